@@ -1,0 +1,152 @@
+import { type Algorithm, isSupportedAlgorithm } from './algorithms';
+import {
+  TokenVerificationErrorAction as Action,
+  TokenVerificationErrorReason as Reason,
+  TokenVerificationError,
+} from './errors';
+import type { JwtPayload } from './types';
+
+/** `issuer` option: an exact string, a predicate, or `null`/`undefined` for no check. */
+export type IssuerCheck = string | ((iss: string) => boolean) | null | undefined;
+
+export interface ClaimOptions {
+  issuer?: IssuerCheck;
+  audience?: string | string[];
+  authorizedParties?: string[];
+  /** Allowed clock drift; `0` is honoured. */
+  skewInMs: number;
+  /** Milliseconds since the epoch. */
+  now: number;
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+
+function fail(reason: Reason, message: string, action?: Action): never {
+  throw new TokenVerificationError({ reason, message, action });
+}
+
+export function assertHeaderType(typ: unknown): void {
+  if (typ === undefined || typ === 'JWT') return;
+  fail(Reason.TokenInvalid, `Invalid JWT type ${json(typ)}. Expected "JWT".`, Action.EnsureClerkJWT);
+}
+
+/** `alg` must be supported and among those allowed; `allowed` already reflects the key and the option. */
+export function assertHeaderAlgorithm(alg: unknown, allowed: readonly Algorithm[]): asserts alg is Algorithm {
+  if (isSupportedAlgorithm(alg) && allowed.includes(alg)) return;
+  fail(
+    Reason.TokenInvalidAlgorithm,
+    `Invalid JWT algorithm ${json(alg)}. Supported: ${allowed.join(',')}.`,
+    Action.EnsureClerkJWT,
+  );
+}
+
+export function assertSubject(sub: unknown): void {
+  if (typeof sub === 'string') return;
+  fail(
+    Reason.TokenVerificationFailed,
+    `Subject claim (sub) is required and must be a string. Received ${json(sub)}.`,
+    Action.EnsureClerkJWT,
+  );
+}
+
+const flatten = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]).filter(Boolean);
+
+/** Passes when either side is empty, or when any expected audience equals any token audience. */
+export function assertAudience(aud: unknown, audience: unknown): void {
+  const expected = flatten(audience);
+  const actual = flatten(aud);
+  if (expected.length === 0 || actual.length === 0) return;
+  if (actual.some(value => typeof value === 'string' && expected.includes(value))) return;
+  const kind = Array.isArray(aud) ? 'claim array (aud)' : 'claim (aud)';
+  fail(
+    Reason.TokenVerificationFailed,
+    `Invalid JWT audience ${kind} ${json(aud)}. Is not included in "${json(expected)}".`,
+    Action.EnsureClerkJWT,
+  );
+}
+
+export function assertAuthorizedParty(azp: unknown, authorizedParties: string[] | undefined): void {
+  if (!azp || !authorizedParties || authorizedParties.length === 0) return;
+  if (authorizedParties.includes(azp as string)) return;
+  fail(
+    Reason.TokenInvalidAuthorizedParties,
+    `Invalid JWT Authorized party claim (azp) ${json(azp)}. Expected "${authorizedParties.join(',')}".`,
+  );
+}
+
+export function assertIssuer(iss: unknown, issuer: IssuerCheck): void {
+  if (typeof issuer === 'function') {
+    if (!issuer(iss as string)) {
+      fail(
+        Reason.TokenInvalidIssuer,
+        'Failed JWT issuer resolver. Make sure that the resolver returns a truthy value.',
+      );
+    }
+  } else if (typeof issuer === 'string' && iss && iss !== issuer) {
+    fail(Reason.TokenInvalidIssuer, `Invalid JWT issuer claim (iss) ${json(iss)}. Expected "${issuer}".`);
+  }
+}
+
+const toMs = (seconds: number) => Math.trunc(seconds) * 1000;
+const utc = (ms: number) => new Date(ms).toUTCString();
+
+export function assertExpiration(exp: unknown, skewInMs: number, now: number): void {
+  if (typeof exp !== 'number') {
+    fail(
+      Reason.TokenVerificationFailed,
+      `Invalid JWT expiry date claim (exp) ${json(exp)}. Expected number.`,
+      Action.EnsureClerkJWT,
+    );
+  }
+  if (toMs(exp) <= now - skewInMs) {
+    fail(Reason.TokenExpired, `JWT is expired. Expiry date: ${utc(toMs(exp))}, Current date: ${utc(now)}.`);
+  }
+}
+
+export function assertNotBefore(nbf: unknown, skewInMs: number, now: number): void {
+  if (nbf === undefined) return;
+  if (typeof nbf !== 'number') {
+    fail(
+      Reason.TokenVerificationFailed,
+      `Invalid JWT not before date claim (nbf) ${json(nbf)}. Expected number.`,
+      Action.EnsureClerkJWT,
+    );
+  }
+  if (toMs(nbf) > now + skewInMs) {
+    fail(
+      Reason.TokenNotActiveYet,
+      `JWT cannot be used prior to not before date claim (nbf). Not before date: ${utc(toMs(nbf))}; Current date: ${utc(now)};`,
+    );
+  }
+}
+
+export function assertIssuedAt(iat: unknown, skewInMs: number, now: number): void {
+  if (iat === undefined) return;
+  if (typeof iat !== 'number') {
+    fail(
+      Reason.TokenVerificationFailed,
+      `Invalid JWT issued at date claim (iat) ${json(iat)}. Expected number.`,
+      Action.EnsureClerkJWT,
+    );
+  }
+  if (toMs(iat) > now + skewInMs) {
+    fail(
+      Reason.TokenNotActiveYet,
+      `JWT issued at date claim (iat) is in the future. Issued at date: ${utc(toMs(iat))}; Current date: ${utc(now)};`,
+    );
+  }
+}
+
+/**
+ * The payload claim checks in 0.x order (sub, aud, azp, iss, exp, nbf, iat). Exposed so that a cache of
+ * verified tokens can re-run them on every hit.
+ */
+export function assertClaims(payload: JwtPayload, options: ClaimOptions): void {
+  assertSubject(payload.sub);
+  assertAudience(payload.aud, options.audience);
+  assertAuthorizedParty(payload.azp, options.authorizedParties);
+  assertIssuer(payload.iss, options.issuer);
+  assertExpiration(payload.exp, options.skewInMs, options.now);
+  assertNotBefore(payload.nbf, options.skewInMs, options.now);
+  assertIssuedAt(payload.iat, options.skewInMs, options.now);
+}

@@ -1,0 +1,66 @@
+/** Why a token failed verification. The strings are the 0.x `reason` values and are stable. */
+export const TokenVerificationErrorReason = {
+  TokenExpired: 'token-expired',
+  TokenInvalid: 'token-invalid',
+  TokenInvalidAlgorithm: 'token-invalid-algorithm',
+  TokenInvalidAuthorizedParties: 'token-invalid-authorized-parties',
+  TokenInvalidIssuer: 'token-invalid-issuer',
+  TokenInvalidSignature: 'token-invalid-signature',
+  TokenNotActiveYet: 'token-not-active-yet',
+  TokenVerificationFailed: 'token-verification-failed',
+  SecretKeyInvalid: 'secret-key-invalid',
+  LocalJWKMissing: 'jwk-local-missing',
+  RemoteJWKFailedToLoad: 'jwk-remote-failed-to-load',
+  RemoteJWKInvalid: 'jwk-remote-invalid',
+  RemoteJWKMissing: 'jwk-remote-missing',
+  JWKFailedToResolve: 'jwk-failed-to-resolve',
+  RemoteInterstitialFailedToLoad: 'interstitial-remote-failed-to-load',
+} as const;
+
+export type TokenVerificationErrorReason =
+  (typeof TokenVerificationErrorReason)[keyof typeof TokenVerificationErrorReason];
+
+/** What the operator can do about a failure. The strings are the 0.x texts, byte for byte. */
+export const TokenVerificationErrorAction = {
+  ContactSupport: 'Contact support@clerk.com',
+  EnsureClerkJWT: 'Make sure that this is a valid Clerk generate JWT.',
+  SetClerkJWTKey: 'Set the CLERK_JWT_KEY environment variable.',
+  SetClerkSecretKeyOrAPIKey: 'Set the CLERK_SECRET_KEY or CLERK_API_KEY environment variable.',
+  EnsureClockSync:
+    'Make sure your system clock is in sync (e.g. turn off and on automatic time synchronization).',
+} as const;
+
+export type TokenVerificationErrorAction =
+  (typeof TokenVerificationErrorAction)[keyof typeof TokenVerificationErrorAction];
+
+/** Where the token came from, set by request authentication when it maps an error to a state. */
+export type TokenCarrier = 'header' | 'cookie';
+
+/** The one error every token and key failure is reported with; tell failures apart by `reason`. */
+export class TokenVerificationError extends Error {
+  reason: TokenVerificationErrorReason;
+  action?: TokenVerificationErrorAction;
+  declare tokenCarrier?: TokenCarrier;
+
+  constructor({
+    action,
+    message,
+    reason,
+  }: {
+    action?: TokenVerificationErrorAction;
+    message: string;
+    reason: TokenVerificationErrorReason;
+  }) {
+    super(message);
+    // Keeps `instanceof` working when the class is down-levelled.
+    Object.setPrototypeOf(this, TokenVerificationError.prototype);
+    this.reason = reason;
+    this.action = action;
+  }
+
+  /** `message action (reason=…, token-carrier=…)`, the text request states carry. */
+  getFullMessage(): string {
+    const text = [this.message, this.action].filter(Boolean).join(' ');
+    return `${text} (reason=${this.reason}, token-carrier=${this.tokenCarrier})`;
+  }
+}

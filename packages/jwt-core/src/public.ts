@@ -1,0 +1,15 @@
+// Everything both entry points share; they differ only in the signature verifier they wire in.
+export { type Algorithm, SUPPORTED_ALGORITHMS } from './algorithms';
+export { assertClaims, type ClaimOptions, type IssuerCheck } from './claims';
+export { decodeJwt } from './decode';
+export {
+  type TokenCarrier,
+  TokenVerificationError,
+  TokenVerificationErrorAction,
+  TokenVerificationErrorReason,
+} from './errors';
+export type { KeyInput } from './keys';
+export { warnOnce } from './lib/warn-once';
+export { type SignJwtOptions, signJwt } from './sign';
+export type { Jwt, JwtHeader, JwtPayload } from './types';
+export { clockSkewOf, type VerifyJwtOptions } from './verify';
