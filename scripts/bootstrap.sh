@@ -23,6 +23,7 @@ case "${1:-}" in
     ;;
   test)
     node scripts/check-layers.mjs
+    node --test scripts/
     pnpm turbo run build lint typecheck test package-check --continue
     pnpm biome ci scripts .ci package.json turbo.json biome.json
     pnpm changeset status
