@@ -64,7 +64,7 @@ describe('decodeJwt', () => {
     ['invalid UTF-8', `${Buffer.from([0xff, 0xfe]).toString('base64url')}.e30.c2ln`],
   ])('gives token-invalid for %s', (_name, token) => expectTokenInvalid(token));
 
-  it('keeps an existing orgs claim readable and adds a hidden one otherwise', () => {
+  it('keeps an orgs claim readable (deprecated) and adds none otherwise', () => {
     const withOrgs = decodeJwt(unsignedToken({ alg: 'RS256' }, { sub: 'x', orgs: { org_1: 'admin' } }));
     expect(withOrgs.payload.orgs).toEqual({ org_1: 'admin' });
     expect(Object.keys(withOrgs.payload)).toContain('orgs');

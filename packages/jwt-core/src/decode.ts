@@ -24,13 +24,12 @@ function parseSegment(segment: string, name: 'header' | 'payload'): Record<strin
   return value as Record<string, unknown>;
 }
 
-// 0.x exposed `orgs` on every payload as a deprecated accessor; kept so that reads still warn.
-function addDeprecatedOrgs(payload: Record<string, unknown>): void {
-  const had = Object.hasOwn(payload, 'orgs');
+// 0.x turned an `orgs` claim into a deprecated accessor; kept so that reading it still warns.
+function deprecateOrgs(payload: Record<string, unknown>): void {
   const value = payload.orgs;
   Object.defineProperty(payload, 'orgs', {
     configurable: true,
-    enumerable: had,
+    enumerable: true,
     get() {
       warnOnce(
         'orgs',
@@ -61,7 +60,7 @@ export function decodeJwt(token: string): Jwt {
   const payload = parseSegment(rawPayload, 'payload') as JwtPayload;
   const signature = decodeBase64Url(rawSignature);
   if (!signature) throw invalid('Invalid JWT signature encoding. Expected base64url.');
-  addDeprecatedOrgs(payload);
+  if (Object.hasOwn(payload, 'orgs')) deprecateOrgs(payload);
   return {
     header,
     payload,

@@ -23,7 +23,7 @@ export interface ParsedKey {
 }
 
 const CACHE_LIMIT = 128;
-const byMaterial = new Map<string, ParsedKey>();
+const byMaterial = { verify: new Map<string, ParsedKey>(), sign: new Map<string, ParsedKey>() };
 const byObject = new WeakMap<object, ParsedKey>();
 
 /**
@@ -35,12 +35,13 @@ export function parseKey(input: KeyInput, usage: KeyUsage): ParsedKey {
     const known = byObject.get(input);
     if (known && known.usage === usage) return known;
   }
-  const material = `${usage}:${typeof input === 'string' ? input : jwkMaterial(input)}`;
-  let parsed = byMaterial.get(material);
+  const cache = byMaterial[usage];
+  const material = typeof input === 'string' ? input : jwkMaterial(input);
+  let parsed = cache.get(material);
   if (!parsed) {
     parsed = typeof input === 'string' ? parsePem(input, usage) : parseJwk(input, usage);
-    if (byMaterial.size >= CACHE_LIMIT) byMaterial.delete(byMaterial.keys().next().value as string);
-    byMaterial.set(material, parsed);
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(material, parsed);
   }
   if (typeof input === 'object' && input !== null) byObject.set(input, parsed);
   return parsed;

@@ -9,24 +9,42 @@ for (let i = 0; i < alphabet.length; i++) lookup[alphabet.charCodeAt(i)] = i;
 export function decodeBase64Url(input: string): Uint8Array<ArrayBuffer> | null {
   let end = input.length;
   while (end > 0 && input.charCodeAt(end - 1) === 61 /* = */ && input.length - end < 2) end--;
-  if (end % 4 === 1) return null;
-  const out = new Uint8Array(Math.floor((end * 3) / 4));
-  let buffer = 0;
-  let bits = 0;
+  const tail = end % 4;
+  if (tail === 1) return null;
+  const whole = end - tail;
+  const out = new Uint8Array((whole / 4) * 3 + (tail === 0 ? 0 : tail - 1));
   let written = 0;
-  for (let i = 0; i < end; i++) {
-    const code = input.charCodeAt(i);
-    const value = code < 128 ? (lookup[code] as number) : -1;
-    if (value < 0) return null;
-    buffer = ((buffer << 6) | value) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[written++] = (buffer >> bits) & 0xff;
-    }
+  for (let i = 0; i < whole; i += 4) {
+    const c0 = input.charCodeAt(i);
+    const c1 = input.charCodeAt(i + 1);
+    const c2 = input.charCodeAt(i + 2);
+    const c3 = input.charCodeAt(i + 3);
+    if ((c0 | c1 | c2 | c3) > 127) return null;
+    const v0 = lookup[c0] as number;
+    const v1 = lookup[c1] as number;
+    const v2 = lookup[c2] as number;
+    const v3 = lookup[c3] as number;
+    if ((v0 | v1 | v2 | v3) < 0) return null;
+    const n = (v0 << 18) | (v1 << 12) | (v2 << 6) | v3;
+    out[written++] = n >> 16;
+    out[written++] = (n >> 8) & 0xff;
+    out[written++] = n & 0xff;
   }
-  // Non-zero leftover bits would let two different strings decode to the same bytes (malleable signatures).
-  if ((buffer & ((1 << bits) - 1)) !== 0) return null;
+  if (tail > 0) {
+    let n = 0;
+    for (let i = whole; i < end; i++) {
+      const code = input.charCodeAt(i);
+      const value = code < 128 ? (lookup[code] as number) : -1;
+      if (value < 0) return null;
+      n = (n << 6) | value;
+    }
+    // Non-zero leftover bits would let two different strings decode to the same bytes (malleable signatures).
+    const spare = tail === 2 ? 4 : 2;
+    if (n & ((1 << spare) - 1)) return null;
+    n >>= spare;
+    if (tail === 3) out[written++] = n >> 8;
+    out[written++] = n & 0xff;
+  }
   return out;
 }
 
