@@ -1,0 +1,69 @@
+import {
+  TokenVerificationError,
+  TokenVerificationErrorAction,
+  TokenVerificationErrorReason,
+} from '@clerk/jwt-core';
+
+/** Whose fault a failure is: the caller's token (answer 401) or the key source (answer 5xx, alert someone). */
+export type FaultSource = 'token' | 'key-source';
+
+/**
+ * What `verifyToken` rejects with: a `TokenVerificationError` (same `reason`, `action`, message and
+ * `getFullMessage()`) that also says, in `source`, whether the token or the key source is at fault.
+ */
+export class VerifyTokenError extends TokenVerificationError {
+  declare readonly source: FaultSource;
+
+  constructor(init: ConstructorParameters<typeof TokenVerificationError>[0] & { source: FaultSource }) {
+    super(init);
+    // The base class pins its own prototype; put ours back so `instanceof VerifyTokenError` holds.
+    Object.setPrototypeOf(this, new.target.prototype);
+    // Not enumerable: the own enumerable keys stay exactly `reason` and `action`, as in 0.x.
+    Object.defineProperty(this, 'source', { value: init.source, enumerable: false });
+  }
+}
+
+const KEY_SOURCE_REASONS: ReadonlySet<string> = new Set([
+  TokenVerificationErrorReason.SecretKeyInvalid,
+  TokenVerificationErrorReason.LocalJWKMissing,
+  TokenVerificationErrorReason.RemoteJWKFailedToLoad,
+  TokenVerificationErrorReason.RemoteJWKInvalid,
+  TokenVerificationErrorReason.JWKFailedToResolve,
+]);
+
+// jwt-core reports a key it cannot import with this prefix; the token is not what is wrong then.
+const UNUSABLE_KEY_PREFIX = 'Error verifying JWT signature.';
+
+/** Whose fault a `TokenVerificationError` from any layer is. */
+export function faultOf(error: TokenVerificationError): FaultSource {
+  if (error instanceof VerifyTokenError) return error.source;
+  if (KEY_SOURCE_REASONS.has(error.reason)) return 'key-source';
+  if (
+    error.reason === TokenVerificationErrorReason.TokenVerificationFailed &&
+    error.message.startsWith(UNUSABLE_KEY_PREFIX)
+  ) {
+    return 'key-source';
+  }
+  return 'token';
+}
+
+/** The same error as a `VerifyTokenError`; anything that is not a `TokenVerificationError` passes through. */
+export function withFault(error: unknown): unknown {
+  if (!(error instanceof TokenVerificationError) || error instanceof VerifyTokenError) return error;
+  const wrapped = new VerifyTokenError({
+    reason: error.reason,
+    action: error.action,
+    message: error.message,
+    source: faultOf(error),
+  });
+  if (error.tokenCarrier !== undefined) wrapped.tokenCarrier = error.tokenCarrier;
+  return wrapped;
+}
+
+export function keySourceError(
+  reason: TokenVerificationErrorReason,
+  message: string,
+  action: TokenVerificationErrorAction | undefined = TokenVerificationErrorAction.ContactSupport,
+): VerifyTokenError {
+  return new VerifyTokenError({ reason, message, action, source: 'key-source' });
+}

@@ -1,0 +1,7 @@
+export { API_URL, API_VERSION, JWKS_DEFAULTS } from './constants';
+export { type FaultSource, faultOf, VerifyTokenError } from './errors';
+export { type KeySource, resolveKeySource } from './key-source';
+export type { FetchFunction, JwksOptions, KeySourceOptions, VerifyTokenOptions } from './options';
+export { type ClerkEnvironment, type EnvironmentVariables, readEnvironment } from './read-environment';
+export { resolveKey } from './resolve-key';
+export { verifyToken } from './verify-token';

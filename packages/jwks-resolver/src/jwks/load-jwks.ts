@@ -1,0 +1,143 @@
+import { TokenVerificationErrorReason } from '@clerk/jwt-core';
+import { JWKS_DEFAULTS } from '../constants';
+import { keySourceError, type VerifyTokenError } from '../errors';
+import type { FetchFunction, JwksOptions } from '../options';
+
+/** What a JWKS request needs to know about its source. */
+export interface JwksRequest {
+  url: string;
+  /** Sent as `Authorization: Bearer …` to the Backend API; proxies and issuers get no custom headers. */
+  secretKey?: string;
+}
+
+/** The signing keys of a JWKS response by `kid`; at most this many are kept. */
+export type KeySet = Map<string, JsonWebKey>;
+const MAX_KEYS = 64;
+
+const failedToLoad = (message: string) =>
+  keySourceError(TokenVerificationErrorReason.RemoteJWKFailedToLoad, message);
+
+/** A failed attempt, and whether trying again may help (network errors, timeouts, 5xx). */
+class AttemptFailure {
+  constructor(
+    readonly error: VerifyTokenError,
+    readonly retryable: boolean,
+  ) {}
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/**
+ * Loads a JWKS: each attempt bounded by a timeout, retried with doubling waits only after network errors,
+ * timeouts and 5xx, at most `jwksFetchRetries` times. Rejects with a key-source `VerifyTokenError`.
+ */
+export async function loadJwks(request: JwksRequest, options: JwksOptions): Promise<KeySet> {
+  const retries = Math.max(0, options.jwksFetchRetries ?? JWKS_DEFAULTS.fetchRetries);
+  const delay = options.jwksRetryDelayInMs ?? JWKS_DEFAULTS.retryDelayInMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await attemptLoad(request, options);
+    } catch (failure) {
+      if (!(failure instanceof AttemptFailure)) throw failure;
+      if (!failure.retryable || attempt >= retries) throw failure.error;
+      await sleep(delay * 2 ** attempt);
+    }
+  }
+}
+
+async function attemptLoad(request: JwksRequest, options: JwksOptions): Promise<KeySet> {
+  const timeout = options.jwksFetchTimeoutInMs ?? JWKS_DEFAULTS.fetchTimeoutInMs;
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Races the signal too, so a `fetch` that ignores it still cannot hang verification.
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(
+        new AttemptFailure(
+          failedToLoad(`Error loading Clerk JWKS from ${request.url}: no response within ${timeout} ms.`),
+          true,
+        ),
+      );
+    }, timeout);
+  });
+  try {
+    return await Promise.race([fetchKeys(request, options.fetch, controller.signal), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function fetchKeys(request: JwksRequest, fetchOption: FetchFunction | undefined, signal: AbortSignal) {
+  const fetchImpl = fetchOption ?? (globalThis.fetch as FetchFunction);
+  const headers: Record<string, string> = request.secretKey
+    ? { Authorization: `Bearer ${request.secretKey}`, 'Content-Type': 'application/json' }
+    : {};
+  let response: Response;
+  let body: string;
+  try {
+    response = await fetchImpl.call(globalThis, request.url, { method: 'GET', headers, signal });
+    body = await response.text();
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new AttemptFailure(failedToLoad(`Error loading Clerk JWKS from ${request.url}: ${cause}`), true);
+  }
+  if (!response.ok) throw statusFailure(request, response.status, body);
+  return keySetOf(request.url, body);
+}
+
+function statusFailure(request: JwksRequest, status: number, body: string): AttemptFailure {
+  const invalidKey = request.secretKey ? invalidSecretKeyMessage(body) : undefined;
+  if (invalidKey !== undefined) {
+    return new AttemptFailure(
+      keySourceError(TokenVerificationErrorReason.SecretKeyInvalid, invalidKey),
+      false,
+    );
+  }
+  return new AttemptFailure(
+    failedToLoad(`Error loading Clerk JWKS from ${request.url} with code=${status}`),
+    status >= 500,
+  );
+}
+
+/** The message of a `clerk_key_invalid` entry in a Backend API error body, if there is one. */
+function invalidSecretKeyMessage(body: string): string | undefined {
+  const errors = parseJson(body)?.errors;
+  if (!Array.isArray(errors)) return undefined;
+  const entry = errors.find(e => e && typeof e === 'object' && e.code === 'clerk_key_invalid');
+  return entry ? String(entry.message ?? '') : undefined;
+}
+
+function parseJson(body: string): Record<string, any> | undefined {
+  try {
+    const value = JSON.parse(body);
+    return value && typeof value === 'object' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function keySetOf(url: string, body: string): KeySet {
+  const json = parseJson(body);
+  if (!json) {
+    throw new AttemptFailure(
+      failedToLoad(`Error loading Clerk JWKS from ${url}: the response is not JSON.`),
+      false,
+    );
+  }
+  const keys = new Map<string, JsonWebKey>();
+  const listed: unknown[] = Array.isArray(json.keys) ? json.keys : [];
+  for (const key of listed) {
+    if (keys.size >= MAX_KEYS) break;
+    if (key && typeof key === 'object' && typeof (key as { kid?: unknown }).kid === 'string') {
+      keys.set((key as { kid: string }).kid, key as JsonWebKey);
+    }
+  }
+  if (keys.size === 0) {
+    throw new AttemptFailure(
+      failedToLoad('The JWKS endpoint did not contain any signing keys. Contact support@clerk.com.'),
+      false,
+    );
+  }
+  return keys;
+}

@@ -1,0 +1,77 @@
+import {
+  type KeyInput,
+  TokenVerificationErrorAction,
+  TokenVerificationErrorReason,
+  warnOnce,
+} from '@clerk/jwt-core';
+import { API_URL, API_VERSION } from './constants';
+import { keySourceError } from './errors';
+import { joinUrl } from './lib/join-url';
+import type { KeySourceOptions } from './options';
+import { environmentOf, readVariable } from './read-environment';
+
+/** Where the key for a token comes from, in the one order used on every runtime. */
+export type KeySource =
+  | { kind: 'local'; from: 'option' | 'env'; key: KeyInput }
+  | { kind: 'backend-api'; jwksUrl: string; secretKey: string }
+  | { kind: 'proxy'; jwksUrl: string }
+  | { kind: 'issuer'; jwksUrl: string };
+
+const WELL_KNOWN_JWKS = '.well-known/jwks.json';
+
+function urlOrFail(url: string | null, configured: string): string {
+  if (url) return url;
+  throw keySourceError(
+    TokenVerificationErrorReason.JWKFailedToResolve,
+    `Failed to resolve JWK during verification. ${JSON.stringify(configured)} is not an absolute URL.`,
+    TokenVerificationErrorAction.SetClerkJWTKey,
+  );
+}
+
+/**
+ * Picks the key source: the `jwtKey` option, then `CLERK_JWT_KEY`, then a JWKS from the Backend API (secret
+ * key), through the proxy (`proxyUrl`), or from a string `issuer`. The environment (the `env` option, else
+ * `process.env`) also fills `secretKey`, `apiUrl` and `apiVersion` when they are not given. Throws
+ * `jwk-failed-to-resolve` when there is no source.
+ */
+export function resolveKeySource(options: KeySourceOptions): KeySource {
+  if (options.jwtKey) return { kind: 'local', from: 'option', key: options.jwtKey };
+  const env = environmentOf(options.env);
+  const envKey = readVariable(env, 'CLERK_JWT_KEY');
+  if (envKey) return { kind: 'local', from: 'env', key: envKey };
+
+  if (options.apiKey) {
+    warnOnce(
+      'apiKey',
+      '"apiKey" is deprecated and will be removed in the next major release.\nUse `secretKey` instead.',
+    );
+  }
+  const secretKey =
+    options.secretKey ||
+    options.apiKey ||
+    readVariable(env, 'CLERK_SECRET_KEY') ||
+    readVariable(env, 'CLERK_API_KEY');
+  if (secretKey) {
+    const apiUrl = options.apiUrl || readVariable(env, 'CLERK_API_URL') || API_URL;
+    const apiVersion = options.apiVersion || readVariable(env, 'CLERK_API_VERSION') || API_VERSION;
+    return {
+      kind: 'backend-api',
+      jwksUrl: urlOrFail(joinUrl(apiUrl, apiVersion, '/jwks'), apiUrl),
+      secretKey,
+    };
+  }
+  if (options.proxyUrl) {
+    return {
+      kind: 'proxy',
+      jwksUrl: urlOrFail(joinUrl(options.proxyUrl, WELL_KNOWN_JWKS), options.proxyUrl),
+    };
+  }
+  if (typeof options.issuer === 'string' && options.issuer) {
+    return { kind: 'issuer', jwksUrl: urlOrFail(joinUrl(options.issuer, WELL_KNOWN_JWKS), options.issuer) };
+  }
+  throw keySourceError(
+    TokenVerificationErrorReason.JWKFailedToResolve,
+    'Failed to resolve JWK during verification.',
+    TokenVerificationErrorAction.SetClerkJWTKey,
+  );
+}
