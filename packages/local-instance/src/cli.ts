@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { startLocalInstance } from './start-local-instance';
+
+const usage = `Usage: clerk-local-instance [--port <n>] [--frontend-api <host>] [--secret-key <sk_test_...>] [--user <email>]
+
+Starts an offline Clerk instance on 127.0.0.1 and prints its keys as environment variables.
+--user creates that user, signs them in and prints a ready session cookie and Bearer header.
+Runs until interrupted (Ctrl-C).`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      'frontend-api': { type: 'string' },
+      'secret-key': { type: 'string' },
+      user: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError(`--port must be 0-65535, got ${values.port}`);
+  const instance = await startLocalInstance({
+    port,
+    frontendApi: values['frontend-api'],
+    secretKey: values['secret-key'],
+  });
+  console.log(`Local Clerk instance listening on ${instance.apiUrl}`);
+  console.log(`CLERK_API_URL=${instance.apiUrl}`);
+  console.log(`CLERK_SECRET_KEY=${instance.secretKey}`);
+  console.log(`CLERK_PUBLISHABLE_KEY=${instance.publishableKey}`);
+  console.log(`CLERK_JWKS_URL=${instance.jwksUrl}`);
+  for (const email of values.user ?? []) {
+    const user = instance.createUser({ emailAddress: [email] });
+    const session = instance.signIn({ userId: user.id });
+    console.log(`\nuser ${email} (${user.id}), session ${session.sessionId}`);
+    console.log(`Cookie: ${session.cookies.header}`);
+    console.log(`Authorization: ${session.authorizationHeader}`);
+  }
+  const shutdown = () => {
+    instance.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  console.error(usage);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+export { ApiError, type ClerkErrorJson } from './api/api-error';
+export { FaultSwitches, type RateLimitOptions, type ServerErrorOptions } from './faults';
+export { publishableKeyFor } from './keys/instance-keys';
+export type { PublicJwk } from './keys/signing-keyring';
+export type { CreateMembershipInput, CreateOrganizationInput } from './resources/organizations';
+export type { CreateUserInput } from './resources/users';
+export type { RecordedRequest } from './server';
+export {
+  type LocalInstance,
+  type LocalInstanceOptions,
+  type ResourceJson,
+  type SessionCookies,
+  type SignedInSession,
+  type SignInOptions,
+  startLocalInstance,
+} from './start-local-instance';
+export type { JwtTemplate } from './state';
+export type { SessionTokenOptions } from './tokens/session-token';

@@ -1,0 +1,37 @@
+import { notFound } from '../api/api-error';
+import type { InstanceContext } from '../api/router';
+import type { Metadata, OrganizationRecord, UserRecord } from '../state';
+
+export function requireUser(ctx: InstanceContext, userId: string): UserRecord {
+  const user = ctx.state.users.get(userId);
+  if (!user) throw notFound('user');
+  return user;
+}
+
+/** The same path serves organization ids and slugs. */
+export function requireOrganization(ctx: InstanceContext, idOrSlug: string): OrganizationRecord {
+  const byId = ctx.state.organizations.get(idOrSlug);
+  if (byId) return byId;
+  for (const organization of ctx.state.organizations.values())
+    if (organization.slug === idOrSlug) return organization;
+  throw notFound('organization');
+}
+
+/** The Backend API's metadata merge: nested objects merge, a `null` value removes its key. */
+export function mergeMetadata(target: Metadata, patch: Metadata): Metadata {
+  const merged: Metadata = { ...target };
+  for (const [key, value] of Object.entries(patch)) {
+    const current = merged[key];
+    if (value === null) delete merged[key];
+    else if (isPlainObject(value) && isPlainObject(current)) merged[key] = mergeMetadata(current, value);
+    else merged[key] = value;
+  }
+  return merged;
+}
+
+const isPlainObject = (value: unknown): value is Metadata =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Where a stored (or placeholder) image of `ownerId` is served. */
+export const imageUrlFor = (ctx: InstanceContext, ownerId: string): string =>
+  `${ctx.apiUrl}/images/${ownerId}`;

@@ -1,0 +1,261 @@
+import type { InstanceContext } from './api/router';
+import { Router } from './api/router';
+import { FaultSwitches } from './faults';
+import { newFrontendApiHost, newSecretKey, publishableKeyFor } from './keys/instance-keys';
+import { type PublicJwk, SigningKeyring } from './keys/signing-keyring';
+import { registerAllowlistIdentifierRoutes } from './resources/allowlist-identifiers';
+import { mintClientToken, registerClientRoutes } from './resources/clients';
+import { registerIdentificationRoutes } from './resources/identifications';
+import { registerInvitationRoutes } from './resources/invitations';
+import {
+  type CreateMembershipInput,
+  type CreateOrganizationInput,
+  createMembership,
+  createOrganization,
+  membershipJson,
+  organizationJson,
+  registerOrganizationRoutes,
+} from './resources/organizations';
+import { registerRedirectUrlRoutes } from './resources/redirect-urls';
+import { createSession, registerSessionRoutes, requireSession } from './resources/sessions';
+import { registerSignInTokenRoutes } from './resources/sign-in-tokens';
+import { type CreateUserInput, createUser, registerUserRoutes, userJson } from './resources/users';
+import { type InstanceServer, type RecordedRequest, startInstanceServer } from './server';
+import { InstanceState, type JwtTemplate } from './state';
+import { mintSessionToken, type SessionTokenOptions } from './tokens/session-token';
+
+export interface LocalInstanceOptions {
+  /** TCP port on 127.0.0.1; default 0 (a free port chosen by the OS). */
+  port?: number;
+  /** Frontend API host encoded in the publishable key; default `local-<random>.clerk.accounts.dev`. */
+  frontendApi?: string;
+  /** Secret key the Backend API accepts; default a random `sk_test_...`. */
+  secretKey?: string;
+  /** Default `azp` of minted tokens (default `http://localhost:3000`); `null` leaves it out. */
+  authorizedParty?: string | null;
+  /** Default session-token lifetime in seconds (default 60, like real session tokens). */
+  sessionTokenLifetimeSeconds?: number;
+  /** Permissions per organization role, for `org_permissions` and memberships. */
+  rolePermissions?: Record<string, string[]>;
+  /** JWT templates by name, for `sessions.getToken(sessionId, name)`. */
+  jwtTemplates?: Record<string, JwtTemplate>;
+  /** RSA modulus length of the signing keys (default 2048). */
+  keySize?: number;
+}
+
+/** A Backend API resource as the instance serves it (snake_case, the spec's shape). */
+export type ResourceJson = { id: string; object: string } & Record<string, unknown>;
+
+export interface SignInOptions {
+  /** An existing user (create one with `createUser` or through the Backend API). */
+  userId: string;
+  /** Make this organization active; the user must be a member. */
+  organizationId?: string;
+  /** Add the session to an existing client (multi-session); default a new client. */
+  clientId?: string;
+  /** Options for the session token minted with the sign-in. */
+  token?: Omit<SessionTokenOptions, 'organizationId'>;
+}
+
+/** The `__session` and `__client_uat` cookies a browser holds after a sign-in. */
+export interface SessionCookies {
+  __session: string;
+  __client_uat: string;
+  /** Both, ready for a `Cookie` request header. */
+  header: string;
+}
+
+export interface SignedInSession {
+  userId: string;
+  sessionId: string;
+  clientId: string;
+  /** The session token (JWT). */
+  token: string;
+  /** The client token `clients.verifyClient` accepts. */
+  clientToken: string;
+  /** Epoch seconds of the sign-in, the `__client_uat` value. */
+  signedInAt: number;
+  cookies: SessionCookies;
+  /** `Bearer <token>`. */
+  authorizationHeader: string;
+}
+
+export interface LocalInstance {
+  /** `http://127.0.0.1:<port>`: pass as `apiUrl` (the Backend API is under `/v1`). */
+  readonly apiUrl: string;
+  readonly port: number;
+  readonly secretKey: string;
+  /** `pk_test_` + base64(`<frontendApi>$`). */
+  readonly publishableKey: string;
+  /** The frontend API host, e.g. `local-ab12cd.clerk.accounts.dev`. */
+  readonly frontendApi: string;
+  /** `iss` of minted tokens: `https://<frontendApi>`. */
+  readonly issuer: string;
+  /** `<apiUrl>/v1/jwks` (needs the secret key). */
+  readonly jwksUrl: string;
+  /** `<apiUrl>/.well-known/jwks.json`, the frontend API's JWKS (no key needed). */
+  readonly frontendJwksUrl: string;
+  /** SPKI PEM of the current signing key, for networkless verification (`jwtKey`). */
+  readonly publicKeyPem: string;
+  /** Fault switches: latency, 429 bursts, 5xx bursts, JWKS outage. */
+  readonly faults: FaultSwitches;
+  /** The last 1000 requests the instance answered, oldest first. */
+  readonly requests: readonly RecordedRequest[];
+  /** The published JWKS. */
+  jwks(): { keys: PublicJwk[] };
+  createUser(input: CreateUserInput): ResourceJson;
+  /** Creates an organization; `createdBy` becomes its `admin`. */
+  createOrganization(input: CreateOrganizationInput): ResourceJson;
+  addOrganizationMember(input: CreateMembershipInput): ResourceJson;
+  defineJwtTemplate(name: string, template: JwtTemplate): void;
+  /** Signs a user in: a client, an active session, a session token and the matching cookies. */
+  signIn(options: SignInOptions): SignedInSession;
+  /** A fresh session token for an existing session (default organization: the session's active one). */
+  mintSessionToken(sessionId: string, options?: SessionTokenOptions): string;
+  /** Cookies carrying `token`, with `__client_uat` = `clientUat` (epoch seconds; default now). */
+  sessionCookies(token: string, clientUat?: number): SessionCookies;
+  /** Signs exactly `payload` with the current key (no claim added): for crafting unusual tokens in tests. */
+  signJwt(payload: Record<string, unknown>): string;
+  /** Switches to a new signing key; the old one stays in the JWKS unless `keepPrevious` is false. */
+  rotateSigningKey(options?: { keepPrevious?: boolean }): { kid: string };
+  /** Empties the store and clears the faults; keys, templates and the port stay. */
+  reset(): void;
+  /** Closes the server and its open connections. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const defaultRolePermissions: Record<string, string[]> = {
+  admin: [
+    'org:sys_profile:manage',
+    'org:sys_profile:delete',
+    'org:sys_memberships:read',
+    'org:sys_memberships:manage',
+    'org:sys_domains:read',
+    'org:sys_domains:manage',
+  ],
+  basic_member: ['org:sys_memberships:read'],
+};
+defaultRolePermissions['org:admin'] = defaultRolePermissions.admin!;
+defaultRolePermissions['org:member'] = defaultRolePermissions.basic_member!;
+
+function buildRouter(): Router {
+  const router = new Router();
+  for (const register of [
+    registerUserRoutes,
+    registerIdentificationRoutes,
+    registerSessionRoutes,
+    registerClientRoutes,
+    registerOrganizationRoutes,
+    registerInvitationRoutes,
+    registerAllowlistIdentifierRoutes,
+    registerRedirectUrlRoutes,
+    registerSignInTokenRoutes,
+  ])
+    register(router);
+  return router;
+}
+
+export const sessionCookiesFor = (token: string, clientUat: number): SessionCookies => ({
+  __session: token,
+  __client_uat: String(clientUat),
+  header: `__session=${token}; __client_uat=${clientUat}`,
+});
+
+/** Starts an offline Clerk instance on 127.0.0.1: Backend API, JWKS, token minting. */
+export async function startLocalInstance(options: LocalInstanceOptions = {}): Promise<LocalInstance> {
+  const lifetime = options.sessionTokenLifetimeSeconds ?? 60;
+  if (!Number.isInteger(lifetime) || lifetime < 1)
+    throw new RangeError('sessionTokenLifetimeSeconds must be a positive integer');
+  const secretKey = options.secretKey ?? newSecretKey();
+  if (!secretKey) throw new TypeError('secretKey must be a non-empty string');
+  const frontendApi = options.frontendApi ?? newFrontendApiHost();
+  const keys = new SigningKeyring(options.keySize ?? 2048);
+  const state = new InstanceState();
+  for (const [name, template] of Object.entries(options.jwtTemplates ?? {}))
+    state.jwtTemplates.set(name, template);
+  const faults = new FaultSwitches();
+  let ctx: InstanceContext | undefined;
+  const server: InstanceServer = await startInstanceServer(
+    () => ctx!,
+    buildRouter(),
+    faults,
+    secretKey,
+    options.port ?? 0,
+  );
+  const apiUrl = `http://127.0.0.1:${server.port}`;
+  const context: InstanceContext = {
+    state,
+    keys,
+    apiUrl,
+    frontendApi,
+    issuer: `https://${frontendApi}`,
+    authorizedParty:
+      options.authorizedParty === undefined ? 'http://localhost:3000' : options.authorizedParty,
+    sessionTokenLifetimeSeconds: lifetime,
+    rolePermissions: { ...defaultRolePermissions, ...options.rolePermissions },
+  };
+  ctx = context;
+  let stopped: Promise<void> | undefined;
+
+  return {
+    apiUrl,
+    port: server.port,
+    secretKey,
+    publishableKey: publishableKeyFor(frontendApi),
+    frontendApi,
+    issuer: context.issuer,
+    jwksUrl: `${apiUrl}/v1/jwks`,
+    frontendJwksUrl: `${apiUrl}/.well-known/jwks.json`,
+    get publicKeyPem() {
+      return keys.active.publicKeyPem;
+    },
+    faults,
+    requests: server.requests,
+    jwks: () => keys.jwks(),
+    createUser: input => userJson(context, createUser(context, input)) as ResourceJson,
+    createOrganization: input =>
+      organizationJson(context, createOrganization(context, input)) as ResourceJson,
+    addOrganizationMember: input => membershipJson(context, createMembership(context, input)) as ResourceJson,
+    defineJwtTemplate: (name, template) => {
+      state.jwtTemplates.set(name, template);
+    },
+    signIn: signInOptions => {
+      const session = createSession(context, {
+        userId: signInOptions.userId,
+        clientId: signInOptions.clientId,
+        organizationId: signInOptions.organizationId ?? null,
+      });
+      const token = mintSessionToken(context, session, {
+        ...signInOptions.token,
+        organizationId: signInOptions.organizationId ?? null,
+      });
+      const signedInAt = Math.floor(session.createdAt / 1000);
+      return {
+        userId: session.userId,
+        sessionId: session.id,
+        clientId: session.clientId,
+        token,
+        clientToken: mintClientToken(context, state.clients.get(session.clientId)!),
+        signedInAt,
+        cookies: sessionCookiesFor(token, signedInAt),
+        authorizationHeader: `Bearer ${token}`,
+      };
+    },
+    mintSessionToken: (sessionId, tokenOptions) =>
+      mintSessionToken(context, requireSession(context, sessionId), tokenOptions),
+    sessionCookies: (token, clientUat = Math.floor(Date.now() / 1000)) => sessionCookiesFor(token, clientUat),
+    signJwt: payload => keys.sign(payload),
+    rotateSigningKey: rotateOptions => ({ kid: keys.rotate(rotateOptions?.keepPrevious ?? true).kid }),
+    reset: () => {
+      state.reset();
+      faults.clear();
+    },
+    stop: () => {
+      stopped ??= new Promise<void>(resolve => {
+        server.server.close(() => resolve());
+        server.server.closeAllConnections();
+      });
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+// The built bin, as a user runs it (turbo builds before testing).
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+let child: ChildProcess | undefined;
+
+afterEach(async () => {
+  if (child && child.exitCode === null) {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+});
+
+/** Collects stdout until `pattern` appears (or the process exits). */
+async function readUntil(process: ChildProcess, pattern: RegExp): Promise<string> {
+  let output = '';
+  for await (const chunk of process.stdout!) {
+    output += String(chunk);
+    if (pattern.test(output)) break;
+  }
+  return output;
+}
+
+describe('clerk-local-instance CLI', () => {
+  it('prints the keys, seeds a signed-in user, serves until SIGTERM, then exits 0', async () => {
+    child = spawn(process.execPath, [cli, '--user', 'cli@example.com'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output = await readUntil(child, /Authorization: Bearer \S+/);
+    const apiUrl = /CLERK_API_URL=(\S+)/.exec(output)?.[1];
+    const secretKey = /CLERK_SECRET_KEY=(\S+)/.exec(output)?.[1];
+    expect(apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(output).toMatch(/CLERK_PUBLISHABLE_KEY=pk_test_\S+/);
+    expect(output).toMatch(/Cookie: __session=\S+; __client_uat=\d+/);
+    const users = await fetch(`${apiUrl}/v1/users`, { headers: { authorization: `Bearer ${secretKey}` } });
+    const [user] = await users.json();
+    expect(user.email_addresses[0].email_address).toBe('cli@example.com');
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+  });
+
+  it('exits 1 with the usage for a bad port', async () => {
+    child = spawn(process.execPath, [cli, '--port', 'abc'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', chunk => {
+      stderr += String(chunk);
+    });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(1);
+    expect(stderr).toContain('--port must be 0-65535');
+    expect(stderr).toContain('Usage: clerk-local-instance');
+  });
+});
