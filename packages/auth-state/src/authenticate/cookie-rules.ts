@@ -1,0 +1,130 @@
+import { SATELLITE_URL_PARAM, SYNCED_PARAM } from '../constants';
+import { isDevelopmentSecretKey, isProductionSecretKey } from '../lib/instance-type';
+import { isBrowserUserAgent, isCrossOrigin, parseHeaderUrl } from '../request/origin';
+import { AuthErrorReason } from '../states/auth-status';
+import { interstitial, signedOut } from '../states/build-states';
+import type { RequestState } from '../states/request-state';
+import type { NormalizedOptions } from './options';
+import { buildSignedInState } from './signed-in-state';
+import { verifySessionToken } from './verify-session-token';
+
+/** What a cookie rule sees: the normalised options plus the instance type. */
+export interface RuleContext extends NormalizedOptions {
+  isDevelopment: boolean;
+  isProduction: boolean;
+}
+
+/** A rule returns a state to stop the flow, or nothing to let the next rule decide. */
+export type CookieRule = (ctx: RuleContext) => RequestState | undefined | Promise<RequestState | undefined>;
+
+const crossOriginInput = (ctx: RuleContext) => ({
+  host: ctx.host,
+  forwardedHost: ctx.forwardedHost,
+  forwardedProto: ctx.forwardedProto,
+});
+
+const isSignedOutUat = (clientUat: string | undefined) => !clientUat || clientUat === '0';
+
+/** 1. A cross-origin request (or an unparsable `Origin`) must use the Authorization header. */
+export function crossOriginRequestWithoutHeader(ctx: RuleContext) {
+  if (!ctx.origin) return undefined;
+  const originUrl = parseHeaderUrl(ctx.origin);
+  if (originUrl && !isCrossOrigin(originUrl, crossOriginInput(ctx))) return undefined;
+  return signedOut(ctx, AuthErrorReason.HeaderMissingCORS);
+}
+
+/** 2. In development, non-browser clients must use the Authorization header. */
+export function nonBrowserRequestInDevRule(ctx: RuleContext) {
+  if (ctx.isDevelopment && !isBrowserUserAgent(ctx.userAgent)) {
+    return signedOut(ctx, AuthErrorReason.HeaderMissingNonBrowser);
+  }
+  return undefined;
+}
+
+/** 3. A satellite without a client cookie syncs with the primary (browsers only). */
+export function isSatelliteAndNeedsSyncing(ctx: RuleContext) {
+  if (!ctx.isSatellite || !isSignedOutUat(ctx.clientUat)) return undefined;
+  if (!isBrowserUserAgent(ctx.userAgent)) return signedOut(ctx, AuthErrorReason.SatelliteCookieNeedsSyncing);
+  if (ctx.searchParams?.get(SYNCED_PARAM) !== 'true') {
+    return interstitial(ctx, AuthErrorReason.SatelliteCookieNeedsSyncing);
+  }
+  return undefined;
+}
+
+/** 4. A development primary asked by a satellite to sync answers with the interstitial. */
+export function isPrimaryInDevAndRedirectsToSatellite(ctx: RuleContext) {
+  if (ctx.isDevelopment && !ctx.isSatellite && ctx.searchParams?.get(SATELLITE_URL_PARAM)) {
+    return interstitial(ctx, AuthErrorReason.PrimaryRespondsToSyncing);
+  }
+  return undefined;
+}
+
+/** 5. In production, no cookies at all means signed out. */
+export function potentialFirstRequestOnProductionEnvironment(ctx: RuleContext) {
+  if (ctx.isProduction && !ctx.clientUat && !ctx.cookieToken) {
+    return signedOut(ctx, AuthErrorReason.CookieAndUATMissing);
+  }
+  return undefined;
+}
+
+/** 6. In development, a missing client cookie may be a first load: let clerk-js set it. */
+export function potentialFirstLoadInDevWhenUATMissing(ctx: RuleContext) {
+  if (ctx.isDevelopment && !ctx.clientUat) return interstitial(ctx, AuthErrorReason.CookieUATMissing);
+  return undefined;
+}
+
+/** 7. In development, arriving from another origin (the hosted pages) refreshes the cookies first. */
+export function potentialRequestAfterSignInOrOutFromClerkHostedUiInDev(ctx: RuleContext) {
+  if (!ctx.referrer) return undefined;
+  const referrerUrl = parseHeaderUrl(ctx.referrer);
+  // An unparsable Referer tells nothing about where the user came from, so it is ignored.
+  if (!referrerUrl || !isCrossOrigin(referrerUrl, crossOriginInput(ctx))) return undefined;
+  if (ctx.isDevelopment) return interstitial(ctx, AuthErrorReason.CrossOriginReferrer);
+  return undefined;
+}
+
+/** 8. The client says it is signed in but the session cookie is missing. */
+export function hasPositiveClientUatButCookieIsMissing(ctx: RuleContext) {
+  if (ctx.clientUat && Number.parseInt(ctx.clientUat, 10) > 0 && !ctx.cookieToken) {
+    return interstitial(ctx, AuthErrorReason.CookieMissing);
+  }
+  return undefined;
+}
+
+/** 9. `__client_uat=0` is the client's signed-out marker; a leftover session cookie is ignored. */
+export function isNormalSignedOutState(ctx: RuleContext) {
+  if (ctx.clientUat === '0') return signedOut(ctx, AuthErrorReason.StandardSignedOut);
+  return undefined;
+}
+
+/** 10. Verify the session cookie; a token older than the client's last update is outdated. */
+export async function hasValidCookieToken(ctx: RuleContext) {
+  const token = ctx.cookieToken as string;
+  const claims = await verifySessionToken(token, ctx);
+  const state = await buildSignedInState(ctx, claims, token);
+  const clientUat = ctx.clientUat ? Number.parseInt(ctx.clientUat, 10) : undefined;
+  if (clientUat === undefined || (claims.iat as number) < clientUat) {
+    return interstitial(ctx, AuthErrorReason.CookieOutDated);
+  }
+  return state;
+}
+
+/** The cookie-flow rules in the reference's order; the first one that returns a state wins. */
+export const cookieRules: readonly CookieRule[] = [
+  crossOriginRequestWithoutHeader,
+  nonBrowserRequestInDevRule,
+  isSatelliteAndNeedsSyncing,
+  isPrimaryInDevAndRedirectsToSatellite,
+  potentialFirstRequestOnProductionEnvironment,
+  potentialFirstLoadInDevWhenUATMissing,
+  potentialRequestAfterSignInOrOutFromClerkHostedUiInDev,
+  hasPositiveClientUatButCookieIsMissing,
+  isNormalSignedOutState,
+  hasValidCookieToken,
+];
+
+export const contextFor = (options: NormalizedOptions): RuleContext => ({
+  ...options,
+  isDevelopment: isDevelopmentSecretKey(options.secretKey),
+  isProduction: isProductionSecretKey(options.secretKey),
+});

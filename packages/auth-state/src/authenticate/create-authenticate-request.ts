@@ -1,0 +1,111 @@
+import type { AuthStateApiClient } from '../api-client';
+import { DEFAULT_API_URL, DEFAULT_API_VERSION } from '../constants';
+import { type LoadInterstitialOptions, loadInterstitialFromLocal } from '../interstitial/local-interstitial';
+import {
+  type RemotePublicInterstitialOptions,
+  remotePublicInterstitial,
+  remotePublicInterstitialUrl,
+} from '../interstitial/remote-interstitial';
+import { remotePrivateInterstitial } from '../interstitial/remote-private-interstitial';
+import { withEnvironmentDefaults } from '../lib/environment-defaults';
+import { debugRequestState } from '../states/request-state';
+import { authenticateRequest } from './authenticate-request';
+import type { AuthenticateRequestOptions } from './options';
+
+/** Options fixed when the instance is created; per-call options fill in or override them. */
+export interface BuildTimeOptions {
+  secretKey?: string;
+  /** @deprecated Use `secretKey`. */
+  apiKey?: string;
+  jwtKey?: string;
+  apiUrl?: string;
+  apiVersion?: string;
+  /** @deprecated Use `publishableKey`. */
+  frontendApi?: string;
+  proxyUrl?: string;
+  publishableKey?: string;
+  isSatellite?: boolean;
+  domain?: string;
+  audience?: string | string[];
+  /** Sent by the remote interstitial as `Clerk-Backend-SDK`. */
+  userAgent?: string;
+  env?: Record<string, string | undefined>;
+  fetch?: typeof fetch;
+}
+
+export interface CreateAuthenticateRequestOptions {
+  options: BuildTimeOptions;
+  /** The Backend API (a `@clerk/bapi-client` instance), used for the load flags, templates and the private interstitial. */
+  apiClient?: AuthStateApiClient;
+}
+
+/** `authenticateRequest`, the interstitial helpers and `debugRequestState`, bound to build-time options. */
+export function createAuthenticateRequest({ options, apiClient }: CreateAuthenticateRequestOptions) {
+  const buildTime = withEnvironmentDefaults(options);
+  const base = {
+    apiKey: '',
+    secretKey: '',
+    jwtKey: '',
+    frontendApi: '',
+    proxyUrl: '',
+    publishableKey: '',
+    isSatellite: false,
+    domain: '',
+    audience: '' as string | string[],
+    ...buildTime,
+    apiUrl: buildTime.apiUrl || DEFAULT_API_URL,
+    apiVersion: buildTime.apiVersion || DEFAULT_API_VERSION,
+  };
+
+  // Per-call values win only when truthy, as in 0.x; the API location is always the build-time one.
+  const authenticate = (runtime: AuthenticateRequestOptions) =>
+    authenticateRequest({
+      apiClient,
+      env: base.env,
+      fetch: base.fetch,
+      ...runtime,
+      apiKey: runtime.apiKey || base.apiKey,
+      secretKey: runtime.secretKey || base.secretKey,
+      audience: runtime.audience || base.audience,
+      frontendApi: runtime.frontendApi || base.frontendApi,
+      proxyUrl: runtime.proxyUrl || base.proxyUrl,
+      publishableKey: runtime.publishableKey || base.publishableKey,
+      isSatellite: runtime.isSatellite || base.isSatellite,
+      domain: runtime.domain || base.domain,
+      jwtKey: runtime.jwtKey || base.jwtKey,
+      apiUrl: base.apiUrl,
+      apiVersion: base.apiVersion,
+    });
+
+  const localInterstitial = (runtime: LoadInterstitialOptions) =>
+    loadInterstitialFromLocal({
+      ...runtime,
+      frontendApi: runtime.frontendApi || base.frontendApi,
+      publishableKey: runtime.publishableKey || base.publishableKey,
+      proxyUrl: runtime.proxyUrl || base.proxyUrl,
+      isSatellite: runtime.isSatellite || base.isSatellite,
+      domain: runtime.domain || base.domain,
+    });
+
+  const remoteInterstitial = (runtime: RemotePublicInterstitialOptions) =>
+    remotePublicInterstitial({
+      fetch: base.fetch,
+      ...runtime,
+      frontendApi: runtime.frontendApi || base.frontendApi,
+      publishableKey: runtime.publishableKey || base.publishableKey,
+      proxyUrl: runtime.proxyUrl || base.proxyUrl,
+      isSatellite: runtime.isSatellite || base.isSatellite,
+      domain: runtime.domain || base.domain,
+      userAgent: runtime.userAgent || base.userAgent,
+      apiUrl: base.apiUrl,
+    });
+
+  return {
+    authenticateRequest: authenticate,
+    localInterstitial,
+    remotePublicInterstitial: remoteInterstitial,
+    remotePrivateInterstitial: () => remotePrivateInterstitial(apiClient),
+    remotePublicInterstitialUrl,
+    debugRequestState,
+  };
+}

@@ -1,0 +1,54 @@
+// @clerk/auth-state: request authentication, request states, auth objects and the interstitial.
+
+export {
+  type AuthStateApiClient,
+  type BackendApiError,
+  BackendApiRequestError,
+  type BackendApiResult,
+} from './api-client';
+export {
+  makeAuthObjectSerializable,
+  prunePrivateMetadata,
+  sanitizeAuthObject,
+} from './auth-objects/sanitize';
+export { signedInAuthObject } from './auth-objects/signed-in-auth-object';
+export { signedOutAuthObject } from './auth-objects/signed-out-auth-object';
+export type {
+  AuthObject,
+  CheckAuthorization,
+  CheckAuthorizationParams,
+  GetToken,
+  GetTokenOptions,
+  SignedInAuthObject,
+  SignedInAuthObjectOptions,
+  SignedOutAuthObject,
+} from './auth-objects/types';
+export { authenticateRequest } from './authenticate/authenticate-request';
+export {
+  type BuildTimeOptions,
+  type CreateAuthenticateRequestOptions,
+  createAuthenticateRequest,
+} from './authenticate/create-authenticate-request';
+export type { AuthenticateRequestOptions, RequestValues, VerificationOptions } from './authenticate/options';
+export { constants } from './constants';
+export { type LoadInterstitialOptions, loadInterstitialFromLocal } from './interstitial/local-interstitial';
+export {
+  type RemotePublicInterstitialOptions,
+  remotePublicInterstitial,
+  remotePublicInterstitialUrl,
+} from './interstitial/remote-interstitial';
+export { remotePrivateInterstitial } from './interstitial/remote-private-interstitial';
+export { type PublishableKey, parsePublishableKey } from './lib/publishable-key';
+export { type RedirectOptions, type RedirectToOptions, redirect } from './redirect';
+export { buildRequestUrl } from './request/build-request-url';
+export { createIsomorphicRequest } from './request/create-isomorphic-request';
+export { AuthErrorReason, type AuthReason, AuthStatus } from './states/auth-status';
+export {
+  debugRequestState,
+  type InterstitialState,
+  type RequestState,
+  type RequestStateDebug,
+  type SignedInState,
+  type SignedOutState,
+  type UnknownState,
+} from './states/request-state';

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { buildRequestUrl, createIsomorphicRequest } from '../index';
+import { parseCookieHeader } from './cookies';
+import { buildOrigin, isBrowserUserAgent, isCrossOrigin } from './origin';
+
+describe('buildOrigin', () => {
+  it.each([
+    [{}, ''],
+    [{ protocol: 'http' }, ''],
+    [{ host: 'localhost:3000' }, ''],
+    [{ protocol: 'http', host: 'localhost:3000' }, 'http://localhost:3000'],
+    [{ protocol: 'https:', host: 'localhost:3000' }, 'https://localhost:3000'],
+    [{ protocol: 'http', host: 'localhost:3000', forwardedProto: 'https,http' }, 'https://localhost:3000'],
+    [{ protocol: 'http', host: 'localhost:3000', forwardedHost: 'example.com,proxy' }, 'http://example.com'],
+    [{ forwardedProto: 'https', forwardedHost: 'example.com' }, 'https://example.com'],
+    [{ protocol: 'http', forwardedProto: 'https', forwardedHost: 'example.com' }, 'https://example.com'],
+    [{ host: 'localhost', forwardedProto: 'https', forwardedHost: 'example.com' }, 'https://example.com'],
+    [
+      { protocol: 'http', host: 'h', forwardedProto: 'https,http', forwardedHost: 'example.com,proxy' },
+      'https://example.com',
+    ],
+    [{ protocol: 'http', host: 'localhost:3000', forwardedHost: '' }, ''],
+  ])('%o gives %s', (parts, expected) => {
+    expect(buildOrigin(parts)).toBe(expected);
+  });
+});
+
+describe('buildRequestUrl', () => {
+  it('is unchanged without forwarding headers', () => {
+    expect(buildRequestUrl(new Request('http://localhost:3000/path')).href).toBe(
+      'http://localhost:3000/path',
+    );
+  });
+
+  it('applies the forwarded host and proto, which beat the host header', () => {
+    const request = new Request('http://localhost:3000/path', {
+      headers: { 'x-forwarded-host': 'example.com', 'x-forwarded-proto': 'https,http', host: 'h.com' },
+    });
+    expect(buildRequestUrl(request).href).toBe('https://example.com/path');
+  });
+
+  it('uses the host header and keeps the query string (compatibility row 9)', () => {
+    const request = new Request('http://localhost:3000/path?q=1&__clerk_synced=true', {
+      headers: { host: 'h.com:81' },
+    });
+    expect(buildRequestUrl(request).href).toBe('http://h.com:81/path?q=1&__clerk_synced=true');
+  });
+
+  it('an explicit path replaces the path and query', () => {
+    expect(buildRequestUrl(new Request('http://localhost:3000/path?q=1'), '/other-path').href).toBe(
+      'http://localhost:3000/other-path',
+    );
+  });
+});
+
+describe('createIsomorphicRequest', () => {
+  it('rewrites the URL from forwarded headers and keeps method, headers, body and query', async () => {
+    const request = createIsomorphicRequest(
+      (RequestClass, HeadersClass) =>
+        new RequestClass('http://internal:8080/p/a?x=1&__clerk_synced=true', {
+          method: 'POST',
+          body: 'payload',
+          headers: new HeadersClass({
+            'x-forwarded-host': 'example.com,proxy',
+            'x-forwarded-proto': 'https',
+            'x-a': '1',
+          }),
+        }),
+    );
+    expect(request.url).toBe('https://example.com/p/a?x=1&__clerk_synced=true');
+    expect(request.method).toBe('POST');
+    expect(request.headers.get('x-a')).toBe('1');
+    await expect(request.text()).resolves.toBe('payload');
+  });
+});
+
+describe('isCrossOrigin (the util/request catalogue)', () => {
+  const notCross: Array<
+    [string, string, { host?: string; forwardedHost?: string; forwardedProto?: string }]
+  > = [
+    ['IPv6', 'http://[::1]', { host: '[::1]' }],
+    ['default https port', 'https://localhost:443', { host: 'localhost', forwardedProto: 'https' }],
+    [
+      'forwarded host wins over host',
+      'http://localhost:3000',
+      { host: '127.0.0.1:3000', forwardedHost: 'localhost:3000' },
+    ],
+    ['http localhost', 'http://localhost', { host: 'localhost' }],
+    ['https localhost', 'https://localhost', { host: 'localhost' }],
+    [
+      'referrer on the forwarded host, empty host',
+      'https://example.com/path',
+      { host: '', forwardedHost: 'example.com', forwardedProto: 'https' },
+    ],
+    [
+      'AWS Amplify',
+      'https://main.d2.amplifyapp.com',
+      {
+        host: 'main.d2.amplifyapp.com',
+        forwardedHost: 'main.d2.amplifyapp.com',
+        forwardedProto: 'https,http',
+      },
+    ],
+    [
+      'Railway',
+      'https://app.up.railway.app',
+      { host: 'app.up.railway.app', forwardedHost: 'app.up.railway.app', forwardedProto: 'https' },
+    ],
+    ['forwarded port ignored', 'http://localhost:4011', { host: 'localhost:4011' }],
+    ['no host known', 'https://anything.com', {}],
+  ];
+  it.each(notCross)('not cross-origin: %s', (_, origin, input) => {
+    expect(isCrossOrigin(new URL(origin), input)).toBe(false);
+  });
+
+  const cross: Array<[string, string, { host?: string; forwardedHost?: string; forwardedProto?: string }]> = [
+    ['port 80 against 443', 'https://localhost:80', { host: 'localhost:443' }],
+    ['https against forwarded http', 'https://localhost', { host: 'localhost', forwardedProto: 'http' }],
+    [
+      'https against forwarded http with forwarded host',
+      'https://localhost',
+      { forwardedHost: 'localhost', forwardedProto: 'http' },
+    ],
+    ['another host', 'https://accounts.clerk.com', { host: 'localhost' }],
+    ['other port', 'https://localhost:443', { host: 'localhost:3001' }],
+    [
+      'forwarded host on another port',
+      'http://localhost:3000',
+      { host: 'localhost:3000', forwardedHost: 'localhost:4000' },
+    ],
+    ['opaque origin', 'foo://localhost', { host: 'localhost' }],
+    ['host that is no URL', 'https://example.com', { host: 'exa mple.com' }],
+  ];
+  it.each(cross)('cross-origin: %s', (_, origin, input) => {
+    expect(isCrossOrigin(new URL(origin), input)).toBe(true);
+  });
+});
+
+describe('isBrowserUserAgent', () => {
+  it.each([
+    ['Mozilla/5.0 (X11)', true],
+    ['Something Amazon CloudFront', true],
+    ['mozilla/5.0', false],
+    ['curl/8', false],
+    [undefined, false],
+  ])('%s -> %s', (agent, expected) => {
+    expect(isBrowserUserAgent(agent)).toBe(expected);
+  });
+});
+
+describe('parseCookieHeader', () => {
+  it('takes the first duplicate, unquotes, decodes once, keeps malformed values raw', () => {
+    const cookies = parseCookieHeader(
+      'a=1; a=2; b="q v"; c=%2530; d=%E0%A4%A; e=%C3%A9; junk; =x; f= spaced ',
+    );
+    expect(Object.fromEntries(cookies)).toEqual({
+      a: '1',
+      b: 'q v',
+      c: '%30',
+      d: '%E0%A4%A',
+      e: 'é',
+      f: 'spaced',
+    });
+  });
+
+  it('is empty for a missing header', () => {
+    expect(parseCookieHeader(null).size).toBe(0);
+  });
+});

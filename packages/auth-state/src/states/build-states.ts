@@ -1,0 +1,100 @@
+import { signedOutAuthObject } from '../auth-objects/signed-out-auth-object';
+import type { SignedInAuthObject } from '../auth-objects/types';
+import { type AuthReason, AuthStatus } from './auth-status';
+import type {
+  EchoedConfigWithProxy,
+  InterstitialState,
+  SignedInState,
+  SignedOutState,
+  UnknownState,
+} from './request-state';
+
+/** The merged options a state is built from; the signed-out auth object's `debug()` shows all of them. */
+export type StateInput = Partial<EchoedConfigWithProxy> & { frontendApi: string };
+
+export function signedIn(input: StateInput, authObject: SignedInAuthObject, token: string): SignedInState {
+  return {
+    status: AuthStatus.SignedIn,
+    reason: null,
+    message: null,
+    frontendApi: input.frontendApi,
+    proxyUrl: input.proxyUrl,
+    publishableKey: input.publishableKey,
+    domain: input.domain,
+    isSatellite: input.isSatellite,
+    signInUrl: input.signInUrl,
+    signUpUrl: input.signUpUrl,
+    afterSignInUrl: input.afterSignInUrl,
+    afterSignUpUrl: input.afterSignUpUrl,
+    isSignedIn: true,
+    isInterstitial: false,
+    isUnknown: false,
+    toAuth: () => authObject,
+    token,
+  };
+}
+
+export function signedOut(input: StateInput, reason: AuthReason, message = ''): SignedOutState {
+  return {
+    status: AuthStatus.SignedOut,
+    reason,
+    message,
+    frontendApi: input.frontendApi,
+    proxyUrl: input.proxyUrl,
+    publishableKey: input.publishableKey,
+    isSatellite: input.isSatellite,
+    domain: input.domain,
+    signInUrl: input.signInUrl,
+    signUpUrl: input.signUpUrl,
+    afterSignInUrl: input.afterSignInUrl,
+    afterSignUpUrl: input.afterSignUpUrl,
+    isSignedIn: false,
+    isInterstitial: false,
+    isUnknown: false,
+    toAuth: () => signedOutAuthObject({ ...input, status: AuthStatus.SignedOut, reason, message }),
+    token: null,
+  };
+}
+
+export function interstitial(input: StateInput, reason: AuthReason, message = ''): InterstitialState {
+  return {
+    status: AuthStatus.Interstitial,
+    reason,
+    message,
+    frontendApi: input.frontendApi,
+    publishableKey: input.publishableKey,
+    isSatellite: input.isSatellite,
+    domain: input.domain,
+    proxyUrl: input.proxyUrl,
+    signInUrl: input.signInUrl,
+    signUpUrl: input.signUpUrl,
+    afterSignInUrl: input.afterSignInUrl,
+    afterSignUpUrl: input.afterSignUpUrl,
+    isSignedIn: false,
+    isInterstitial: true,
+    isUnknown: false,
+    toAuth: () => null,
+    token: null,
+  };
+}
+
+export function unknownState(input: StateInput, reason: AuthReason, message = ''): UnknownState {
+  return {
+    status: AuthStatus.Unknown,
+    reason,
+    message,
+    frontendApi: input.frontendApi,
+    publishableKey: input.publishableKey,
+    isSatellite: input.isSatellite,
+    domain: input.domain,
+    signInUrl: input.signInUrl,
+    signUpUrl: input.signUpUrl,
+    afterSignInUrl: input.afterSignInUrl,
+    afterSignUpUrl: input.afterSignUpUrl,
+    isSignedIn: false,
+    isInterstitial: false,
+    isUnknown: true,
+    toAuth: () => null,
+    token: null,
+  };
+}
