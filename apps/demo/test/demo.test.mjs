@@ -1,0 +1,70 @@
+// Runs the demo as a user does (`node src/main.mjs`) and checks its exit code and the table it prints.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const main = fileURLToPath(new URL('../src/main.mjs', import.meta.url));
+
+async function runToEnd(args) {
+  const child = spawn(process.execPath, [main, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', chunk => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', chunk => {
+    stderr += chunk;
+  });
+  const [code] = await once(child, 'close');
+  return { code, stdout, stderr };
+}
+
+test('the demo walks through every state and exits 0', { timeout: 60_000 }, async () => {
+  const { code, stdout, stderr } = await runToEnd([]);
+  assert.equal(code, 0, `exit ${code}\n${stdout}\n${stderr}`);
+  const rows = stdout.split('\n').filter(line => /^[✓✗] +\d+ /.test(line));
+  assert.equal(rows.length, 10, stdout);
+  assert.ok(
+    rows.every(row => row.startsWith('✓')),
+    stdout,
+  );
+  const row = step => rows.find(line => line.includes(step)) ?? '';
+  assert.match(row('create a user'), /200 +ok +\{ data: User user_\w+, errors: null \}/);
+  assert.match(row('same email again'), /422 +error +\{ data: null, errors: \[form_identifier_exists\] \}/);
+  assert.match(row('session cookie'), /200 +signed-in +userId user_\w+/);
+  assert.match(row('Bearer header'), /200 +signed-in +userId user_\w+/);
+  assert.match(row('cookie with an expired token'), /401 +interstitial +token-expired/);
+  assert.match(row('Bearer with an expired token'), /401 +unknown +token-expired/);
+  assert.match(row('an API client'), /401 +signed-out +header-missing-non-browser/);
+  assert.match(row('signed-out browser'), /401 +signed-out +standard-signed-out/);
+  assert.match(row('meets a 429'), /429 -> 200 +ok +retried/);
+  assert.match(stdout, /All 10 steps behaved as documented\./);
+});
+
+test('--serve keeps running, prints working curl lines, and stops on SIGTERM', {
+  timeout: 60_000,
+}, async () => {
+  const child = spawn(process.execPath, [main, '--serve'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  for await (const chunk of child.stdout) {
+    stdout += chunk;
+    if (/\/v1\/users\n/.test(stdout)) break;
+  }
+  try {
+    const bearerLine = stdout.split('\n').find(line => line.includes("-H 'Authorization: Bearer"));
+    assert.ok(bearerLine, stdout);
+    const [, authorization, url] = /-H '(Authorization: Bearer [^']+)' (\S+)/.exec(bearerLine);
+    const response = await fetch(url, {
+      headers: { authorization: authorization.slice('Authorization: '.length) },
+    });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('x-clerk-auth-status'), 'signed-in');
+    assert.equal(child.exitCode, null, 'the demo must keep running with --serve');
+  } finally {
+    child.kill('SIGTERM');
+  }
+  const [code] = await once(child, 'close');
+  assert.equal(code, 0);
+});
