@@ -65,5 +65,11 @@ export const identifierTaken = (name: string, long: string): ApiError =>
     { code: 'form_identifier_exists', message: 'is taken', long_message: long, meta: { param_name: name } },
   ]);
 
+/** 422 `duplicate_record`: the value already exists where it must be unique. */
+export const duplicateRecord = (name: string, long: string): ApiError =>
+  new ApiError(422, [
+    { code: 'duplicate_record', message: 'duplicate', long_message: long, meta: { param_name: name } },
+  ]);
+
 export const badRequest = (code: string, long: string): ApiError =>
   new ApiError(400, [{ code, message: long, long_message: long }]);

@@ -1,4 +1,4 @@
-import { ApiError, notFound } from '../api/api-error';
+import { duplicateRecord, notFound } from '../api/api-error';
 import { acceptOnly, optionalBoolean, orderBy, requiredString } from '../api/params';
 import type { Router } from '../api/router';
 import { newId } from '../lib/ids';
@@ -30,14 +30,7 @@ export function registerAllowlistIdentifierRoutes(router: Router): void {
       const identifier = requiredString(body, 'identifier');
       optionalBoolean(body, 'notify');
       if ([...ctx.state.allowlistIdentifiers.values()].some(record => record.identifier === identifier))
-        throw new ApiError(422, [
-          {
-            code: 'duplicate_record',
-            message: 'duplicate allowlist identifier',
-            long_message: `${identifier} is already on the allowlist.`,
-            meta: { param_name: 'identifier' },
-          },
-        ]);
+        throw duplicateRecord('identifier', `${identifier} is already on the allowlist.`);
       const now = Date.now();
       const record: AllowlistIdentifierRecord = {
         id: newId('alid'),

@@ -1,4 +1,4 @@
-import { ApiError, identifierTaken, notFound, paramInvalid } from '../api/api-error';
+import { duplicateRecord, identifierTaken, notFound, paramInvalid } from '../api/api-error';
 import {
   acceptOnly,
   optionalBoolean,
@@ -10,6 +10,7 @@ import {
 import type { InstanceContext, Router } from '../api/router';
 import { newId } from '../lib/ids';
 import type { InvitationRecord, InvitationStatus } from '../state';
+import { revokePending } from './lookup';
 import { listResponse } from './sessions';
 
 const day = 24 * 60 * 60 * 1000;
@@ -38,14 +39,10 @@ function assertInvitable(ctx: InstanceContext, emailAddress: string, ignoreExist
   if (ignoreExisting) return;
   for (const invitation of ctx.state.invitations.values())
     if (invitation.status === 'pending' && invitation.emailAddress.toLowerCase() === wanted)
-      throw new ApiError(422, [
-        {
-          code: 'duplicate_record',
-          message: 'duplicate invitation',
-          long_message: `There are already pending invitations for the following email addresses: ${emailAddress}`,
-          meta: { param_name: 'email_address' },
-        },
-      ]);
+      throw duplicateRecord(
+        'email_address',
+        `There are already pending invitations for the following email addresses: ${emailAddress}`,
+      );
 }
 
 export function registerInvitationRoutes(router: Router): void {
@@ -93,16 +90,7 @@ export function registerInvitationRoutes(router: Router): void {
     .add('POST', '/v1/invitations/:invitation_id/revoke', ({ params, ctx }) => {
       const invitation = ctx.state.invitations.get(params.invitation_id!);
       if (!invitation) throw notFound('invitation');
-      if (invitation.status !== 'pending')
-        throw new ApiError(400, [
-          {
-            code: 'invitation_not_pending',
-            message: 'not pending',
-            long_message: `Only pending invitations can be revoked; this one is ${invitation.status}.`,
-          },
-        ]);
-      invitation.status = 'revoked';
-      invitation.updatedAt = Date.now();
+      revokePending(invitation, 'invitation_not_pending');
       return invitationJson(ctx, invitation);
     });
 }

@@ -1,6 +1,6 @@
-import { notFound } from '../api/api-error';
+import { badRequest, notFound, paramMissing } from '../api/api-error';
 import type { InstanceContext } from '../api/router';
-import type { Metadata, OrganizationRecord, UserRecord } from '../state';
+import type { InvitationStatus, Metadata, OrganizationRecord, UserRecord } from '../state';
 
 export function requireUser(ctx: InstanceContext, userId: string): UserRecord {
   const user = ctx.state.users.get(userId);
@@ -35,3 +35,29 @@ const isPlainObject = (value: unknown): value is Metadata =>
 /** Where a stored (or placeholder) image of `ownerId` is served. */
 export const imageUrlFor = (ctx: InstanceContext, ownerId: string): string =>
   `${ctx.apiUrl}/images/${ownerId}`;
+
+/** Keeps the multipart `file` field as the image of `ownerId` and returns the URL it is served at. */
+export async function storeUploadedImage(
+  ctx: InstanceContext,
+  ownerId: string,
+  form: FormData | null,
+): Promise<string> {
+  const file = form?.get('file');
+  if (!(file instanceof Blob)) throw paramMissing('file');
+  ctx.state.images.set(ownerId, {
+    contentType: file.type || 'application/octet-stream',
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  });
+  return imageUrlFor(ctx, ownerId);
+}
+
+/** Moves a pending invitation to `revoked`; any other status is a 400 with `code`. */
+export function revokePending(
+  invitation: { status: InvitationStatus; updatedAt: number },
+  code: string,
+): void {
+  if (invitation.status !== 'pending')
+    throw badRequest(code, `Only pending invitations can be revoked; this one is ${invitation.status}.`);
+  invitation.status = 'revoked';
+  invitation.updatedAt = Date.now();
+}

@@ -19,7 +19,14 @@ import type {
   OrganizationRecord,
 } from '../state';
 import { identificationsOf } from './identifications';
-import { imageUrlFor, mergeMetadata, requireOrganization, requireUser } from './lookup';
+import {
+  imageUrlFor,
+  mergeMetadata,
+  requireOrganization,
+  requireUser,
+  revokePending,
+  storeUploadedImage,
+} from './lookup';
 
 /** The role `created_by` gets in a new organization (0.x's naming). */
 export const creatorRole = 'admin';
@@ -375,13 +382,7 @@ export function registerOrganizationRoutes(router: Router): void {
     })
     .add('PUT', '/v1/organizations/:organization_id/logo', async ({ params, form, ctx }) => {
       const organization = requireOrganization(ctx, params.organization_id!);
-      const file = form?.get('file');
-      if (!(file instanceof Blob)) throw paramMissing('file');
-      ctx.state.images.set(organization.id, {
-        contentType: file.type || 'application/octet-stream',
-        bytes: new Uint8Array(await file.arrayBuffer()),
-      });
-      organization.imageUrl = imageUrlFor(ctx, organization.id);
+      organization.imageUrl = await storeUploadedImage(ctx, organization.id, form);
       organization.updatedAt = Date.now();
       return organizationJson(ctx, organization);
     })
@@ -495,16 +496,7 @@ export function registerOrganizationRoutes(router: Router): void {
       ({ params, body, ctx }) => {
         acceptOnly(body, ['requesting_user_id']);
         const invitation = requireInvitation(ctx, params.organization_id!, params.invitation_id!);
-        if (invitation.status !== 'pending')
-          throw new ApiError(400, [
-            {
-              code: 'organization_invitation_not_pending',
-              message: 'not pending',
-              long_message: `Only pending invitations can be revoked; this one is ${invitation.status}.`,
-            },
-          ]);
-        invitation.status = 'revoked';
-        invitation.updatedAt = Date.now();
+        revokePending(invitation, 'organization_invitation_not_pending');
         return invitationJson(ctx, invitation);
       },
     )

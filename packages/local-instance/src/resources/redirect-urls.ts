@@ -1,4 +1,4 @@
-import { ApiError, notFound, paramInvalid } from '../api/api-error';
+import { duplicateRecord, notFound, paramInvalid } from '../api/api-error';
 import { acceptOnly, orderBy, requiredString } from '../api/params';
 import type { InstanceContext, Router } from '../api/router';
 import { newId } from '../lib/ids';
@@ -29,14 +29,7 @@ export function registerRedirectUrlRoutes(router: Router): void {
       const url = requiredString(body, 'url');
       if (!URL.canParse(url)) throw paramInvalid('url', 'must be an absolute URL or a native-app scheme URL');
       if ([...ctx.state.redirectUrls.values()].some(record => record.url === url))
-        throw new ApiError(422, [
-          {
-            code: 'duplicate_record',
-            message: 'duplicate redirect url',
-            long_message: `${url} is already a redirect URL.`,
-            meta: { param_name: 'url' },
-          },
-        ]);
+        throw duplicateRecord('url', `${url} is already a redirect URL.`);
       const now = Date.now();
       const record: RedirectUrlRecord = { id: newId('ru'), url, createdAt: now, updatedAt: now };
       ctx.state.redirectUrls.set(record.id, record);

@@ -1,4 +1,4 @@
-import { ApiError, identifierTaken, paramInvalid, paramMissing } from '../api/api-error';
+import { ApiError, identifierTaken, paramInvalid } from '../api/api-error';
 import {
   acceptOnly,
   type Body,
@@ -23,7 +23,7 @@ import {
   identificationJson,
   identificationsOf,
 } from './identifications';
-import { imageUrlFor, mergeMetadata, requireUser } from './lookup';
+import { imageUrlFor, mergeMetadata, requireUser, storeUploadedImage } from './lookup';
 
 /** What `createUser` takes (the camelCase form of the `POST /v1/users` body). */
 export interface CreateUserInput {
@@ -357,13 +357,7 @@ export function registerUserRoutes(router: Router): void {
     })
     .add('POST', '/v1/users/:user_id/profile_image', async ({ params, form, ctx }) => {
       const user = requireUser(ctx, params.user_id!);
-      const file = form?.get('file');
-      if (!(file instanceof Blob)) throw paramMissing('file');
-      ctx.state.images.set(user.id, {
-        contentType: file.type || 'application/octet-stream',
-        bytes: new Uint8Array(await file.arrayBuffer()),
-      });
-      user.imageUrl = imageUrlFor(ctx, user.id);
+      user.imageUrl = await storeUploadedImage(ctx, user.id, form);
       user.updatedAt = Date.now();
       return userJson(ctx, user);
     })
