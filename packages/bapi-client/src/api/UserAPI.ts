@@ -1,0 +1,146 @@
+import { UsersEndpoints } from '../generated/endpoints/users';
+import {
+  CreateUser,
+  DeleteUser,
+  DisableMFA,
+  GetOAuthAccessToken,
+  GetUser,
+  GetUserList,
+  GetUsersCount,
+  SetUserProfileImage,
+  UpdateUser,
+  UpdateUserMetadata,
+  UsersGetOrganizationMemberships,
+  VerifyPassword,
+  VerifyTOTP,
+} from '../generated/operations';
+import type { CallOptions } from '../request/types';
+import { withoutFalsy } from './withoutFalsy';
+
+type UserMetadataParams = {
+  publicMetadata?: Record<string, unknown>;
+  privateMetadata?: Record<string, unknown>;
+  unsafeMetadata?: Record<string, unknown>;
+};
+
+type PasswordHasher =
+  | 'argon2i'
+  | 'argon2id'
+  | 'bcrypt'
+  | 'md5'
+  | 'pbkdf2_sha256'
+  | 'pbkdf2_sha256_django'
+  | 'pbkdf2_sha1'
+  | 'scrypt_firebase'
+  | 'scrypt_werkzeug'
+  | 'sha256';
+
+type PasswordHashingParams = { passwordDigest: string; passwordHasher: PasswordHasher };
+
+export type UserListParams = {
+  emailAddress?: string[];
+  phoneNumber?: string[];
+  username?: string[];
+  web3Wallet?: string[];
+  query?: string;
+  userId?: string[];
+  externalId?: string[];
+  orderBy?: 'created_at' | 'updated_at' | '+created_at' | '+updated_at' | '-created_at' | '-updated_at';
+  limit?: number;
+  offset?: number;
+  [passThrough: string]: unknown;
+};
+
+export type CreateUserParams = {
+  externalId?: string;
+  emailAddress?: string[];
+  phoneNumber?: string[];
+  username?: string;
+  password?: string;
+  firstName?: string;
+  lastName?: string;
+  skipPasswordChecks?: boolean;
+  skipPasswordRequirement?: boolean;
+  totpSecret?: string;
+  backupCodes?: string[];
+  createdAt?: Date;
+} & UserMetadataParams &
+  (PasswordHashingParams | object);
+
+export type UpdateUserParams = {
+  firstName?: string;
+  lastName?: string;
+  username?: string;
+  password?: string;
+  skipPasswordChecks?: boolean;
+  signOutOfOtherSessions?: boolean;
+  primaryEmailAddressID?: string;
+  primaryPhoneNumberID?: string;
+  primaryWeb3WalletID?: string;
+  profileImageID?: string;
+  totpSecret?: string;
+  backupCodes?: string[];
+  externalId?: string;
+  createdAt?: Date;
+  createOrganizationEnabled?: boolean;
+} & UserMetadataParams &
+  (PasswordHashingParams | object);
+
+/** `users`: the 0.x methods, then every other user operation of the spec. */
+export class UserAPI extends UsersEndpoints {
+  getUserList(params: UserListParams = {}, options?: CallOptions) {
+    return this.request(GetUserList, [], withoutFalsy(params), options);
+  }
+
+  getUser(userId: string, options?: CallOptions) {
+    return this.request(GetUser, [userId], undefined, options);
+  }
+
+  createUser(params: CreateUserParams, options?: CallOptions) {
+    return this.request(CreateUser, [], params, options);
+  }
+
+  updateUser(userId: string, params: UpdateUserParams = {}, options?: CallOptions) {
+    return this.request(UpdateUser, [userId], params, options);
+  }
+
+  updateUserProfileImage(userId: string, params: { file: Blob | File }, options?: CallOptions) {
+    return this.request(SetUserProfileImage, [userId], { file: params.file }, options);
+  }
+
+  updateUserMetadata(userId: string, params: UserMetadataParams, options?: CallOptions) {
+    return this.request(UpdateUserMetadata, [userId], params, options);
+  }
+
+  deleteUser(userId: string, options?: CallOptions) {
+    return this.request(DeleteUser, [userId], undefined, options);
+  }
+
+  getCount(params: UserListParams = {}, options?: CallOptions) {
+    return this.request(GetUsersCount, [], withoutFalsy(params), options);
+  }
+
+  getUserOauthAccessToken(userId: string, provider: `oauth_${string}`, options?: CallOptions) {
+    return this.request(GetOAuthAccessToken, [userId, provider], undefined, options);
+  }
+
+  disableUserMFA(userId: string, options?: CallOptions) {
+    return this.request(DisableMFA, [userId], undefined, options);
+  }
+
+  getOrganizationMembershipList(
+    params: { userId: string; limit?: number; offset?: number },
+    options?: CallOptions,
+  ) {
+    const { userId, limit, offset } = params;
+    return this.request(UsersGetOrganizationMemberships, [userId], withoutFalsy({ limit, offset }), options);
+  }
+
+  verifyPassword(params: { userId: string; password: string }, options?: CallOptions) {
+    return this.request(VerifyPassword, [params.userId], { password: params.password }, options);
+  }
+
+  verifyTOTP(params: { userId: string; code: string }, options?: CallOptions) {
+    return this.request(VerifyTOTP, [params.userId], { code: params.code }, options);
+  }
+}

@@ -1,0 +1,39 @@
+import type { ResourceClass } from './operation';
+
+type ConvertItem = (item: unknown) => unknown;
+
+/**
+ * The 0.x deserializer walk: a bare array, a `{ data: [...], total_count }` page, or one item.
+ * The page's `total_count` is returned beside the items.
+ */
+export function decodePayload(
+  payload: unknown,
+  convertItem: ConvertItem,
+): { data: unknown; totalCount?: number } {
+  if (Array.isArray(payload)) return { data: payload.map(convertItem) };
+  if (isObject(payload) && Array.isArray(payload.data)) {
+    const data = payload.data.map(convertItem);
+    return typeof payload.total_count === 'number' ? { data, totalCount: payload.total_count } : { data };
+  }
+  return { data: convertItem(payload) };
+}
+
+/**
+ * One item: strings pass through; `{object, deleted}` is a deleted object; a `total_count` object is its
+ * number; an item of the resource's type becomes that class; anything else stays plain JSON.
+ */
+export function convertItem(
+  item: unknown,
+  resourceFor: (objectType: unknown) => ResourceClass | undefined,
+  deletedObject: ResourceClass,
+): unknown {
+  if (!isObject(item)) return item;
+  if ('object' in item && 'deleted' in item) return deletedObject.fromJSON(item);
+  if (item.object === 'total_count') return item.total_count;
+  const resource = resourceFor(item.object);
+  return resource ? resource.fromJSON(item) : item;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
