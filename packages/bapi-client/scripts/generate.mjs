@@ -337,7 +337,6 @@ function emitResources(model) {
     // class
     out.push(`export class ${cls.name} {\n`);
     const assignments = [];
-    const privateSets = [];
     for (const key of keys) {
       const value = cls.properties[key];
       const name = fieldName(key);
@@ -349,7 +348,7 @@ function emitResources(model) {
         type = `${nestedItems}[]`;
         expression = `listOf(json.${key}, ${nestedItems}.fromJSON)`;
       } else if (nested) {
-        type = `${nested}${value.nullable ? ' | null' : ''}`;
+        type = `${nested}${value.nullable ? ' | null' : ''}${cls.required.has(key) ? '' : ' | undefined'}`;
         expression = `nestedOrSame(json.${key}, ${nested}.fromJSON)`;
       } else if (rules.url?.includes(key)) {
         type = 'URL | null';
@@ -364,7 +363,7 @@ function emitResources(model) {
         type = `${tsType(value).replace(' | null', '')} | null`;
         expression = `nullWhenEmpty(json.${key})`;
       } else {
-        type = tsType(value, true);
+        type = `${tsType(value, true)}${cls.required.has(key) ? '' : ' | undefined'}`;
         expression = `json.${key}`;
       }
       const hint = rules.deprecated?.[key];
@@ -376,25 +375,26 @@ function emitResources(model) {
           `  get ${name}(): ${type} {\n    deprecatedAccessorWarning('${cls.name}.${name}', '${hint}');\n    return this.#${name};\n  }\n`,
         );
         out.push(`  set ${name}(value: ${type}) {\n    this.#${name} = value;\n  }\n`);
-        privateSets.push(`    resource.#${name} = ${expression};\n`);
+        assignments.push(`    this.#${name} = ${expression};\n`);
       } else {
         out.push(`${docComment(value.description, '  ')}  declare readonly ${name}: ${type};\n`);
-        assignments.push(`      ${name}: ${expression},\n`);
+        assignments.push(`    this.${name} = ${expression};\n`);
       }
     }
     for (const [key, hint] of Object.entries(rules.alsoDeprecatedSnake ?? {})) {
       out.push(`  /** @deprecated ${hint} */\n`);
       out.push(
-        `  get ${key}(): ${tsType(cls.properties[key], true)} {\n    deprecatedAccessorWarning('${cls.name}.${key}', '${hint}');\n    return this.${fieldName(key)};\n  }\n`,
+        `  get ${key}(): ${tsType(cls.properties[key], true)}${cls.required.has(key) ? '' : ' | undefined'} {\n    deprecatedAccessorWarning('${cls.name}.${key}', '${hint}');\n    return this.${fieldName(key)};\n  }\n`,
       );
     }
     if (cls.objectTypes.length > 0) {
       out.push(`  static readonly objectTypes: readonly string[] = ${JSON.stringify(cls.objectTypes)};\n`);
     }
-    out.push(`  static fromJSON(json: ${cls.name}JSON): ${cls.name} {\n`);
-    out.push(`    const resource = new ${cls.name}();\n`);
-    out.push(...privateSets);
-    out.push(`    return Object.assign(resource, {\n${assignments.join('')}    });\n  }\n}\n\n`);
+    // assigned in one constructor, in one order: every instance shares one hidden class
+    out.push(`  constructor(json: ${cls.name}JSON) {\n${assignments.join('')}  }\n`);
+    out.push(
+      `  static fromJSON(json: ${cls.name}JSON): ${cls.name} {\n    return new ${cls.name}(json);\n  }\n}\n\n`,
+    );
   }
 
   // plain JSON shapes of the other schemas

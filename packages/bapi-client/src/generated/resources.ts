@@ -20,25 +20,25 @@ export class ActorToken {
   declare readonly status: "pending" | "accepted" | "revoked";
   declare readonly userId: string;
   declare readonly actor: Record<string, unknown>;
-  declare readonly token: string;
-  declare readonly url: string;
+  declare readonly token: string | undefined;
+  declare readonly url: string | undefined;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["actor_token"];
+  constructor(json: ActorTokenJSON) {
+    this.id = json.id;
+    this.status = json.status;
+    this.userId = json.user_id;
+    this.actor = json.actor;
+    this.token = json.token;
+    this.url = json.url;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: ActorTokenJSON): ActorToken {
-    const resource = new ActorToken();
-    return Object.assign(resource, {
-      id: json.id,
-      status: json.status,
-      userId: json.user_id,
-      actor: json.actor,
-      token: json.token,
-      url: json.url,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new ActorToken(json);
   }
 }
 
@@ -57,28 +57,28 @@ export interface AllowlistIdentifierJSON {
 }
 
 export class AllowlistIdentifier {
-  declare readonly id: string;
-  declare readonly invitationId: string;
+  declare readonly id: string | undefined;
+  declare readonly invitationId: string | undefined;
   /** An email address or a phone number. */
-  declare readonly identifier: string;
-  declare readonly identifierType: "email_address" | "phone_number" | "web3_wallet";
-  declare readonly instanceId: string;
+  declare readonly identifier: string | undefined;
+  declare readonly identifierType: "email_address" | "phone_number" | "web3_wallet" | undefined;
+  declare readonly instanceId: string | undefined;
   /** Unix timestamp of creation */
-  declare readonly createdAt: number;
+  declare readonly createdAt: number | undefined;
   /** Unix timestamp of last update. */
-  declare readonly updatedAt: number;
+  declare readonly updatedAt: number | undefined;
   static readonly objectTypes: readonly string[] = ["allowlist_identifier"];
+  constructor(json: AllowlistIdentifierJSON) {
+    this.id = json.id;
+    this.invitationId = json.invitation_id;
+    this.identifier = json.identifier;
+    this.identifierType = json.identifier_type;
+    this.instanceId = json.instance_id;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: AllowlistIdentifierJSON): AllowlistIdentifier {
-    const resource = new AllowlistIdentifier();
-    return Object.assign(resource, {
-      id: json.id,
-      invitationId: json.invitation_id,
-      identifier: json.identifier,
-      identifierType: json.identifier_type,
-      instanceId: json.instance_id,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new AllowlistIdentifier(json);
   }
 }
 
@@ -128,7 +128,7 @@ export class BillingPriceResponse {
   declare readonly fee: CommerceMoneyResponseJSON | null;
   declare readonly annualMonthlyFee: CommerceMoneyResponseJSON | null;
   /** The description of the price. */
-  declare readonly description: string | null;
+  declare readonly description: string | null | undefined;
   /** Whether this price is the default price for its plan. */
   declare readonly isDefault: boolean;
   /** Unix timestamp (milliseconds) of creation. */
@@ -136,23 +136,23 @@ export class BillingPriceResponse {
   /** Which billing periods this price supports. */
   declare readonly supportedBillingPeriods: "month" | "annual" | "both";
   static readonly objectTypes: readonly string[] = ["commerce_price"];
+  constructor(json: BillingPriceResponseJSON) {
+    this.id = json.id;
+    this.planId = json.plan_id;
+    this.instanceId = json.instance_id;
+    this.currency = json.currency;
+    this.currencySymbol = json.currency_symbol;
+    this.amount = json.amount;
+    this.annualMonthlyAmount = json.annual_monthly_amount;
+    this.fee = json.fee;
+    this.annualMonthlyFee = json.annual_monthly_fee;
+    this.description = json.description;
+    this.isDefault = json.is_default;
+    this.createdAt = json.created_at;
+    this.supportedBillingPeriods = json.supported_billing_periods;
+  }
   static fromJSON(json: BillingPriceResponseJSON): BillingPriceResponse {
-    const resource = new BillingPriceResponse();
-    return Object.assign(resource, {
-      id: json.id,
-      planId: json.plan_id,
-      instanceId: json.instance_id,
-      currency: json.currency,
-      currencySymbol: json.currency_symbol,
-      amount: json.amount,
-      annualMonthlyAmount: json.annual_monthly_amount,
-      fee: json.fee,
-      annualMonthlyFee: json.annual_monthly_fee,
-      description: json.description,
-      isDefault: json.is_default,
-      createdAt: json.created_at,
-      supportedBillingPeriods: json.supported_billing_periods,
-    });
+    return new BillingPriceResponse(json);
   }
 }
 
@@ -170,26 +170,26 @@ export interface BlocklistIdentifierJSON {
 }
 
 export class BlocklistIdentifier {
-  declare readonly id: string;
+  declare readonly id: string | undefined;
   /** An email address, email domain, phone number or web3 wallet. */
-  declare readonly identifier: string;
-  declare readonly identifierType: "email_address" | "phone_number" | "web3_wallet";
-  declare readonly instanceId: string;
+  declare readonly identifier: string | undefined;
+  declare readonly identifierType: "email_address" | "phone_number" | "web3_wallet" | undefined;
+  declare readonly instanceId: string | undefined;
   /** Unix timestamp of creation */
-  declare readonly createdAt: number;
+  declare readonly createdAt: number | undefined;
   /** Unix timestamp of last update. */
-  declare readonly updatedAt: number;
+  declare readonly updatedAt: number | undefined;
   static readonly objectTypes: readonly string[] = ["blocklist_identifier"];
+  constructor(json: BlocklistIdentifierJSON) {
+    this.id = json.id;
+    this.identifier = json.identifier;
+    this.identifierType = json.identifier_type;
+    this.instanceId = json.instance_id;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: BlocklistIdentifierJSON): BlocklistIdentifier {
-    const resource = new BlocklistIdentifier();
-    return Object.assign(resource, {
-      id: json.id,
-      identifier: json.identifier,
-      identifierType: json.identifier_type,
-      instanceId: json.instance_id,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new BlocklistIdentifier(json);
   }
 }
 
@@ -227,19 +227,19 @@ export class Client {
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   static readonly objectTypes: readonly string[] = ["client"];
+  constructor(json: ClientJSON) {
+    this.id = json.id;
+    this.sessionIds = json.session_ids;
+    this.sessions = listOf(json.sessions, Session.fromJSON);
+    this.signInId = json.sign_in_id;
+    this.signUpId = json.sign_up_id;
+    this.lastActiveSessionId = json.last_active_session_id;
+    this.lastAuthenticationStrategy = json.last_authentication_strategy;
+    this.updatedAt = json.updated_at;
+    this.createdAt = json.created_at;
+  }
   static fromJSON(json: ClientJSON): Client {
-    const resource = new Client();
-    return Object.assign(resource, {
-      id: json.id,
-      sessionIds: json.session_ids,
-      sessions: listOf(json.sessions, Session.fromJSON),
-      signInId: json.sign_in_id,
-      signUpId: json.sign_up_id,
-      lastActiveSessionId: json.last_active_session_id,
-      lastAuthenticationStrategy: json.last_authentication_strategy,
-      updatedAt: json.updated_at,
-      createdAt: json.created_at,
-    });
+    return new Client(json);
   }
 }
 
@@ -285,49 +285,49 @@ export class CommerceDiscountRedemptionResponse {
   /** Unique identifier for the discount that was applied. */
   declare readonly discountId: string;
   /** The display name of the discount. */
-  declare readonly name: string;
+  declare readonly name: string | undefined;
   /** How the discount was applied to the subscription item. */
   declare readonly source: "promotion" | "manual" | "promo_code";
   /** The promo code used to redeem the discount, when applicable. */
-  declare readonly promoCode: string;
+  declare readonly promoCode: string | undefined;
   /** The snapshotted discount effect. */
-  declare readonly effect: "percentage" | "fixed_amount";
+  declare readonly effect: "percentage" | "fixed_amount" | undefined;
   /** Percent off when the effect is percentage. */
-  declare readonly percentOff: number | null;
+  declare readonly percentOff: number | null | undefined;
   /** Fixed amount off when the effect is fixed_amount. */
-  declare readonly amountOff: CommerceMoneyResponseJSON | null;
+  declare readonly amountOff: CommerceMoneyResponseJSON | null | undefined;
   /** How much this discount takes off the subscription item's next renewal charge. */
-  declare readonly amount: CommerceMoneyResponseJSON | null;
+  declare readonly amount: CommerceMoneyResponseJSON | null | undefined;
   /** Remaining billing cycles the discount applies to. Null means the discount lasts forever. */
   declare readonly cyclesRemaining: number | null;
   /** Number of billing cycles the discount has already been applied to. */
   declare readonly cyclesApplied: number;
   /** Current status of the discount redemption. */
-  declare readonly status: "active" | "exhausted" | "removed";
+  declare readonly status: "active" | "exhausted" | "removed" | undefined;
   /** Unix timestamp (in milliseconds) when the discount was redeemed. */
   declare readonly redeemedAt: number;
   /** Identifier of the actor that redeemed the discount, when available. */
   declare readonly redeemedBy: string | null;
   static readonly objectTypes: readonly string[] = ["commerce_discount_redemption"];
+  constructor(json: CommerceDiscountRedemptionResponseJSON) {
+    this.id = json.id;
+    this.subscriptionItemId = json.subscription_item_id;
+    this.discountId = json.discount_id;
+    this.name = json.name;
+    this.source = json.source;
+    this.promoCode = json.promo_code;
+    this.effect = json.effect;
+    this.percentOff = json.percent_off;
+    this.amountOff = json.amount_off;
+    this.amount = json.amount;
+    this.cyclesRemaining = json.cycles_remaining;
+    this.cyclesApplied = json.cycles_applied;
+    this.status = json.status;
+    this.redeemedAt = json.redeemed_at;
+    this.redeemedBy = json.redeemed_by;
+  }
   static fromJSON(json: CommerceDiscountRedemptionResponseJSON): CommerceDiscountRedemptionResponse {
-    const resource = new CommerceDiscountRedemptionResponse();
-    return Object.assign(resource, {
-      id: json.id,
-      subscriptionItemId: json.subscription_item_id,
-      discountId: json.discount_id,
-      name: json.name,
-      source: json.source,
-      promoCode: json.promo_code,
-      effect: json.effect,
-      percentOff: json.percent_off,
-      amountOff: json.amount_off,
-      amount: json.amount,
-      cyclesRemaining: json.cycles_remaining,
-      cyclesApplied: json.cycles_applied,
-      status: json.status,
-      redeemedAt: json.redeemed_at,
-      redeemedBy: json.redeemed_by,
-    });
+    return new CommerceDiscountRedemptionResponse(json);
   }
 }
 
@@ -365,7 +365,7 @@ export class CommercePayerResponse {
   /** Unique identifier for the Clerk instance. */
   declare readonly instanceId: string;
   /** User ID for user-type payers. */
-  declare readonly userId: string;
+  declare readonly userId: string | undefined;
   /** First name of the payer. */
   declare readonly firstName: string;
   /** Last name of the payer. */
@@ -373,34 +373,34 @@ export class CommercePayerResponse {
   /** Email address of the payer. */
   declare readonly email: string;
   /** Organization ID for org-type payers. */
-  declare readonly organizationId: string;
+  declare readonly organizationId: string | undefined;
   /** Organization name for org-type payers. */
-  declare readonly organizationName: string;
+  declare readonly organizationName: string | undefined;
   /** URL of the payer's image/avatar. */
   declare readonly imageUrl: string;
   /** Current credits balance for the payer. */
-  declare readonly creditsBalance: CommerceMoneyResponseJSON;
+  declare readonly creditsBalance: CommerceMoneyResponseJSON | undefined;
   /** Unix timestamp (in milliseconds) when the payer was created. */
   declare readonly createdAt: number;
   /** Unix timestamp (in milliseconds) when the payer was last updated. */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["commerce_payer"];
+  constructor(json: CommercePayerResponseJSON) {
+    this.id = json.id;
+    this.instanceId = json.instance_id;
+    this.userId = json.user_id;
+    this.firstName = json.first_name;
+    this.lastName = json.last_name;
+    this.email = json.email;
+    this.organizationId = json.organization_id;
+    this.organizationName = json.organization_name;
+    this.imageUrl = json.image_url;
+    this.creditsBalance = json.credits_balance;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: CommercePayerResponseJSON): CommercePayerResponse {
-    const resource = new CommercePayerResponse();
-    return Object.assign(resource, {
-      id: json.id,
-      instanceId: json.instance_id,
-      userId: json.user_id,
-      firstName: json.first_name,
-      lastName: json.last_name,
-      email: json.email,
-      organizationId: json.organization_id,
-      organizationName: json.organization_name,
-      imageUrl: json.image_url,
-      creditsBalance: json.credits_balance,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new CommercePayerResponse(json);
   }
 }
 
@@ -448,13 +448,13 @@ export class CommercePaymentSourceResponse {
   /** The payment method type. */
   declare readonly paymentMethod: "card" | "apple_pay" | "google_pay";
   /** Whether this is the default payment source for the payer. */
-  declare readonly isDefault: boolean | null;
+  declare readonly isDefault: boolean | null | undefined;
   /** The payment gateway. */
   declare readonly gateway: string;
   /** External ID in the payment gateway. */
   declare readonly gatewayExternalId: string;
   /** External account ID in the payment gateway. */
-  declare readonly gatewayExternalAccountId: string | null;
+  declare readonly gatewayExternalAccountId: string | null | undefined;
   /** Last 4 digits of the card (for card payment sources). */
   declare readonly last4: string;
   /** Status of the payment source. */
@@ -464,36 +464,36 @@ export class CommercePaymentSourceResponse {
   /** Type of card (if applicable). */
   declare readonly cardType: string;
   /** Card expiration year (for card payment sources). */
-  declare readonly expiryYear: number;
+  declare readonly expiryYear: number | undefined;
   /** Card expiration month (for card payment sources). */
-  declare readonly expiryMonth: number;
+  declare readonly expiryMonth: number | undefined;
   /** Unix timestamp (in milliseconds) when the payment source was created. */
   declare readonly createdAt: number;
   /** Unix timestamp (in milliseconds) when the payment source was last updated. */
   declare readonly updatedAt: number;
   /** Whether this payment source can be removed. */
-  declare readonly isRemovable: boolean | null;
+  declare readonly isRemovable: boolean | null | undefined;
   static readonly objectTypes: readonly string[] = ["commerce_source"];
+  constructor(json: CommercePaymentSourceResponseJSON) {
+    this.id = json.id;
+    this.payerId = json.payer_id;
+    this.paymentMethod = json.payment_method;
+    this.isDefault = json.is_default;
+    this.gateway = json.gateway;
+    this.gatewayExternalId = json.gateway_external_id;
+    this.gatewayExternalAccountId = json.gateway_external_account_id;
+    this.last4 = json.last4;
+    this.status = json.status;
+    this.walletType = json.wallet_type;
+    this.cardType = json.card_type;
+    this.expiryYear = json.expiry_year;
+    this.expiryMonth = json.expiry_month;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+    this.isRemovable = json.is_removable;
+  }
   static fromJSON(json: CommercePaymentSourceResponseJSON): CommercePaymentSourceResponse {
-    const resource = new CommercePaymentSourceResponse();
-    return Object.assign(resource, {
-      id: json.id,
-      payerId: json.payer_id,
-      paymentMethod: json.payment_method,
-      isDefault: json.is_default,
-      gateway: json.gateway,
-      gatewayExternalId: json.gateway_external_id,
-      gatewayExternalAccountId: json.gateway_external_account_id,
-      last4: json.last4,
-      status: json.status,
-      walletType: json.wallet_type,
-      cardType: json.card_type,
-      expiryYear: json.expiry_year,
-      expiryMonth: json.expiry_month,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-      isRemovable: json.is_removable,
-    });
+    return new CommercePaymentSourceResponse(json);
   }
 }
 
@@ -599,48 +599,48 @@ export class CommercePlan {
   /** The URL of the plan's avatar image. */
   declare readonly avatarUrl: string;
   /** The billing period for the plan. */
-  declare readonly period: string;
+  declare readonly period: string | undefined;
   /** The billing interval. */
-  declare readonly interval: number;
+  declare readonly interval: number | undefined;
   /** The features included in this plan. */
   declare readonly features: FeatureResponse[];
   /** Whether free trial is enabled for this plan. */
-  declare readonly freeTrialEnabled: boolean;
+  declare readonly freeTrialEnabled: boolean | undefined;
   /** Number of free trial days for this plan. */
-  declare readonly freeTrialDays: number | null;
+  declare readonly freeTrialDays: number | null | undefined;
   static readonly objectTypes: readonly string[] = ["commerce_plan"];
+  constructor(json: CommercePlanJSON) {
+    this.id = json.id;
+    this.name = json.name;
+    this.fee = json.fee;
+    this.annualMonthlyFee = json.annual_monthly_fee;
+    this.annualFee = json.annual_fee;
+    this.amount = json.amount;
+    this.amountFormatted = json.amount_formatted;
+    this.annualMonthlyAmount = json.annual_monthly_amount;
+    this.annualMonthlyAmountFormatted = json.annual_monthly_amount_formatted;
+    this.annualAmount = json.annual_amount;
+    this.annualAmountFormatted = json.annual_amount_formatted;
+    this.currencySymbol = json.currency_symbol;
+    this.currency = json.currency;
+    this.description = json.description;
+    this.productId = json.product_id;
+    this.isDefault = json.is_default;
+    this.isRecurring = json.is_recurring;
+    this.publiclyVisible = json.publicly_visible;
+    this.hasBaseFee = json.has_base_fee;
+    this.payerType = json.payer_type;
+    this.forPayerType = json.for_payer_type;
+    this.slug = json.slug;
+    this.avatarUrl = json.avatar_url;
+    this.period = json.period;
+    this.interval = json.interval;
+    this.features = listOf(json.features, FeatureResponse.fromJSON);
+    this.freeTrialEnabled = json.free_trial_enabled;
+    this.freeTrialDays = json.free_trial_days;
+  }
   static fromJSON(json: CommercePlanJSON): CommercePlan {
-    const resource = new CommercePlan();
-    return Object.assign(resource, {
-      id: json.id,
-      name: json.name,
-      fee: json.fee,
-      annualMonthlyFee: json.annual_monthly_fee,
-      annualFee: json.annual_fee,
-      amount: json.amount,
-      amountFormatted: json.amount_formatted,
-      annualMonthlyAmount: json.annual_monthly_amount,
-      annualMonthlyAmountFormatted: json.annual_monthly_amount_formatted,
-      annualAmount: json.annual_amount,
-      annualAmountFormatted: json.annual_amount_formatted,
-      currencySymbol: json.currency_symbol,
-      currency: json.currency,
-      description: json.description,
-      productId: json.product_id,
-      isDefault: json.is_default,
-      isRecurring: json.is_recurring,
-      publiclyVisible: json.publicly_visible,
-      hasBaseFee: json.has_base_fee,
-      payerType: json.payer_type,
-      forPayerType: json.for_payer_type,
-      slug: json.slug,
-      avatarUrl: json.avatar_url,
-      period: json.period,
-      interval: json.interval,
-      features: listOf(json.features, FeatureResponse.fromJSON),
-      freeTrialEnabled: json.free_trial_enabled,
-      freeTrialDays: json.free_trial_days,
-    });
+    return new CommercePlan(json);
   }
 }
 
@@ -654,12 +654,12 @@ export class CommercePriceTransitionResponse {
   declare readonly subscriptionItem: CommerceSubscriptionItem;
   declare readonly transition: CommercePriceTransitionDetailsJSON;
   static readonly objectTypes: readonly string[] = ["commerce_price_transition"];
+  constructor(json: CommercePriceTransitionResponseJSON) {
+    this.subscriptionItem = nestedOrSame(json.subscription_item, CommerceSubscriptionItem.fromJSON);
+    this.transition = json.transition;
+  }
   static fromJSON(json: CommercePriceTransitionResponseJSON): CommercePriceTransitionResponse {
-    const resource = new CommercePriceTransitionResponse();
-    return Object.assign(resource, {
-      subscriptionItem: nestedOrSame(json.subscription_item, CommerceSubscriptionItem.fromJSON),
-      transition: json.transition,
-    });
+    return new CommercePriceTransitionResponse(json);
   }
 }
 
@@ -703,31 +703,31 @@ export class CommerceSubscription {
   /** Unix timestamp (milliseconds) of last update. */
   declare readonly updatedAt: number;
   /** Unix timestamp (milliseconds) when the subscription became active. */
-  declare readonly activeAt: number | null;
+  declare readonly activeAt: number | null | undefined;
   /** Unix timestamp (milliseconds) when the subscription became past due. */
-  declare readonly pastDueAt: number | null;
+  declare readonly pastDueAt: number | null | undefined;
   /** Array of subscription items in this subscription. */
   declare readonly subscriptionItems: CommerceSubscriptionItem[];
   /** Information about the next scheduled payment. */
-  declare readonly nextPayment: CommerceSubscriptionNextPaymentJSON;
+  declare readonly nextPayment: CommerceSubscriptionNextPaymentJSON | undefined;
   /** Whether the payer is eligible for a free trial. */
-  declare readonly eligibleForFreeTrial: boolean | null;
+  declare readonly eligibleForFreeTrial: boolean | null | undefined;
   static readonly objectTypes: readonly string[] = ["commerce_subscription"];
+  constructor(json: CommerceSubscriptionJSON) {
+    this.id = json.id;
+    this.instanceId = json.instance_id;
+    this.status = json.status;
+    this.payerId = json.payer_id;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+    this.activeAt = json.active_at;
+    this.pastDueAt = json.past_due_at;
+    this.subscriptionItems = listOf(json.subscription_items, CommerceSubscriptionItem.fromJSON);
+    this.nextPayment = json.next_payment;
+    this.eligibleForFreeTrial = json.eligible_for_free_trial;
+  }
   static fromJSON(json: CommerceSubscriptionJSON): CommerceSubscription {
-    const resource = new CommerceSubscription();
-    return Object.assign(resource, {
-      id: json.id,
-      instanceId: json.instance_id,
-      status: json.status,
-      payerId: json.payer_id,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-      activeAt: json.active_at,
-      pastDueAt: json.past_due_at,
-      subscriptionItems: listOf(json.subscription_items, CommerceSubscriptionItem.fromJSON),
-      nextPayment: json.next_payment,
-      eligibleForFreeTrial: json.eligible_for_free_trial,
-    });
+    return new CommerceSubscription(json);
   }
 }
 
@@ -793,11 +793,11 @@ export class CommerceSubscriptionItem {
   /** Current status of the subscription item. */
   declare readonly status: "active" | "ended" | "past_due" | "upcoming" | "incomplete" | "abandoned";
   /** Credit information (only available in PaymentAttempt events). */
-  declare readonly credit: CommerceSubscriptionCreditResponseJSON | null;
+  declare readonly credit: CommerceSubscriptionCreditResponseJSON | null | undefined;
   /** Unique identifier for the associated plan. */
   declare readonly planId: string;
   /** Unique identifier for the associated price */
-  declare readonly priceId: string;
+  declare readonly priceId: string | undefined;
   /** The associated commerce plan. */
   declare readonly plan: CommercePlan | null;
   /** The billing period for this subscription. */
@@ -805,67 +805,67 @@ export class CommerceSubscriptionItem {
   /** Unique identifier for the payment source. */
   declare readonly paymentSourceId: string;
   /** The payment source associated with this subscription. */
-  declare readonly paymentSource: CommercePaymentSourceResponse | null;
+  declare readonly paymentSource: CommercePaymentSourceResponse | null | undefined;
   /** Total amount paid over the lifetime of this subscription. */
-  declare readonly lifetimePaid: CommerceMoneyResponseJSON | null;
+  declare readonly lifetimePaid: CommerceMoneyResponseJSON | null | undefined;
   /** Current amount for this subscription. */
-  declare readonly amount: CommerceMoneyResponseJSON | null;
+  declare readonly amount: CommerceMoneyResponseJSON | null | undefined;
   /** Information about the next invoice. */
-  declare readonly nextInvoice: CommerceSubscriptionItemNextPaymentResponseJSON | null;
+  declare readonly nextInvoice: CommerceSubscriptionItemNextPaymentResponseJSON | null | undefined;
   /** Information about the next payment. */
-  declare readonly nextPayment: CommerceSubscriptionItemNextPaymentResponseJSON | null;
+  declare readonly nextPayment: CommerceSubscriptionItemNextPaymentResponseJSON | null | undefined;
   /** Unique identifier for the payer. */
   declare readonly payerId: string;
   /** The payer associated with this subscription. */
-  declare readonly payer: CommercePayerResponse | null;
+  declare readonly payer: CommercePayerResponse | null | undefined;
   /** Whether this subscription is currently on a free trial. */
   declare readonly isFreeTrial: boolean;
   /** Unix timestamp (in milliseconds) when the current period started. */
-  declare readonly periodStart: number | null;
+  declare readonly periodStart: number | null | undefined;
   /** Unix timestamp (in milliseconds) when the current period ends. */
-  declare readonly periodEnd: number | null;
+  declare readonly periodEnd: number | null | undefined;
   /** Date used for proration calculations. */
   declare readonly prorationDate: string;
   /** Unix timestamp (in milliseconds) when the subscription was canceled. */
-  declare readonly canceledAt: number | null;
+  declare readonly canceledAt: number | null | undefined;
   /** Unix timestamp (in milliseconds) when the subscription became past due. */
-  declare readonly pastDueAt: number | null;
+  declare readonly pastDueAt: number | null | undefined;
   /** Unix timestamp (in milliseconds) when the subscription ended. */
-  declare readonly endedAt: number | null;
+  declare readonly endedAt: number | null | undefined;
   /** Unix timestamp (in milliseconds) when the subscription was created. */
   declare readonly createdAt: number;
   /** Unix timestamp (in milliseconds) when the subscription was last updated. */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["commerce_subscription_item"];
+  constructor(json: CommerceSubscriptionItemJSON) {
+    this.id = json.id;
+    this.instanceId = json.instance_id;
+    this.status = json.status;
+    this.credit = json.credit;
+    this.planId = json.plan_id;
+    this.priceId = json.price_id;
+    this.plan = nestedOrSame(json.plan, CommercePlan.fromJSON);
+    this.planPeriod = json.plan_period;
+    this.paymentSourceId = json.payment_source_id;
+    this.paymentSource = nestedOrSame(json.payment_source, CommercePaymentSourceResponse.fromJSON);
+    this.lifetimePaid = json.lifetime_paid;
+    this.amount = json.amount;
+    this.nextInvoice = json.next_invoice;
+    this.nextPayment = json.next_payment;
+    this.payerId = json.payer_id;
+    this.payer = nestedOrSame(json.payer, CommercePayerResponse.fromJSON);
+    this.isFreeTrial = json.is_free_trial;
+    this.periodStart = json.period_start;
+    this.periodEnd = json.period_end;
+    this.prorationDate = json.proration_date;
+    this.canceledAt = json.canceled_at;
+    this.pastDueAt = json.past_due_at;
+    this.endedAt = json.ended_at;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: CommerceSubscriptionItemJSON): CommerceSubscriptionItem {
-    const resource = new CommerceSubscriptionItem();
-    return Object.assign(resource, {
-      id: json.id,
-      instanceId: json.instance_id,
-      status: json.status,
-      credit: json.credit,
-      planId: json.plan_id,
-      priceId: json.price_id,
-      plan: nestedOrSame(json.plan, CommercePlan.fromJSON),
-      planPeriod: json.plan_period,
-      paymentSourceId: json.payment_source_id,
-      paymentSource: nestedOrSame(json.payment_source, CommercePaymentSourceResponse.fromJSON),
-      lifetimePaid: json.lifetime_paid,
-      amount: json.amount,
-      nextInvoice: json.next_invoice,
-      nextPayment: json.next_payment,
-      payerId: json.payer_id,
-      payer: nestedOrSame(json.payer, CommercePayerResponse.fromJSON),
-      isFreeTrial: json.is_free_trial,
-      periodStart: json.period_start,
-      periodEnd: json.period_end,
-      prorationDate: json.proration_date,
-      canceledAt: json.canceled_at,
-      pastDueAt: json.past_due_at,
-      endedAt: json.ended_at,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new CommerceSubscriptionItem(json);
   }
 }
 
@@ -879,11 +879,11 @@ export class Cookies {
   /** Array of cookie directives. */
   declare readonly cookies: Array<string>;
   static readonly objectTypes: readonly string[] = ["cookies"];
+  constructor(json: CookiesJSON) {
+    this.cookies = json.cookies;
+  }
   static fromJSON(json: CookiesJSON): Cookies {
-    const resource = new Cookies();
-    return Object.assign(resource, {
-      cookies: json.cookies,
-    });
+    return new Cookies(json);
   }
 }
 
@@ -900,16 +900,16 @@ export class DeletedObject {
   declare readonly id: string | null;
   declare readonly slug: string | null;
   declare readonly deleted: boolean;
-  declare readonly externalId: string;
+  declare readonly externalId: string | undefined;
+  constructor(json: DeletedObjectJSON) {
+    this.object = json.object;
+    this.id = nullWhenEmpty(json.id);
+    this.slug = nullWhenEmpty(json.slug);
+    this.deleted = json.deleted;
+    this.externalId = json.external_id;
+  }
   static fromJSON(json: DeletedObjectJSON): DeletedObject {
-    const resource = new DeletedObject();
-    return Object.assign(resource, {
-      object: json.object,
-      id: nullWhenEmpty(json.id),
-      slug: nullWhenEmpty(json.slug),
-      deleted: json.deleted,
-      externalId: json.external_id,
-    });
+    return new DeletedObject(json);
   }
 }
 
@@ -932,23 +932,23 @@ export class Domain {
   declare readonly isSatellite: boolean;
   declare readonly frontendApiUrl: string;
   /** Null for satellite domains. */
-  declare readonly accountsPortalUrl: string | null;
-  declare readonly proxyUrl: string | null;
+  declare readonly accountsPortalUrl: string | null | undefined;
+  declare readonly proxyUrl: string | null | undefined;
   declare readonly developmentOrigin: string;
-  declare readonly cnameTargets: Array<CNameTargetJSON> | null;
+  declare readonly cnameTargets: Array<CNameTargetJSON> | null | undefined;
   static readonly objectTypes: readonly string[] = ["domain"];
+  constructor(json: DomainJSON) {
+    this.id = json.id;
+    this.name = json.name;
+    this.isSatellite = json.is_satellite;
+    this.frontendApiUrl = json.frontend_api_url;
+    this.accountsPortalUrl = json.accounts_portal_url;
+    this.proxyUrl = json.proxy_url;
+    this.developmentOrigin = json.development_origin;
+    this.cnameTargets = json.cname_targets;
+  }
   static fromJSON(json: DomainJSON): Domain {
-    const resource = new Domain();
-    return Object.assign(resource, {
-      id: json.id,
-      name: json.name,
-      isSatellite: json.is_satellite,
-      frontendApiUrl: json.frontend_api_url,
-      accountsPortalUrl: json.accounts_portal_url,
-      proxyUrl: json.proxy_url,
-      developmentOrigin: json.development_origin,
-      cnameTargets: json.cname_targets,
-    });
+    return new Domain(json);
   }
 }
 
@@ -968,33 +968,33 @@ export interface EmailJSON {
 }
 
 export class Email {
-  declare readonly id: string;
-  declare readonly fromEmailName: string;
-  declare readonly emailAddressId: string | null;
-  declare readonly toEmailAddress: string;
-  declare readonly subject: string;
-  declare readonly body: string;
-  declare readonly bodyPlain: string | null;
-  declare readonly status: string;
-  declare readonly slug: string | null;
-  declare readonly data: Record<string, unknown> | null;
-  declare readonly deliveredByClerk: boolean;
+  declare readonly id: string | undefined;
+  declare readonly fromEmailName: string | undefined;
+  declare readonly emailAddressId: string | null | undefined;
+  declare readonly toEmailAddress: string | undefined;
+  declare readonly subject: string | undefined;
+  declare readonly body: string | undefined;
+  declare readonly bodyPlain: string | null | undefined;
+  declare readonly status: string | undefined;
+  declare readonly slug: string | null | undefined;
+  declare readonly data: Record<string, unknown> | null | undefined;
+  declare readonly deliveredByClerk: boolean | undefined;
   static readonly objectTypes: readonly string[] = ["email"];
+  constructor(json: EmailJSON) {
+    this.id = json.id;
+    this.fromEmailName = json.from_email_name;
+    this.emailAddressId = json.email_address_id;
+    this.toEmailAddress = json.to_email_address;
+    this.subject = json.subject;
+    this.body = json.body;
+    this.bodyPlain = json.body_plain;
+    this.status = json.status;
+    this.slug = json.slug;
+    this.data = json.data;
+    this.deliveredByClerk = json.delivered_by_clerk;
+  }
   static fromJSON(json: EmailJSON): Email {
-    const resource = new Email();
-    return Object.assign(resource, {
-      id: json.id,
-      fromEmailName: json.from_email_name,
-      emailAddressId: json.email_address_id,
-      toEmailAddress: json.to_email_address,
-      subject: json.subject,
-      body: json.body,
-      bodyPlain: json.body_plain,
-      status: json.status,
-      slug: json.slug,
-      data: json.data,
-      deliveredByClerk: json.delivered_by_clerk,
-    });
+    return new Email(json);
   }
 }
 
@@ -1014,30 +1014,30 @@ export interface EmailAddressJSON {
 }
 
 export class EmailAddress {
-  declare readonly id: string;
+  declare readonly id: string | undefined;
   declare readonly emailAddress: string;
   declare readonly reserved: boolean;
   declare readonly verification: Verification | null;
   declare readonly linkedTo: IdentificationLink[];
   /** Indicates whether this email address domain matches an active enterprise connection. */
-  declare readonly matchesSsoConnection: boolean;
+  declare readonly matchesSsoConnection: boolean | undefined;
   /** Unix timestamp of creation */
   declare readonly createdAt: number;
   /** Unix timestamp of creation */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["email_address"];
+  constructor(json: EmailAddressJSON) {
+    this.id = json.id;
+    this.emailAddress = json.email_address;
+    this.reserved = json.reserved;
+    this.verification = nestedOrSame(json.verification, Verification.fromJSON);
+    this.linkedTo = listOf(json.linked_to, IdentificationLink.fromJSON);
+    this.matchesSsoConnection = json.matches_sso_connection;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: EmailAddressJSON): EmailAddress {
-    const resource = new EmailAddress();
-    return Object.assign(resource, {
-      id: json.id,
-      emailAddress: json.email_address,
-      reserved: json.reserved,
-      verification: nestedOrSame(json.verification, Verification.fromJSON),
-      linkedTo: listOf(json.linked_to, IdentificationLink.fromJSON),
-      matchesSsoConnection: json.matches_sso_connection,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new EmailAddress(json);
   }
 }
 
@@ -1064,38 +1064,38 @@ export interface EnterpriseAccountJSON {
 export class EnterpriseAccount {
   declare readonly id: string;
   /** The authentication protocol used to sign in. */
-  declare readonly protocol: "oauth" | "saml";
+  declare readonly protocol: "oauth" | "saml" | undefined;
   declare readonly provider: string;
   declare readonly active: boolean;
   declare readonly emailAddress: string;
-  declare readonly firstName: string | null;
-  declare readonly lastName: string | null;
+  declare readonly firstName: string | null | undefined;
+  declare readonly lastName: string | null | undefined;
   /** The unique ID of the user in the external provider's system */
-  declare readonly providerUserId: string | null;
-  declare readonly enterpriseConnectionId: string | null;
-  declare readonly publicMetadata: Record<string, unknown>;
+  declare readonly providerUserId: string | null | undefined;
+  declare readonly enterpriseConnectionId: string | null | undefined;
+  declare readonly publicMetadata: Record<string, unknown> | undefined;
   declare readonly verification: Verification | null;
-  declare readonly enterpriseConnection: EnterpriseAccountConnectionJSON | null;
+  declare readonly enterpriseConnection: EnterpriseAccountConnectionJSON | null | undefined;
   /** Unix timestamp of last authentication. */
-  declare readonly lastAuthenticatedAt: number | null;
+  declare readonly lastAuthenticatedAt: number | null | undefined;
   static readonly objectTypes: readonly string[] = ["enterprise_account"];
+  constructor(json: EnterpriseAccountJSON) {
+    this.id = json.id;
+    this.protocol = json.protocol;
+    this.provider = json.provider;
+    this.active = json.active;
+    this.emailAddress = json.email_address;
+    this.firstName = json.first_name;
+    this.lastName = json.last_name;
+    this.providerUserId = json.provider_user_id;
+    this.enterpriseConnectionId = json.enterprise_connection_id;
+    this.publicMetadata = json.public_metadata;
+    this.verification = nestedOrSame(json.verification, Verification.fromJSON);
+    this.enterpriseConnection = json.enterprise_connection;
+    this.lastAuthenticatedAt = json.last_authenticated_at;
+  }
   static fromJSON(json: EnterpriseAccountJSON): EnterpriseAccount {
-    const resource = new EnterpriseAccount();
-    return Object.assign(resource, {
-      id: json.id,
-      protocol: json.protocol,
-      provider: json.provider,
-      active: json.active,
-      emailAddress: json.email_address,
-      firstName: json.first_name,
-      lastName: json.last_name,
-      providerUserId: json.provider_user_id,
-      enterpriseConnectionId: json.enterprise_connection_id,
-      publicMetadata: json.public_metadata,
-      verification: nestedOrSame(json.verification, Verification.fromJSON),
-      enterpriseConnection: json.enterprise_connection,
-      lastAuthenticatedAt: json.last_authenticated_at,
-    });
+    return new EnterpriseAccount(json);
   }
 }
 
@@ -1137,49 +1137,49 @@ export class EnterpriseConnection {
   /** The display name of the connection */
   declare readonly name: string;
   declare readonly provider: string;
-  declare readonly logoPublicUrl: string | null;
+  declare readonly logoPublicUrl: string | null | undefined;
   /** Whether the enterprise connection is active */
   declare readonly active: boolean;
   /** Domains associated with the enterprise connection */
   declare readonly domains: Array<string>;
   /** Organization ID when the connection is linked to an organization */
-  declare readonly organizationId: string | null;
+  declare readonly organizationId: string | null | undefined;
   /** Controls whether to update the user's attributes on each sign-in */
-  declare readonly syncUserAttributes: boolean;
+  declare readonly syncUserAttributes: boolean | undefined;
   /** When true, users cannot add additional identifications when using this connection */
-  declare readonly disableAdditionalIdentifications: boolean;
+  declare readonly disableAdditionalIdentifications: boolean | undefined;
   /** Whether this connection supports account linking via organization membership */
-  declare readonly allowOrganizationAccountLinking: boolean;
+  declare readonly allowOrganizationAccountLinking: boolean | undefined;
   /** Custom attributes to map from the IdP to the user's profile via SSO or SCIM provisioning */
-  declare readonly customAttributes: Array<{ name: string; key: string; sso_path?: string; scim_path?: string; directory_path?: string; multi_valued?: boolean }>;
+  declare readonly customAttributes: Array<{ name: string; key: string; sso_path?: string; scim_path?: string; directory_path?: string; multi_valued?: boolean }> | undefined;
   /** Present when the enterprise connection uses SAML */
-  declare readonly samlConnection: { id?: string; name?: string; idp_entity_id?: string | null; idp_sso_url?: string | null; idp_metadata_url?: string | null; acs_url?: string | null; sp_entity_id?: string | null; sp_metadata_url?: string | null; active?: boolean; allow_idp_initiated?: boolean; allow_subdomains?: boolean; force_authn?: boolean; login_hint?: { mode: "email_address" | "custom_attribute" | "off"; source?: string } } | null;
+  declare readonly samlConnection: { id?: string; name?: string; idp_entity_id?: string | null; idp_sso_url?: string | null; idp_metadata_url?: string | null; acs_url?: string | null; sp_entity_id?: string | null; sp_metadata_url?: string | null; active?: boolean; allow_idp_initiated?: boolean; allow_subdomains?: boolean; force_authn?: boolean; login_hint?: { mode: "email_address" | "custom_attribute" | "off"; source?: string } } | null | undefined;
   /** Present when the enterprise connection uses OIDC or EASIE */
-  declare readonly oauthConfig: { id?: string; name?: string; provider_key?: string; client_id?: string | null; discovery_url?: string | null; auth_url?: string | null; token_url?: string | null; user_info_url?: string | null; requires_pkce?: boolean; logo_public_url?: string | null; created_at?: number; updated_at?: number } | null;
+  declare readonly oauthConfig: { id?: string; name?: string; provider_key?: string; client_id?: string | null; discovery_url?: string | null; auth_url?: string | null; token_url?: string | null; user_info_url?: string | null; requires_pkce?: boolean; logo_public_url?: string | null; created_at?: number; updated_at?: number } | null | undefined;
   /** Unix timestamp in milliseconds when the connection was created */
   declare readonly createdAt: number;
   /** Unix timestamp in milliseconds when the connection was last updated */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["enterprise_connection"];
+  constructor(json: EnterpriseConnectionJSON) {
+    this.id = json.id;
+    this.name = json.name;
+    this.provider = json.provider;
+    this.logoPublicUrl = json.logo_public_url;
+    this.active = json.active;
+    this.domains = json.domains;
+    this.organizationId = json.organization_id;
+    this.syncUserAttributes = json.sync_user_attributes;
+    this.disableAdditionalIdentifications = json.disable_additional_identifications;
+    this.allowOrganizationAccountLinking = json.allow_organization_account_linking;
+    this.customAttributes = json.custom_attributes;
+    this.samlConnection = json.saml_connection;
+    this.oauthConfig = json.oauth_config;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: EnterpriseConnectionJSON): EnterpriseConnection {
-    const resource = new EnterpriseConnection();
-    return Object.assign(resource, {
-      id: json.id,
-      name: json.name,
-      provider: json.provider,
-      logoPublicUrl: json.logo_public_url,
-      active: json.active,
-      domains: json.domains,
-      organizationId: json.organization_id,
-      syncUserAttributes: json.sync_user_attributes,
-      disableAdditionalIdentifications: json.disable_additional_identifications,
-      allowOrganizationAccountLinking: json.allow_organization_account_linking,
-      customAttributes: json.custom_attributes,
-      samlConnection: json.saml_connection,
-      oauthConfig: json.oauth_config,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new EnterpriseConnection(json);
   }
 }
 
@@ -1219,7 +1219,7 @@ export class ExternalAccount {
   declare readonly approvedScopes: string;
   declare readonly emailAddress: string;
   /** Whether the email was verified by the OAuth provider at creation time. null = unknown (pre-migration data or custom OAuth providers), true = provider confirmed  */
-  declare readonly emailAddressVerified: boolean | null;
+  declare readonly emailAddressVerified: boolean | null | undefined;
   declare readonly firstName: string;
   declare readonly lastName: string;
   #picture: string | undefined;
@@ -1231,39 +1231,39 @@ export class ExternalAccount {
   set picture(value: string | undefined) {
     this.#picture = value;
   }
-  declare readonly imageUrl: string | null;
-  declare readonly username: string | null;
-  declare readonly phoneNumber: string | null;
+  declare readonly imageUrl: string | null | undefined;
+  declare readonly username: string | null | undefined;
+  declare readonly phoneNumber: string | null | undefined;
   declare readonly publicMetadata: Record<string, unknown>;
-  declare readonly label: string | null;
+  declare readonly label: string | null | undefined;
   /** Unix timestamp of creation */
   declare readonly createdAt: number;
   /** Unix timestamp of creation */
   declare readonly updatedAt: number;
   declare readonly verification: Verification | null;
   static readonly objectTypes: readonly string[] = ["external_account","facebook_account","google_account"];
+  constructor(json: ExternalAccountJSON) {
+    this.id = json.id;
+    this.provider = json.provider;
+    this.identificationId = json.identification_id;
+    this.externalId = json.provider_user_id;
+    this.approvedScopes = json.approved_scopes;
+    this.emailAddress = json.email_address;
+    this.emailAddressVerified = json.email_address_verified;
+    this.firstName = json.first_name;
+    this.lastName = json.last_name;
+    this.#picture = json.avatar_url;
+    this.imageUrl = json.image_url;
+    this.username = json.username;
+    this.phoneNumber = json.phone_number;
+    this.publicMetadata = emptyObjectWhenMissing(json.public_metadata);
+    this.label = json.label;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+    this.verification = nestedOrSame(json.verification, Verification.fromJSON);
+  }
   static fromJSON(json: ExternalAccountJSON): ExternalAccount {
-    const resource = new ExternalAccount();
-    resource.#picture = json.avatar_url;
-    return Object.assign(resource, {
-      id: json.id,
-      provider: json.provider,
-      identificationId: json.identification_id,
-      externalId: json.provider_user_id,
-      approvedScopes: json.approved_scopes,
-      emailAddress: json.email_address,
-      emailAddressVerified: json.email_address_verified,
-      firstName: json.first_name,
-      lastName: json.last_name,
-      imageUrl: json.image_url,
-      username: json.username,
-      phoneNumber: json.phone_number,
-      publicMetadata: emptyObjectWhenMissing(json.public_metadata),
-      label: json.label,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-      verification: nestedOrSame(json.verification, Verification.fromJSON),
-    });
+    return new ExternalAccount(json);
   }
 }
 
@@ -1293,15 +1293,15 @@ export class FeatureResponse {
   /** The URL of the feature's avatar image. */
   declare readonly avatarUrl: string;
   static readonly objectTypes: readonly string[] = ["feature"];
+  constructor(json: FeatureResponseJSON) {
+    this.id = json.id;
+    this.name = json.name;
+    this.description = json.description;
+    this.slug = json.slug;
+    this.avatarUrl = json.avatar_url;
+  }
   static fromJSON(json: FeatureResponseJSON): FeatureResponse {
-    const resource = new FeatureResponse();
-    return Object.assign(resource, {
-      id: json.id,
-      name: json.name,
-      description: json.description,
-      slug: json.slug,
-      avatarUrl: json.avatar_url,
-    });
+    return new FeatureResponse(json);
   }
 }
 
@@ -1313,12 +1313,12 @@ export interface IdentificationLinkJSON {
 export class IdentificationLink {
   declare readonly type: string;
   declare readonly id: string;
+  constructor(json: IdentificationLinkJSON) {
+    this.type = json.type;
+    this.id = json.id;
+  }
   static fromJSON(json: IdentificationLinkJSON): IdentificationLink {
-    const resource = new IdentificationLink();
-    return Object.assign(resource, {
-      type: json.type,
-      id: json.id,
-    });
+    return new IdentificationLink(json);
   }
 }
 
@@ -1338,14 +1338,14 @@ export class Instance {
   /** The ID of the Clerk workspace that owns the instance's application. It is null when the application has no owner. */
   declare readonly workspaceId: string | null;
   static readonly objectTypes: readonly string[] = ["instance"];
+  constructor(json: InstanceJSON) {
+    this.id = json.id;
+    this.environmentType = json.environment_type;
+    this.allowedOrigins = json.allowed_origins;
+    this.workspaceId = json.workspace_id;
+  }
   static fromJSON(json: InstanceJSON): Instance {
-    const resource = new Instance();
-    return Object.assign(resource, {
-      id: json.id,
-      environmentType: json.environment_type,
-      allowedOrigins: json.allowed_origins,
-      workspaceId: json.workspace_id,
-    });
+    return new Instance(json);
   }
 }
 
@@ -1359,11 +1359,11 @@ export class InstanceCommunication {
   /** ISO 3166-1 alpha-2 country codes that are blocked for SMS delivery on this instance. Codes that aren't recognized are silently dropped. */
   declare readonly blockedCountryCodes: Array<string>;
   static readonly objectTypes: readonly string[] = ["instance_communication"];
+  constructor(json: InstanceCommunicationJSON) {
+    this.blockedCountryCodes = json.blocked_country_codes;
+  }
   static fromJSON(json: InstanceCommunicationJSON): InstanceCommunication {
-    const resource = new InstanceCommunication();
-    return Object.assign(resource, {
-      blockedCountryCodes: json.blocked_country_codes,
-    });
+    return new InstanceCommunication(json);
   }
 }
 
@@ -1381,13 +1381,13 @@ export class InstanceProtect {
   /** Whether the instance has opted out of the Protect prerequisite checks, asserting its setup already meets the requirements. */
   declare readonly checksBypassed: boolean;
   static readonly objectTypes: readonly string[] = ["instance_protect"];
+  constructor(json: InstanceProtectJSON) {
+    this.rulesEnabled = json.rules_enabled;
+    this.specterEnabled = json.specter_enabled;
+    this.checksBypassed = json.checks_bypassed;
+  }
   static fromJSON(json: InstanceProtectJSON): InstanceProtect {
-    const resource = new InstanceProtect();
-    return Object.assign(resource, {
-      rulesEnabled: json.rules_enabled,
-      specterEnabled: json.specter_enabled,
-      checksBypassed: json.checks_bypassed,
-    });
+    return new InstanceProtect(json);
   }
 }
 
@@ -1407,15 +1407,15 @@ export class InstanceRestrictions {
   declare readonly blockEmailSubaddresses: boolean;
   declare readonly blockDisposableEmailDomains: boolean;
   static readonly objectTypes: readonly string[] = ["instance_restrictions"];
+  constructor(json: InstanceRestrictionsJSON) {
+    this.allowlist = json.allowlist;
+    this.blocklist = json.blocklist;
+    this.allowlistBlocklistDisabledOnSignIn = json.allowlist_blocklist_disabled_on_sign_in;
+    this.blockEmailSubaddresses = json.block_email_subaddresses;
+    this.blockDisposableEmailDomains = json.block_disposable_email_domains;
+  }
   static fromJSON(json: InstanceRestrictionsJSON): InstanceRestrictions {
-    const resource = new InstanceRestrictions();
-    return Object.assign(resource, {
-      allowlist: json.allowlist,
-      blocklist: json.blocklist,
-      allowlistBlocklistDisabledOnSignIn: json.allowlist_blocklist_disabled_on_sign_in,
-      blockEmailSubaddresses: json.block_email_subaddresses,
-      blockDisposableEmailDomains: json.block_disposable_email_domains,
-    });
+    return new InstanceRestrictions(json);
   }
 }
 
@@ -1439,29 +1439,29 @@ export class Invitation {
   declare readonly id: string;
   declare readonly emailAddress: string;
   declare readonly publicMetadata: Record<string, unknown>;
-  declare readonly revoked: boolean;
+  declare readonly revoked: boolean | undefined;
   declare readonly status: "pending" | "accepted" | "revoked" | "expired";
-  declare readonly url: string;
+  declare readonly url: string | undefined;
   /** Unix timestamp of expiration. */
-  declare readonly expiresAt: number | null;
+  declare readonly expiresAt: number | null | undefined;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["invitation"];
+  constructor(json: InvitationJSON) {
+    this.id = json.id;
+    this.emailAddress = json.email_address;
+    this.publicMetadata = json.public_metadata;
+    this.revoked = json.revoked;
+    this.status = json.status;
+    this.url = json.url;
+    this.expiresAt = json.expires_at;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: InvitationJSON): Invitation {
-    const resource = new Invitation();
-    return Object.assign(resource, {
-      id: json.id,
-      emailAddress: json.email_address,
-      publicMetadata: json.public_metadata,
-      revoked: json.revoked,
-      status: json.status,
-      url: json.url,
-      expiresAt: json.expires_at,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new Invitation(json);
   }
 }
 
@@ -1493,19 +1493,19 @@ export class JWTTemplate {
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["jwt_template"];
+  constructor(json: JWTTemplateJSON) {
+    this.id = json.id;
+    this.name = json.name;
+    this.claims = json.claims;
+    this.lifetime = json.lifetime;
+    this.allowedClockSkew = json.allowed_clock_skew;
+    this.customSigningKey = json.custom_signing_key;
+    this.signingAlgorithm = json.signing_algorithm;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: JWTTemplateJSON): JWTTemplate {
-    const resource = new JWTTemplate();
-    return Object.assign(resource, {
-      id: json.id,
-      name: json.name,
-      claims: json.claims,
-      lifetime: json.lifetime,
-      allowedClockSkew: json.allowed_clock_skew,
-      customSigningKey: json.custom_signing_key,
-      signingAlgorithm: json.signing_algorithm,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new JWTTemplate(json);
   }
 }
 
@@ -1539,21 +1539,21 @@ export class Machine {
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
   /** The default time-to-live (TTL) in seconds for tokens created by this machine. */
-  declare readonly defaultTokenTtl: number;
+  declare readonly defaultTokenTtl: number | undefined;
   /** Array of machines this machine has access to. */
   declare readonly scopedMachines: Machine[];
   static readonly objectTypes: readonly string[] = ["machine"];
+  constructor(json: MachineJSON) {
+    this.id = json.id;
+    this.name = json.name;
+    this.instanceId = json.instance_id;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+    this.defaultTokenTtl = json.default_token_ttl;
+    this.scopedMachines = listOf(json.scoped_machines, Machine.fromJSON);
+  }
   static fromJSON(json: MachineJSON): Machine {
-    const resource = new Machine();
-    return Object.assign(resource, {
-      id: json.id,
-      name: json.name,
-      instanceId: json.instance_id,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-      defaultTokenTtl: json.default_token_ttl,
-      scopedMachines: listOf(json.scoped_machines, Machine.fromJSON),
-    });
+    return new Machine(json);
   }
 }
 
@@ -1575,13 +1575,13 @@ export class MachineScope {
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   static readonly objectTypes: readonly string[] = ["machine_scope"];
+  constructor(json: MachineScopeJSON) {
+    this.fromMachineId = json.from_machine_id;
+    this.toMachineId = json.to_machine_id;
+    this.createdAt = json.created_at;
+  }
   static fromJSON(json: MachineScopeJSON): MachineScope {
-    const resource = new MachineScope();
-    return Object.assign(resource, {
-      fromMachineId: json.from_machine_id,
-      toMachineId: json.to_machine_id,
-      createdAt: json.created_at,
-    });
+    return new MachineScope(json);
   }
 }
 
@@ -1621,26 +1621,26 @@ export class OauthAccessToken {
   declare readonly publicMetadata: Record<string, unknown>;
   declare readonly label: string | null;
   /** The list of scopes that the token is valid for. Only present for OAuth 2.0 tokens. */
-  declare readonly scopes: Array<string>;
+  declare readonly scopes: Array<string> | undefined;
   /** The ID token retrieved from the OIDC provider. Only present for OIDC-compliant OAuth 2.0 providers when available. */
-  declare readonly idToken: string;
+  declare readonly idToken: string | undefined;
   /** The token secret. Only present for OAuth 1.0 tokens. */
-  declare readonly tokenSecret: string;
+  declare readonly tokenSecret: string | undefined;
   static readonly objectTypes: readonly string[] = ["oauth_access_token"];
+  constructor(json: OauthAccessTokenJSON) {
+    this.externalAccountId = json.external_account_id;
+    this.providerUserId = json.provider_user_id;
+    this.token = json.token;
+    this.expiresAt = json.expires_at;
+    this.provider = json.provider;
+    this.publicMetadata = emptyObjectWhenMissing(json.public_metadata);
+    this.label = json.label;
+    this.scopes = json.scopes;
+    this.idToken = json.id_token;
+    this.tokenSecret = json.token_secret;
+  }
   static fromJSON(json: OauthAccessTokenJSON): OauthAccessToken {
-    const resource = new OauthAccessToken();
-    return Object.assign(resource, {
-      externalAccountId: json.external_account_id,
-      providerUserId: json.provider_user_id,
-      token: json.token,
-      expiresAt: json.expires_at,
-      provider: json.provider,
-      publicMetadata: emptyObjectWhenMissing(json.public_metadata),
-      label: json.label,
-      scopes: json.scopes,
-      idToken: json.id_token,
-      tokenSecret: json.token_secret,
-    });
+    return new OauthAccessToken(json);
   }
 }
 
@@ -1698,33 +1698,33 @@ export class OAuthApplication {
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
   /** Empty if public client. */
-  declare readonly clientSecret: string;
+  declare readonly clientSecret: string | undefined;
   static readonly objectTypes: readonly string[] = ["oauth_application"];
+  constructor(json: OAuthApplicationJSON) {
+    this.id = json.id;
+    this.instanceId = json.instance_id;
+    this.name = json.name;
+    this.clientId = json.client_id;
+    this.clientUri = json.client_uri;
+    this.clientImageUrl = json.client_image_url;
+    this.dynamicallyRegistered = json.dynamically_registered;
+    this.consentScreenEnabled = json.consent_screen_enabled;
+    this.pkceRequired = json.pkce_required;
+    this.public = json.public;
+    this.scopes = json.scopes;
+    this.redirectUris = json.redirect_uris;
+    this.callbackUrl = json.callback_url;
+    this.authorizeUrl = json.authorize_url;
+    this.tokenFetchUrl = json.token_fetch_url;
+    this.userInfoUrl = json.user_info_url;
+    this.discoveryUrl = json.discovery_url;
+    this.tokenIntrospectionUrl = json.token_introspection_url;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+    this.clientSecret = json.client_secret;
+  }
   static fromJSON(json: OAuthApplicationJSON): OAuthApplication {
-    const resource = new OAuthApplication();
-    return Object.assign(resource, {
-      id: json.id,
-      instanceId: json.instance_id,
-      name: json.name,
-      clientId: json.client_id,
-      clientUri: json.client_uri,
-      clientImageUrl: json.client_image_url,
-      dynamicallyRegistered: json.dynamically_registered,
-      consentScreenEnabled: json.consent_screen_enabled,
-      pkceRequired: json.pkce_required,
-      public: json.public,
-      scopes: json.scopes,
-      redirectUris: json.redirect_uris,
-      callbackUrl: json.callback_url,
-      authorizeUrl: json.authorize_url,
-      tokenFetchUrl: json.token_fetch_url,
-      userInfoUrl: json.user_info_url,
-      discoveryUrl: json.discovery_url,
-      tokenIntrospectionUrl: json.token_introspection_url,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-      clientSecret: json.client_secret,
-    });
+    return new OAuthApplication(json);
   }
 }
 
@@ -1758,16 +1758,16 @@ export class OAuthApplicationSettings {
   /** When true, recorded implicitly allowed CIMD clients are rejected on future client lookups. Explicitly allowed clients remain accepted. This does not revoke prev */
   declare readonly clientIdMetadataDocumentsBlockImplicitlyAllowedClients: boolean;
   static readonly objectTypes: readonly string[] = ["oauth_application_settings"];
+  constructor(json: OAuthApplicationSettingsJSON) {
+    this.dynamicOauthClientRegistration = json.dynamic_oauth_client_registration;
+    this.defaultScopes = json.default_scopes;
+    this.oauthJwtAccessTokens = json.oauth_jwt_access_tokens;
+    this.clientIdMetadataDocumentsAdvertised = json.client_id_metadata_documents_advertised;
+    this.clientIdMetadataDocumentsOnlyAllowPreRegisteredClients = json.client_id_metadata_documents_only_allow_pre_registered_clients;
+    this.clientIdMetadataDocumentsBlockImplicitlyAllowedClients = json.client_id_metadata_documents_block_implicitly_allowed_clients;
+  }
   static fromJSON(json: OAuthApplicationSettingsJSON): OAuthApplicationSettings {
-    const resource = new OAuthApplicationSettings();
-    return Object.assign(resource, {
-      dynamicOauthClientRegistration: json.dynamic_oauth_client_registration,
-      defaultScopes: json.default_scopes,
-      oauthJwtAccessTokens: json.oauth_jwt_access_tokens,
-      clientIdMetadataDocumentsAdvertised: json.client_id_metadata_documents_advertised,
-      clientIdMetadataDocumentsOnlyAllowPreRegisteredClients: json.client_id_metadata_documents_only_allow_pre_registered_clients,
-      clientIdMetadataDocumentsBlockImplicitlyAllowedClients: json.client_id_metadata_documents_block_implicitly_allowed_clients,
-    });
+    return new OAuthApplicationSettings(json);
   }
 }
 
@@ -1803,22 +1803,22 @@ export class Organization {
   declare readonly slug: string;
   declare readonly imageUrl: string;
   declare readonly hasImage: boolean;
-  declare readonly membersCount: number;
-  declare readonly missingMemberWithElevatedPermissions: boolean;
-  declare readonly pendingInvitationsCount: number;
+  declare readonly membersCount: number | undefined;
+  declare readonly missingMemberWithElevatedPermissions: boolean | undefined;
+  declare readonly pendingInvitationsCount: number | undefined;
   declare readonly maxAllowedMemberships: number;
   declare readonly adminDeleteEnabled: boolean;
   declare readonly publicMetadata: Record<string, unknown>;
   declare readonly privateMetadata: Record<string, unknown>;
-  declare readonly createdBy: string;
+  declare readonly createdBy: string | undefined;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
   /** Unix timestamp of last activity. */
-  declare readonly lastActiveAt: number;
+  declare readonly lastActiveAt: number | undefined;
   /** The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) assigned to this organization. */
-  declare readonly roleSetKey: string | null;
+  declare readonly roleSetKey: string | null | undefined;
   #logoUrl: string | undefined;
   /** @deprecated Use `imageUrl` instead. */
   get logoUrl(): string | undefined {
@@ -1829,33 +1829,33 @@ export class Organization {
     this.#logoUrl = value;
   }
   /** @deprecated Use `membersCount` instead. */
-  get members_count(): number {
+  get members_count(): number | undefined {
     deprecatedAccessorWarning('Organization.members_count', 'Use `membersCount` instead.');
     return this.membersCount;
   }
   static readonly objectTypes: readonly string[] = ["organization"];
+  constructor(json: OrganizationJSON) {
+    this.id = json.id;
+    this.name = json.name;
+    this.slug = json.slug;
+    this.imageUrl = json.image_url;
+    this.hasImage = json.has_image;
+    this.membersCount = json.members_count;
+    this.missingMemberWithElevatedPermissions = json.missing_member_with_elevated_permissions;
+    this.pendingInvitationsCount = json.pending_invitations_count;
+    this.maxAllowedMemberships = json.max_allowed_memberships;
+    this.adminDeleteEnabled = json.admin_delete_enabled;
+    this.publicMetadata = emptyObjectWhenMissing(json.public_metadata);
+    this.privateMetadata = emptyObjectWhenMissing(json.private_metadata);
+    this.createdBy = json.created_by;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+    this.lastActiveAt = json.last_active_at;
+    this.roleSetKey = json.role_set_key;
+    this.#logoUrl = json.logo_url;
+  }
   static fromJSON(json: OrganizationJSON): Organization {
-    const resource = new Organization();
-    resource.#logoUrl = json.logo_url;
-    return Object.assign(resource, {
-      id: json.id,
-      name: json.name,
-      slug: json.slug,
-      imageUrl: json.image_url,
-      hasImage: json.has_image,
-      membersCount: json.members_count,
-      missingMemberWithElevatedPermissions: json.missing_member_with_elevated_permissions,
-      pendingInvitationsCount: json.pending_invitations_count,
-      maxAllowedMemberships: json.max_allowed_memberships,
-      adminDeleteEnabled: json.admin_delete_enabled,
-      publicMetadata: emptyObjectWhenMissing(json.public_metadata),
-      privateMetadata: emptyObjectWhenMissing(json.private_metadata),
-      createdBy: json.created_by,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-      lastActiveAt: json.last_active_at,
-      roleSetKey: json.role_set_key,
-    });
+    return new Organization(json);
   }
 }
 
@@ -1911,29 +1911,29 @@ export class OrganizationDomain {
   /** Total number of pending suggestions associated with this domain */
   declare readonly totalPendingSuggestions: number;
   /** Public organization data associated with this domain */
-  declare readonly publicOrganizationData: OrganizationInvitationPublicOrganizationDataJSON | null;
+  declare readonly publicOrganizationData: OrganizationInvitationPublicOrganizationDataJSON | null | undefined;
   /** Unix timestamp when the domain was created */
   declare readonly createdAt: number;
   /** Unix timestamp of the last update to the domain */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["organization_domain"];
+  constructor(json: OrganizationDomainJSON) {
+    this.id = json.id;
+    this.organizationId = json.organization_id;
+    this.name = json.name;
+    this.enrollmentMode = json.enrollment_mode;
+    this.affiliationEmailAddress = json.affiliation_email_address;
+    this.affiliationVerification = json.affiliation_verification;
+    this.ownershipVerification = json.ownership_verification;
+    this.verification = json.verification;
+    this.totalPendingInvitations = json.total_pending_invitations;
+    this.totalPendingSuggestions = json.total_pending_suggestions;
+    this.publicOrganizationData = json.public_organization_data;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: OrganizationDomainJSON): OrganizationDomain {
-    const resource = new OrganizationDomain();
-    return Object.assign(resource, {
-      id: json.id,
-      organizationId: json.organization_id,
-      name: json.name,
-      enrollmentMode: json.enrollment_mode,
-      affiliationEmailAddress: json.affiliation_email_address,
-      affiliationVerification: json.affiliation_verification,
-      ownershipVerification: json.ownership_verification,
-      verification: json.verification,
-      totalPendingInvitations: json.total_pending_invitations,
-      totalPendingSuggestions: json.total_pending_suggestions,
-      publicOrganizationData: json.public_organization_data,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new OrganizationDomain(json);
   }
 }
 
@@ -1964,10 +1964,10 @@ export class OrganizationInvitation {
   declare readonly emailAddress: string;
   declare readonly role: string;
   declare readonly roleName: string;
-  declare readonly organizationId: string;
+  declare readonly organizationId: string | undefined;
   declare readonly inviterId: string | null;
   declare readonly publicInviterData: OrganizationInvitationPublicUserDataJSON;
-  declare readonly status: string;
+  declare readonly status: string | undefined;
   declare readonly publicMetadata: Record<string, unknown>;
   declare readonly privateMetadata: Record<string, unknown>;
   declare readonly url: string | null;
@@ -1977,27 +1977,27 @@ export class OrganizationInvitation {
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
-  declare readonly publicOrganizationData: OrganizationInvitationPublicOrganizationDataJSON;
+  declare readonly publicOrganizationData: OrganizationInvitationPublicOrganizationDataJSON | undefined;
   static readonly objectTypes: readonly string[] = ["organization_invitation"];
+  constructor(json: OrganizationInvitationJSON) {
+    this.id = json.id;
+    this.emailAddress = json.email_address;
+    this.role = json.role;
+    this.roleName = json.role_name;
+    this.organizationId = json.organization_id;
+    this.inviterId = json.inviter_id;
+    this.publicInviterData = json.public_inviter_data;
+    this.status = json.status;
+    this.publicMetadata = emptyObjectWhenMissing(json.public_metadata);
+    this.privateMetadata = emptyObjectWhenMissing(json.private_metadata);
+    this.url = json.url;
+    this.expiresAt = json.expires_at;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+    this.publicOrganizationData = json.public_organization_data;
+  }
   static fromJSON(json: OrganizationInvitationJSON): OrganizationInvitation {
-    const resource = new OrganizationInvitation();
-    return Object.assign(resource, {
-      id: json.id,
-      emailAddress: json.email_address,
-      role: json.role,
-      roleName: json.role_name,
-      organizationId: json.organization_id,
-      inviterId: json.inviter_id,
-      publicInviterData: json.public_inviter_data,
-      status: json.status,
-      publicMetadata: emptyObjectWhenMissing(json.public_metadata),
-      privateMetadata: emptyObjectWhenMissing(json.private_metadata),
-      url: json.url,
-      expiresAt: json.expires_at,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-      publicOrganizationData: json.public_organization_data,
-    });
+    return new OrganizationInvitation(json);
   }
 }
 
@@ -2022,33 +2022,33 @@ export interface OrganizationMembershipJSON {
 export class OrganizationMembership {
   declare readonly id: string;
   declare readonly role: string;
-  declare readonly roleName: string;
+  declare readonly roleName: string | undefined;
   declare readonly permissions: Array<string>;
   /** Metadata saved on the organization membership, accessible from both Frontend and Backend APIs */
   declare readonly publicMetadata: Record<string, unknown>;
   /** Metadata saved on the organization membership, accessible only from the Backend API */
   declare readonly privateMetadata: Record<string, unknown>;
   declare readonly organization: Organization;
-  declare readonly publicUserData: OrganizationMembershipPublicUserData;
+  declare readonly publicUserData: OrganizationMembershipPublicUserData | undefined;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["organization_membership"];
+  constructor(json: OrganizationMembershipJSON) {
+    this.id = json.id;
+    this.role = json.role;
+    this.roleName = json.role_name;
+    this.permissions = json.permissions;
+    this.publicMetadata = emptyObjectWhenMissing(json.public_metadata);
+    this.privateMetadata = emptyObjectWhenMissing(json.private_metadata);
+    this.organization = nestedOrSame(json.organization, Organization.fromJSON);
+    this.publicUserData = nestedOrSame(json.public_user_data, OrganizationMembershipPublicUserData.fromJSON);
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: OrganizationMembershipJSON): OrganizationMembership {
-    const resource = new OrganizationMembership();
-    return Object.assign(resource, {
-      id: json.id,
-      role: json.role,
-      roleName: json.role_name,
-      permissions: json.permissions,
-      publicMetadata: emptyObjectWhenMissing(json.public_metadata),
-      privateMetadata: emptyObjectWhenMissing(json.private_metadata),
-      organization: nestedOrSame(json.organization, Organization.fromJSON),
-      publicUserData: nestedOrSame(json.public_user_data, OrganizationMembershipPublicUserData.fromJSON),
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new OrganizationMembership(json);
   }
 }
 
@@ -2080,24 +2080,24 @@ export class OrganizationMembershipPublicUserData {
   }
   declare readonly imageUrl: string;
   declare readonly hasImage: boolean;
-  declare readonly identifier: string | null;
-  declare readonly username: string | null;
-  declare readonly banned: boolean;
-  declare readonly deprovisioned: boolean;
+  declare readonly identifier: string | null | undefined;
+  declare readonly username: string | null | undefined;
+  declare readonly banned: boolean | undefined;
+  declare readonly deprovisioned: boolean | undefined;
+  constructor(json: OrganizationMembershipPublicUserDataJSON) {
+    this.userId = json.user_id;
+    this.firstName = json.first_name;
+    this.lastName = json.last_name;
+    this.#profileImageUrl = json.profile_image_url;
+    this.imageUrl = json.image_url;
+    this.hasImage = json.has_image;
+    this.identifier = json.identifier;
+    this.username = json.username;
+    this.banned = json.banned;
+    this.deprovisioned = json.deprovisioned;
+  }
   static fromJSON(json: OrganizationMembershipPublicUserDataJSON): OrganizationMembershipPublicUserData {
-    const resource = new OrganizationMembershipPublicUserData();
-    resource.#profileImageUrl = json.profile_image_url;
-    return Object.assign(resource, {
-      userId: json.user_id,
-      firstName: json.first_name,
-      lastName: json.last_name,
-      imageUrl: json.image_url,
-      hasImage: json.has_image,
-      identifier: json.identifier,
-      username: json.username,
-      banned: json.banned,
-      deprovisioned: json.deprovisioned,
-    });
+    return new OrganizationMembershipPublicUserData(json);
   }
 }
 
@@ -2127,39 +2127,39 @@ export class OrganizationSettings {
   declare readonly enabled: boolean;
   declare readonly maxAllowedMemberships: number;
   declare readonly maxAllowedRoles: number;
-  declare readonly maxRoleSetsAllowed: number;
+  declare readonly maxRoleSetsAllowed: number | undefined;
   declare readonly maxAllowedDomains: number;
   /** max_allowed_permissions is now a no-op, as permissions are now unlimited */
-  declare readonly maxAllowedPermissions: number;
+  declare readonly maxAllowedPermissions: number | undefined;
   /** The role key that a user will be assigned after creating an organization. */
   declare readonly creatorRole: string;
   /** The default for whether an admin can delete an organization with the Frontend API. */
   declare readonly adminDeleteEnabled: boolean;
   declare readonly domainsEnabled: boolean;
-  declare readonly slugDisabled: boolean;
+  declare readonly slugDisabled: boolean | undefined;
   declare readonly domainsEnrollmentModes: Array<"manual_invitation" | "automatic_invitation" | "automatic_suggestion">;
   /** The role key that it will be used in order to create an organization invitation or suggestion. */
   declare readonly domainsDefaultRole: string;
   /** The role set key that it will be used to create new organizations. */
-  declare readonly initialRoleSetKey: string | null;
+  declare readonly initialRoleSetKey: string | null | undefined;
   static readonly objectTypes: readonly string[] = ["organization_settings"];
+  constructor(json: OrganizationSettingsJSON) {
+    this.enabled = json.enabled;
+    this.maxAllowedMemberships = json.max_allowed_memberships;
+    this.maxAllowedRoles = json.max_allowed_roles;
+    this.maxRoleSetsAllowed = json.max_role_sets_allowed;
+    this.maxAllowedDomains = json.max_allowed_domains;
+    this.maxAllowedPermissions = json.max_allowed_permissions;
+    this.creatorRole = json.creator_role;
+    this.adminDeleteEnabled = json.admin_delete_enabled;
+    this.domainsEnabled = json.domains_enabled;
+    this.slugDisabled = json.slug_disabled;
+    this.domainsEnrollmentModes = json.domains_enrollment_modes;
+    this.domainsDefaultRole = json.domains_default_role;
+    this.initialRoleSetKey = json.initial_role_set_key;
+  }
   static fromJSON(json: OrganizationSettingsJSON): OrganizationSettings {
-    const resource = new OrganizationSettings();
-    return Object.assign(resource, {
-      enabled: json.enabled,
-      maxAllowedMemberships: json.max_allowed_memberships,
-      maxAllowedRoles: json.max_allowed_roles,
-      maxRoleSetsAllowed: json.max_role_sets_allowed,
-      maxAllowedDomains: json.max_allowed_domains,
-      maxAllowedPermissions: json.max_allowed_permissions,
-      creatorRole: json.creator_role,
-      adminDeleteEnabled: json.admin_delete_enabled,
-      domainsEnabled: json.domains_enabled,
-      slugDisabled: json.slug_disabled,
-      domainsEnrollmentModes: json.domains_enrollment_modes,
-      domainsDefaultRole: json.domains_default_role,
-      initialRoleSetKey: json.initial_role_set_key,
-    });
+    return new OrganizationSettings(json);
   }
 }
 
@@ -2173,20 +2173,20 @@ export interface PasskeyJSON {
 }
 
 export class Passkey {
-  declare readonly id: string;
+  declare readonly id: string | undefined;
   declare readonly name: string;
   /** Unix timestamp of when the passkey was last used. */
   declare readonly lastUsedAt: number;
   declare readonly verification: Verification | null;
   static readonly objectTypes: readonly string[] = ["passkey"];
+  constructor(json: PasskeyJSON) {
+    this.id = json.id;
+    this.name = json.name;
+    this.lastUsedAt = json.last_used_at;
+    this.verification = nestedOrSame(json.verification, Verification.fromJSON);
+  }
   static fromJSON(json: PasskeyJSON): Passkey {
-    const resource = new Passkey();
-    return Object.assign(resource, {
-      id: json.id,
-      name: json.name,
-      lastUsedAt: json.last_used_at,
-      verification: nestedOrSame(json.verification, Verification.fromJSON),
-    });
+    return new Passkey(json);
   }
 }
 
@@ -2214,17 +2214,17 @@ export class Permission {
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["permission"];
+  constructor(json: PermissionJSON) {
+    this.id = json.id;
+    this.name = json.name;
+    this.key = json.key;
+    this.description = json.description;
+    this.type = json.type;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: PermissionJSON): Permission {
-    const resource = new Permission();
-    return Object.assign(resource, {
-      id: json.id,
-      name: json.name,
-      key: json.key,
-      description: json.description,
-      type: json.type,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new Permission(json);
   }
 }
 
@@ -2245,33 +2245,33 @@ export interface PhoneNumberJSON {
 }
 
 export class PhoneNumber {
-  declare readonly id: string;
+  declare readonly id: string | undefined;
   declare readonly phoneNumber: string;
-  declare readonly reservedForSecondFactor: boolean;
-  declare readonly defaultSecondFactor: boolean;
+  declare readonly reservedForSecondFactor: boolean | undefined;
+  declare readonly defaultSecondFactor: boolean | undefined;
   declare readonly reserved: boolean;
   declare readonly verification: Verification | null;
   declare readonly linkedTo: IdentificationLink[];
-  declare readonly backupCodes: Array<string> | null;
+  declare readonly backupCodes: Array<string> | null | undefined;
   /** Unix timestamp of creation */
   declare readonly createdAt: number;
   /** Unix timestamp of creation */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["phone_number"];
+  constructor(json: PhoneNumberJSON) {
+    this.id = json.id;
+    this.phoneNumber = json.phone_number;
+    this.reservedForSecondFactor = json.reserved_for_second_factor;
+    this.defaultSecondFactor = json.default_second_factor;
+    this.reserved = json.reserved;
+    this.verification = nestedOrSame(json.verification, Verification.fromJSON);
+    this.linkedTo = listOf(json.linked_to, IdentificationLink.fromJSON);
+    this.backupCodes = json.backup_codes;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: PhoneNumberJSON): PhoneNumber {
-    const resource = new PhoneNumber();
-    return Object.assign(resource, {
-      id: json.id,
-      phoneNumber: json.phone_number,
-      reservedForSecondFactor: json.reserved_for_second_factor,
-      defaultSecondFactor: json.default_second_factor,
-      reserved: json.reserved,
-      verification: nestedOrSame(json.verification, Verification.fromJSON),
-      linkedTo: listOf(json.linked_to, IdentificationLink.fromJSON),
-      backupCodes: json.backup_codes,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new PhoneNumber(json);
   }
 }
 
@@ -2301,17 +2301,17 @@ export class ProxyCheck {
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["proxy_check"];
+  constructor(json: ProxyCheckJSON) {
+    this.id = json.id;
+    this.domainId = json.domain_id;
+    this.lastRunAt = json.last_run_at;
+    this.proxyUrl = json.proxy_url;
+    this.successful = json.successful;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: ProxyCheckJSON): ProxyCheck {
-    const resource = new ProxyCheck();
-    return Object.assign(resource, {
-      id: json.id,
-      domainId: json.domain_id,
-      lastRunAt: json.last_run_at,
-      proxyUrl: json.proxy_url,
-      successful: json.successful,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new ProxyCheck(json);
   }
 }
 
@@ -2333,14 +2333,14 @@ export class RedirectUrl {
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["redirect_url"];
+  constructor(json: RedirectUrlJSON) {
+    this.id = json.id;
+    this.url = json.url;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: RedirectUrlJSON): RedirectUrl {
-    const resource = new RedirectUrl();
-    return Object.assign(resource, {
-      id: json.id,
-      url: json.url,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new RedirectUrl(json);
   }
 }
 
@@ -2382,33 +2382,33 @@ export class RoleSet {
   /** The list of roles in this role set */
   declare readonly roles: RoleSetItem[];
   /** The default role assigned to new organization members */
-  declare readonly defaultRole: RoleSetItem | null;
+  declare readonly defaultRole: RoleSetItem | null | undefined;
   /** The role assigned to the creator of an organization */
-  declare readonly creatorRole: RoleSetItem | null;
+  declare readonly creatorRole: RoleSetItem | null | undefined;
   /** The type of the role set ("initial" or "custom") */
   declare readonly type: "initial" | "custom";
   /** Active migration information, only present when status is "enqueued" or "in_progress" */
-  declare readonly roleSetMigration: RoleSetMigration | null;
+  declare readonly roleSetMigration: RoleSetMigration | null | undefined;
   /** Unix timestamp of role set creation */
   declare readonly createdAt: number;
   /** Unix timestamp of last role set update */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["role_set"];
+  constructor(json: RoleSetJSON) {
+    this.id = json.id;
+    this.name = json.name;
+    this.key = json.key;
+    this.description = json.description;
+    this.roles = listOf(json.roles, RoleSetItem.fromJSON);
+    this.defaultRole = nestedOrSame(json.default_role, RoleSetItem.fromJSON);
+    this.creatorRole = nestedOrSame(json.creator_role, RoleSetItem.fromJSON);
+    this.type = json.type;
+    this.roleSetMigration = nestedOrSame(json.role_set_migration, RoleSetMigration.fromJSON);
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: RoleSetJSON): RoleSet {
-    const resource = new RoleSet();
-    return Object.assign(resource, {
-      id: json.id,
-      name: json.name,
-      key: json.key,
-      description: json.description,
-      roles: listOf(json.roles, RoleSetItem.fromJSON),
-      defaultRole: nestedOrSame(json.default_role, RoleSetItem.fromJSON),
-      creatorRole: nestedOrSame(json.creator_role, RoleSetItem.fromJSON),
-      type: json.type,
-      roleSetMigration: nestedOrSame(json.role_set_migration, RoleSetMigration.fromJSON),
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new RoleSet(json);
   }
 }
 
@@ -2442,26 +2442,26 @@ export class RoleSetItem {
   /** Optional description of the role */
   declare readonly description: string | null;
   /** The number of members assigned to this role within the role set */
-  declare readonly membersCount: number | null;
+  declare readonly membersCount: number | null | undefined;
   /** Whether this role has any members assigned within the role set */
-  declare readonly hasMembers: boolean | null;
+  declare readonly hasMembers: boolean | null | undefined;
   /** Unix timestamp of role creation */
   declare readonly createdAt: number;
   /** Unix timestamp of last role update */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["role_set_item"];
+  constructor(json: RoleSetItemJSON) {
+    this.id = json.id;
+    this.name = json.name;
+    this.key = json.key;
+    this.description = json.description;
+    this.membersCount = json.members_count;
+    this.hasMembers = json.has_members;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: RoleSetItemJSON): RoleSetItem {
-    const resource = new RoleSetItem();
-    return Object.assign(resource, {
-      id: json.id,
-      name: json.name,
-      key: json.key,
-      description: json.description,
-      membersCount: json.members_count,
-      hasMembers: json.has_members,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new RoleSetItem(json);
   }
 }
 
@@ -2499,13 +2499,13 @@ export class RoleSetMigration {
   /** The unique identifier of the migration */
   declare readonly id: string;
   /** The organization ID if the migration is scoped to a specific organization */
-  declare readonly organizationId: string | null;
+  declare readonly organizationId: string | null | undefined;
   /** The instance ID this migration belongs to */
   declare readonly instanceId: string;
   /** The ID of the source role set being migrated from */
   declare readonly sourceRoleSetId: string;
   /** The ID of the destination role set being migrated to */
-  declare readonly destRoleSetId: string | null;
+  declare readonly destRoleSetId: string | null | undefined;
   /** What triggered this migration (e.g., "role_set_deletion", "role_removal") */
   declare readonly triggerType: string;
   /** Current status of the migration (e.g., "enqueued", "in_progress", "completed") */
@@ -2513,33 +2513,33 @@ export class RoleSetMigration {
   /** Number of members that have been migrated so far */
   declare readonly migratedMembers: number;
   /** Role key mappings from source to destination roles */
-  declare readonly mappings: Record<string, unknown> | null;
+  declare readonly mappings: Record<string, unknown> | null | undefined;
   /** Unix timestamp when the migration started */
-  declare readonly startedAt: number | null;
+  declare readonly startedAt: number | null | undefined;
   /** Unix timestamp when the migration completed */
-  declare readonly completedAt: number | null;
+  declare readonly completedAt: number | null | undefined;
   /** Unix timestamp of migration creation */
   declare readonly createdAt: number;
   /** Unix timestamp of last migration update */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["role_set_migration"];
+  constructor(json: RoleSetMigrationJSON) {
+    this.id = json.id;
+    this.organizationId = json.organization_id;
+    this.instanceId = json.instance_id;
+    this.sourceRoleSetId = json.source_role_set_id;
+    this.destRoleSetId = json.dest_role_set_id;
+    this.triggerType = json.trigger_type;
+    this.status = json.status;
+    this.migratedMembers = json.migrated_members;
+    this.mappings = json.mappings;
+    this.startedAt = json.started_at;
+    this.completedAt = json.completed_at;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: RoleSetMigrationJSON): RoleSetMigration {
-    const resource = new RoleSetMigration();
-    return Object.assign(resource, {
-      id: json.id,
-      organizationId: json.organization_id,
-      instanceId: json.instance_id,
-      sourceRoleSetId: json.source_role_set_id,
-      destRoleSetId: json.dest_role_set_id,
-      triggerType: json.trigger_type,
-      status: json.status,
-      migratedMembers: json.migrated_members,
-      mappings: json.mappings,
-      startedAt: json.started_at,
-      completedAt: json.completed_at,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new RoleSetMigration(json);
   }
 }
 
@@ -2564,30 +2564,30 @@ export class SAMLAccount {
   declare readonly provider: string;
   declare readonly active: boolean;
   declare readonly emailAddress: string;
-  declare readonly firstName: string | null;
-  declare readonly lastName: string | null;
-  declare readonly providerUserId: string | null;
+  declare readonly firstName: string | null | undefined;
+  declare readonly lastName: string | null | undefined;
+  declare readonly providerUserId: string | null | undefined;
   /** Unix timestamp of last authentication. */
-  declare readonly lastAuthenticatedAt: number | null;
-  declare readonly publicMetadata: Record<string, unknown>;
+  declare readonly lastAuthenticatedAt: number | null | undefined;
+  declare readonly publicMetadata: Record<string, unknown> | undefined;
   declare readonly verification: Verification | null;
-  declare readonly samlConnection: SAMLAccountConnectionJSON | null;
+  declare readonly samlConnection: SAMLAccountConnectionJSON | null | undefined;
   static readonly objectTypes: readonly string[] = ["saml_account"];
+  constructor(json: SAMLAccountJSON) {
+    this.id = json.id;
+    this.provider = json.provider;
+    this.active = json.active;
+    this.emailAddress = json.email_address;
+    this.firstName = json.first_name;
+    this.lastName = json.last_name;
+    this.providerUserId = json.provider_user_id;
+    this.lastAuthenticatedAt = json.last_authenticated_at;
+    this.publicMetadata = json.public_metadata;
+    this.verification = nestedOrSame(json.verification, Verification.fromJSON);
+    this.samlConnection = json.saml_connection;
+  }
   static fromJSON(json: SAMLAccountJSON): SAMLAccount {
-    const resource = new SAMLAccount();
-    return Object.assign(resource, {
-      id: json.id,
-      provider: json.provider,
-      active: json.active,
-      emailAddress: json.email_address,
-      firstName: json.first_name,
-      lastName: json.last_name,
-      providerUserId: json.provider_user_id,
-      lastAuthenticatedAt: json.last_authenticated_at,
-      publicMetadata: json.public_metadata,
-      verification: nestedOrSame(json.verification, Verification.fromJSON),
-      samlConnection: json.saml_connection,
-    });
+    return new SAMLAccount(json);
   }
 }
 
@@ -2632,8 +2632,8 @@ export interface SAMLConnectionJSON {
 export class SAMLConnection {
   declare readonly id: string;
   declare readonly name: string;
-  declare readonly domain: string;
-  declare readonly domains: Array<string>;
+  declare readonly domain: string | undefined;
+  declare readonly domains: Array<string> | undefined;
   declare readonly idpEntityId: string | null;
   declare readonly idpSsoUrl: string | null;
   declare readonly idpCertificate: string | null;
@@ -2641,13 +2641,13 @@ export class SAMLConnection {
   declare readonly idpCertificateIssuedAt: number | null;
   /** Unix timestamp (milliseconds) of the end of the IdP certificate validity window (X.509 NotAfter). Null when no certificate is configured. */
   declare readonly idpCertificateExpiresAt: number | null;
-  declare readonly idpMetadataUrl: string | null;
-  declare readonly idpMetadata: string | null;
+  declare readonly idpMetadataUrl: string | null | undefined;
+  declare readonly idpMetadata: string | null | undefined;
   declare readonly acsUrl: string;
   declare readonly spEntityId: string;
   declare readonly spMetadataUrl: string;
-  declare readonly organizationId: string | null;
-  declare readonly attributeMapping: SAMLConnectionAttributeMappingJSON;
+  declare readonly organizationId: string | null | undefined;
+  declare readonly attributeMapping: SAMLConnectionAttributeMappingJSON | undefined;
   declare readonly active: boolean;
   declare readonly provider: string;
   declare readonly userCount: number;
@@ -2659,45 +2659,45 @@ export class SAMLConnection {
   /** Enable or deactivate ForceAuthn */
   declare readonly forceAuthn: boolean;
   declare readonly loginHint: SAMLConnectionLoginHintJSON;
-  declare readonly enterpriseConnectionId: string | null;
+  declare readonly enterpriseConnectionId: string | null | undefined;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["saml_connection"];
+  constructor(json: SAMLConnectionJSON) {
+    this.id = json.id;
+    this.name = json.name;
+    this.domain = json.domain;
+    this.domains = json.domains;
+    this.idpEntityId = json.idp_entity_id;
+    this.idpSsoUrl = json.idp_sso_url;
+    this.idpCertificate = json.idp_certificate;
+    this.idpCertificateIssuedAt = json.idp_certificate_issued_at;
+    this.idpCertificateExpiresAt = json.idp_certificate_expires_at;
+    this.idpMetadataUrl = json.idp_metadata_url;
+    this.idpMetadata = json.idp_metadata;
+    this.acsUrl = json.acs_url;
+    this.spEntityId = json.sp_entity_id;
+    this.spMetadataUrl = json.sp_metadata_url;
+    this.organizationId = json.organization_id;
+    this.attributeMapping = json.attribute_mapping;
+    this.active = json.active;
+    this.provider = json.provider;
+    this.userCount = json.user_count;
+    this.syncUserAttributes = json.sync_user_attributes;
+    this.allowSubdomains = json.allow_subdomains;
+    this.allowIdpInitiated = json.allow_idp_initiated;
+    this.disableAdditionalIdentifications = json.disable_additional_identifications;
+    this.allowOrganizationAccountLinking = json.allow_organization_account_linking;
+    this.forceAuthn = json.force_authn;
+    this.loginHint = json.login_hint;
+    this.enterpriseConnectionId = json.enterprise_connection_id;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: SAMLConnectionJSON): SAMLConnection {
-    const resource = new SAMLConnection();
-    return Object.assign(resource, {
-      id: json.id,
-      name: json.name,
-      domain: json.domain,
-      domains: json.domains,
-      idpEntityId: json.idp_entity_id,
-      idpSsoUrl: json.idp_sso_url,
-      idpCertificate: json.idp_certificate,
-      idpCertificateIssuedAt: json.idp_certificate_issued_at,
-      idpCertificateExpiresAt: json.idp_certificate_expires_at,
-      idpMetadataUrl: json.idp_metadata_url,
-      idpMetadata: json.idp_metadata,
-      acsUrl: json.acs_url,
-      spEntityId: json.sp_entity_id,
-      spMetadataUrl: json.sp_metadata_url,
-      organizationId: json.organization_id,
-      attributeMapping: json.attribute_mapping,
-      active: json.active,
-      provider: json.provider,
-      userCount: json.user_count,
-      syncUserAttributes: json.sync_user_attributes,
-      allowSubdomains: json.allow_subdomains,
-      allowIdpInitiated: json.allow_idp_initiated,
-      disableAdditionalIdentifications: json.disable_additional_identifications,
-      allowOrganizationAccountLinking: json.allow_organization_account_linking,
-      forceAuthn: json.force_authn,
-      loginHint: json.login_hint,
-      enterpriseConnectionId: json.enterprise_connection_id,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new SAMLConnection(json);
   }
 }
 
@@ -2725,11 +2725,11 @@ export class Session {
   declare readonly id: string;
   declare readonly userId: string;
   declare readonly clientId: string;
-  declare readonly actor: Record<string, unknown> | null;
+  declare readonly actor: Record<string, unknown> | null | undefined;
   declare readonly status: "active" | "revoked" | "ended" | "expired" | "removed" | "abandoned" | "replaced";
-  declare readonly lastActiveOrganizationId: string | null;
+  declare readonly lastActiveOrganizationId: string | null | undefined;
   declare readonly lastActiveAt: number;
-  declare readonly latestActivity: SessionActivityResponseJSON;
+  declare readonly latestActivity: SessionActivityResponseJSON | undefined;
   /** Unix timestamp of expiration. */
   declare readonly expireAt: number;
   /** Unix timestamp of abandonment. */
@@ -2739,22 +2739,22 @@ export class Session {
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   static readonly objectTypes: readonly string[] = ["session"];
+  constructor(json: SessionJSON) {
+    this.id = json.id;
+    this.userId = json.user_id;
+    this.clientId = json.client_id;
+    this.actor = json.actor;
+    this.status = json.status;
+    this.lastActiveOrganizationId = json.last_active_organization_id;
+    this.lastActiveAt = json.last_active_at;
+    this.latestActivity = json.latest_activity;
+    this.expireAt = json.expire_at;
+    this.abandonAt = json.abandon_at;
+    this.updatedAt = json.updated_at;
+    this.createdAt = json.created_at;
+  }
   static fromJSON(json: SessionJSON): Session {
-    const resource = new Session();
-    return Object.assign(resource, {
-      id: json.id,
-      userId: json.user_id,
-      clientId: json.client_id,
-      actor: json.actor,
-      status: json.status,
-      lastActiveOrganizationId: json.last_active_organization_id,
-      lastActiveAt: json.last_active_at,
-      latestActivity: json.latest_activity,
-      expireAt: json.expire_at,
-      abandonAt: json.abandon_at,
-      updatedAt: json.updated_at,
-      createdAt: json.created_at,
-    });
+    return new Session(json);
   }
 }
 
@@ -2775,24 +2775,24 @@ export class SignInToken {
   declare readonly id: string;
   declare readonly status: "pending" | "accepted" | "revoked";
   declare readonly userId: string;
-  declare readonly token: string;
-  declare readonly url: string | null;
+  declare readonly token: string | undefined;
+  declare readonly url: string | null | undefined;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["sign_in_token"];
+  constructor(json: SignInTokenJSON) {
+    this.id = json.id;
+    this.status = json.status;
+    this.userId = json.user_id;
+    this.token = json.token;
+    this.url = json.url;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: SignInTokenJSON): SignInToken {
-    const resource = new SignInToken();
-    return Object.assign(resource, {
-      id: json.id,
-      status: json.status,
-      userId: json.user_id,
-      token: json.token,
-      url: json.url,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new SignInToken(json);
   }
 }
 
@@ -2842,8 +2842,8 @@ export class SignUp {
   declare readonly passwordEnabled: boolean;
   declare readonly firstName: string | null;
   declare readonly lastName: string | null;
-  declare readonly unsafeMetadata: Record<string, unknown>;
-  declare readonly publicMetadata: Record<string, unknown>;
+  declare readonly unsafeMetadata: Record<string, unknown> | undefined;
+  declare readonly publicMetadata: Record<string, unknown> | undefined;
   declare readonly customAction: boolean;
   declare readonly externalId: string | null;
   declare readonly createdSessionId: string | null;
@@ -2853,37 +2853,37 @@ export class SignUp {
   /** Unix timestamp at which the user accepted the legal requirements. */
   declare readonly legalAcceptedAt: number | null;
   /** The user locale preference for the sign-up specified as a BCP-47 language tag. */
-  declare readonly locale: string | null;
-  declare readonly externalAccount: Record<string, unknown>;
+  declare readonly locale: string | null | undefined;
+  declare readonly externalAccount: Record<string, unknown> | undefined;
   static readonly objectTypes: readonly string[] = ["sign_up_attempt"];
+  constructor(json: SignUpJSON) {
+    this.id = json.id;
+    this.status = json.status;
+    this.requiredFields = json.required_fields;
+    this.optionalFields = json.optional_fields;
+    this.missingFields = json.missing_fields;
+    this.unverifiedFields = json.unverified_fields;
+    this.verifications = json.verifications;
+    this.username = json.username;
+    this.emailAddress = json.email_address;
+    this.phoneNumber = json.phone_number;
+    this.web3Wallet = json.web3_wallet;
+    this.passwordEnabled = json.password_enabled;
+    this.firstName = json.first_name;
+    this.lastName = json.last_name;
+    this.unsafeMetadata = json.unsafe_metadata;
+    this.publicMetadata = json.public_metadata;
+    this.customAction = json.custom_action;
+    this.externalId = json.external_id;
+    this.createdSessionId = json.created_session_id;
+    this.createdUserId = json.created_user_id;
+    this.abandonAt = json.abandon_at;
+    this.legalAcceptedAt = json.legal_accepted_at;
+    this.locale = json.locale;
+    this.externalAccount = json.external_account;
+  }
   static fromJSON(json: SignUpJSON): SignUp {
-    const resource = new SignUp();
-    return Object.assign(resource, {
-      id: json.id,
-      status: json.status,
-      requiredFields: json.required_fields,
-      optionalFields: json.optional_fields,
-      missingFields: json.missing_fields,
-      unverifiedFields: json.unverified_fields,
-      verifications: json.verifications,
-      username: json.username,
-      emailAddress: json.email_address,
-      phoneNumber: json.phone_number,
-      web3Wallet: json.web3_wallet,
-      passwordEnabled: json.password_enabled,
-      firstName: json.first_name,
-      lastName: json.last_name,
-      unsafeMetadata: json.unsafe_metadata,
-      publicMetadata: json.public_metadata,
-      customAction: json.custom_action,
-      externalId: json.external_id,
-      createdSessionId: json.created_session_id,
-      createdUserId: json.created_user_id,
-      abandonAt: json.abandon_at,
-      legalAcceptedAt: json.legal_accepted_at,
-      locale: json.locale,
-      externalAccount: json.external_account,
-    });
+    return new SignUp(json);
   }
 }
 
@@ -2899,25 +2899,25 @@ export interface SMSMessageJSON {
 }
 
 export class SMSMessage {
-  declare readonly id: string;
-  declare readonly fromPhoneNumber: string;
-  declare readonly toPhoneNumber: string;
-  declare readonly phoneNumberId: string | null;
-  declare readonly message: string;
-  declare readonly status: string;
-  declare readonly data: Record<string, unknown> | null;
+  declare readonly id: string | undefined;
+  declare readonly fromPhoneNumber: string | undefined;
+  declare readonly toPhoneNumber: string | undefined;
+  declare readonly phoneNumberId: string | null | undefined;
+  declare readonly message: string | undefined;
+  declare readonly status: string | undefined;
+  declare readonly data: Record<string, unknown> | null | undefined;
   static readonly objectTypes: readonly string[] = ["sms_message"];
+  constructor(json: SMSMessageJSON) {
+    this.id = json.id;
+    this.fromPhoneNumber = json.from_phone_number;
+    this.toPhoneNumber = json.to_phone_number;
+    this.phoneNumberId = json.phone_number_id;
+    this.message = json.message;
+    this.status = json.status;
+    this.data = json.data;
+  }
   static fromJSON(json: SMSMessageJSON): SMSMessage {
-    const resource = new SMSMessage();
-    return Object.assign(resource, {
-      id: json.id,
-      fromPhoneNumber: json.from_phone_number,
-      toPhoneNumber: json.to_phone_number,
-      phoneNumberId: json.phone_number_id,
-      message: json.message,
-      status: json.status,
-      data: json.data,
-    });
+    return new SMSMessage(json);
   }
 }
 
@@ -2966,74 +2966,74 @@ export interface TemplateJSON {
 }
 
 export class Template {
-  declare readonly id: string;
+  declare readonly id: string | undefined;
   /** The ID of the instance to which the template belongs */
-  declare readonly instanceId: string | null;
+  declare readonly instanceId: string | null | undefined;
   /** whether this is a system (default) or user overridden) template */
-  declare readonly resourceType: string;
+  declare readonly resourceType: string | undefined;
   /** whether this is an email or SMS template */
-  declare readonly templateType: string;
+  declare readonly templateType: string | undefined;
   /** user-friendly name of the template */
-  declare readonly name: string;
+  declare readonly name: string | undefined;
   /** machine-friendly name of the template */
-  declare readonly slug: string;
+  declare readonly slug: string | undefined;
   /** position with the listing of templates */
-  declare readonly position: number;
+  declare readonly position: number | undefined;
   /** whether this template can be reverted to the corresponding system default */
-  declare readonly canRevert: boolean;
+  declare readonly canRevert: boolean | undefined;
   /** whether this template can be deleted */
-  declare readonly canDelete: boolean;
+  declare readonly canDelete: boolean | undefined;
   /** whether the body of this template can be edited */
-  declare readonly canEditBody: boolean;
+  declare readonly canEditBody: boolean | undefined;
   /** whether this template can be enabled or disabled, true only for notification SMS templates */
-  declare readonly canToggle: boolean;
+  declare readonly canToggle: boolean | undefined;
   /** email subject */
-  declare readonly subject: string | null;
+  declare readonly subject: string | null | undefined;
   /** the editor markup used to generate the body of the template */
-  declare readonly markup: string;
+  declare readonly markup: string | undefined;
   /** the template body before variable interpolation */
-  declare readonly body: string;
+  declare readonly body: string | undefined;
   /** list of variables that are available for use in the template body */
-  declare readonly availableVariables: Array<string>;
+  declare readonly availableVariables: Array<string> | undefined;
   /** list of variables that must be contained in the template body */
-  declare readonly requiredVariables: Array<string>;
-  declare readonly fromEmailName: string;
-  declare readonly replyToEmailName: string;
-  declare readonly deliveredByClerk: boolean;
-  declare readonly enabled: boolean;
-  declare readonly flaggedAsSuspicious: boolean;
+  declare readonly requiredVariables: Array<string> | undefined;
+  declare readonly fromEmailName: string | undefined;
+  declare readonly replyToEmailName: string | undefined;
+  declare readonly deliveredByClerk: boolean | undefined;
+  declare readonly enabled: boolean | undefined;
+  declare readonly flaggedAsSuspicious: boolean | undefined;
   /** Unix timestamp of last update. */
-  declare readonly updatedAt: number;
+  declare readonly updatedAt: number | undefined;
   /** Unix timestamp of creation. */
-  declare readonly createdAt: number;
+  declare readonly createdAt: number | undefined;
   static readonly objectTypes: readonly string[] = ["template"];
+  constructor(json: TemplateJSON) {
+    this.id = json.id;
+    this.instanceId = json.instance_id;
+    this.resourceType = json.resource_type;
+    this.templateType = json.template_type;
+    this.name = json.name;
+    this.slug = json.slug;
+    this.position = json.position;
+    this.canRevert = json.can_revert;
+    this.canDelete = json.can_delete;
+    this.canEditBody = json.can_edit_body;
+    this.canToggle = json.can_toggle;
+    this.subject = json.subject;
+    this.markup = json.markup;
+    this.body = json.body;
+    this.availableVariables = json.available_variables;
+    this.requiredVariables = json.required_variables;
+    this.fromEmailName = json.from_email_name;
+    this.replyToEmailName = json.reply_to_email_name;
+    this.deliveredByClerk = json.delivered_by_clerk;
+    this.enabled = json.enabled;
+    this.flaggedAsSuspicious = json.flagged_as_suspicious;
+    this.updatedAt = json.updated_at;
+    this.createdAt = json.created_at;
+  }
   static fromJSON(json: TemplateJSON): Template {
-    const resource = new Template();
-    return Object.assign(resource, {
-      id: json.id,
-      instanceId: json.instance_id,
-      resourceType: json.resource_type,
-      templateType: json.template_type,
-      name: json.name,
-      slug: json.slug,
-      position: json.position,
-      canRevert: json.can_revert,
-      canDelete: json.can_delete,
-      canEditBody: json.can_edit_body,
-      canToggle: json.can_toggle,
-      subject: json.subject,
-      markup: json.markup,
-      body: json.body,
-      availableVariables: json.available_variables,
-      requiredVariables: json.required_variables,
-      fromEmailName: json.from_email_name,
-      replyToEmailName: json.reply_to_email_name,
-      deliveredByClerk: json.delivered_by_clerk,
-      enabled: json.enabled,
-      flaggedAsSuspicious: json.flagged_as_suspicious,
-      updatedAt: json.updated_at,
-      createdAt: json.created_at,
-    });
+    return new Template(json);
   }
 }
 
@@ -3051,12 +3051,12 @@ export class TestingToken {
   /** Unix timestamp of the token's expiration time. */
   declare readonly expiresAt: number;
   static readonly objectTypes: readonly string[] = ["testing_token"];
+  constructor(json: TestingTokenJSON) {
+    this.token = json.token;
+    this.expiresAt = json.expires_at;
+  }
   static fromJSON(json: TestingTokenJSON): TestingToken {
-    const resource = new TestingToken();
-    return Object.assign(resource, {
-      token: json.token,
-      expiresAt: json.expires_at,
-    });
+    return new TestingToken(json);
   }
 }
 
@@ -3070,11 +3070,11 @@ export class Token {
   /** String representing the encoded JSON Web Token (JWT) value. */
   declare readonly jwt: string;
   static readonly objectTypes: readonly string[] = ["token"];
+  constructor(json: TokenJSON) {
+    this.jwt = json.jwt;
+  }
   static fromJSON(json: TokenJSON): Token {
-    const resource = new Token();
-    return Object.assign(resource, {
-      jwt: json.jwt,
-    });
+    return new Token(json);
   }
 }
 
@@ -3100,7 +3100,7 @@ export class TrustedDevice {
   declare readonly id: string;
   declare readonly platform: "ios" | "android";
   declare readonly appIdentifier: string;
-  declare readonly name: string | null;
+  declare readonly name: string | null | undefined;
   declare readonly algorithm: "ES256";
   declare readonly status: "active" | "revoked";
   /** Unix timestamp of creation in milliseconds. */
@@ -3108,24 +3108,24 @@ export class TrustedDevice {
   /** Unix timestamp of the last update in milliseconds. */
   declare readonly updatedAt: number;
   /** Unix timestamp of the last use in milliseconds. */
-  declare readonly lastUsedAt: number | null;
+  declare readonly lastUsedAt: number | null | undefined;
   /** Unix timestamp of revocation in milliseconds. */
-  declare readonly revokedAt: number | null;
+  declare readonly revokedAt: number | null | undefined;
   static readonly objectTypes: readonly string[] = ["trusted_device"];
+  constructor(json: TrustedDeviceJSON) {
+    this.id = json.id;
+    this.platform = json.platform;
+    this.appIdentifier = json.app_identifier;
+    this.name = json.name;
+    this.algorithm = json.algorithm;
+    this.status = json.status;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+    this.lastUsedAt = json.last_used_at;
+    this.revokedAt = json.revoked_at;
+  }
   static fromJSON(json: TrustedDeviceJSON): TrustedDevice {
-    const resource = new TrustedDevice();
-    return Object.assign(resource, {
-      id: json.id,
-      platform: json.platform,
-      appIdentifier: json.app_identifier,
-      name: json.name,
-      algorithm: json.algorithm,
-      status: json.status,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-      lastUsedAt: json.last_used_at,
-      revokedAt: json.revoked_at,
-    });
+    return new TrustedDevice(json);
   }
 }
 
@@ -3206,7 +3206,7 @@ export class User {
   declare readonly username: string | null;
   declare readonly firstName: string | null;
   declare readonly lastName: string | null;
-  declare readonly locale: string | null;
+  declare readonly locale: string | null | undefined;
   #profileImageUrl: string | undefined;
   /** @deprecated Use `imageUrl` instead. */
   get profileImageUrl(): string | undefined {
@@ -3216,7 +3216,7 @@ export class User {
   set profileImageUrl(value: string | undefined) {
     this.#profileImageUrl = value;
   }
-  declare readonly imageUrl: string;
+  declare readonly imageUrl: string | undefined;
   declare readonly hasImage: boolean;
   declare readonly publicMetadata: Record<string, unknown>;
   declare readonly privateMetadata: Record<string, unknown> | null;
@@ -3234,7 +3234,7 @@ export class User {
   /** Unix timestamp of when MFA was last disabled for this user. It should be noted that this field is not nullified if MFA is enabled again. */
   declare readonly mfaDisabledAt: number | null;
   /** Unix timestamp of when the user's password was last updated. */
-  declare readonly passwordLastUpdatedAt: number | null;
+  declare readonly passwordLastUpdatedAt: number | null | undefined;
   declare readonly externalAccounts: ExternalAccount[];
   declare readonly samlAccounts: SAMLAccount[];
   declare readonly enterpriseAccounts: EnterpriseAccount[];
@@ -3246,7 +3246,7 @@ export class User {
   /** Flag to denote whether user is currently locked, i.e. restricted from signing in or not. */
   declare readonly locked: boolean;
   /** Flag to denote whether user has been deprovisioned and is restricted from signing in. */
-  declare readonly deprovisioned: boolean;
+  declare readonly deprovisioned: boolean | undefined;
   /** The number of seconds remaining until the lockout period expires for a locked user. A null value for a locked user indicates that lockout never expires. */
   declare readonly lockoutExpiresInSeconds: number | null;
   /** The number of verification attempts remaining until the user is locked. Null if account lockout is not enabled. Note: if a user is locked explicitly via the Bac */
@@ -3260,68 +3260,68 @@ export class User {
   /** If enabled, user can create organizations via FAPI. */
   declare readonly createOrganizationEnabled: boolean;
   /** The maximum number of organizations the user can create. 0 means unlimited. */
-  declare readonly createOrganizationsLimit: number | null;
+  declare readonly createOrganizationsLimit: number | null | undefined;
   /** Unix timestamp of the latest session activity, with day precision. */
   declare readonly lastActiveAt: number | null;
   /** Unix timestamp of when the user accepted the legal requirements. */
   declare readonly legalAcceptedAt: number | null;
   /** When set to `true`, the user will bypass Device Trust checks during sign-in. */
-  declare readonly bypassClientTrust: boolean;
-  declare readonly scim: SCIMUserMetadataJSON | null;
-  declare readonly gender: string;
-  declare readonly birthday: string;
+  declare readonly bypassClientTrust: boolean | undefined;
+  declare readonly scim: SCIMUserMetadataJSON | null | undefined;
+  declare readonly gender: string | undefined;
+  declare readonly birthday: string | undefined;
   static readonly objectTypes: readonly string[] = ["user"];
+  constructor(json: UserJSON) {
+    this.id = json.id;
+    this.externalId = json.external_id;
+    this.primaryEmailAddressId = json.primary_email_address_id;
+    this.primaryPhoneNumberId = json.primary_phone_number_id;
+    this.primaryWeb3WalletId = json.primary_web3_wallet_id;
+    this.username = json.username;
+    this.firstName = json.first_name;
+    this.lastName = json.last_name;
+    this.locale = json.locale;
+    this.#profileImageUrl = json.profile_image_url;
+    this.imageUrl = json.image_url;
+    this.hasImage = json.has_image;
+    this.publicMetadata = emptyObjectWhenMissing(json.public_metadata);
+    this.privateMetadata = emptyObjectWhenMissing(json.private_metadata);
+    this.unsafeMetadata = emptyObjectWhenMissing(json.unsafe_metadata);
+    this.emailAddresses = listOf(json.email_addresses, EmailAddress.fromJSON);
+    this.phoneNumbers = listOf(json.phone_numbers, PhoneNumber.fromJSON);
+    this.web3Wallets = listOf(json.web3_wallets, Web3Wallet.fromJSON);
+    this.passkeys = listOf(json.passkeys, Passkey.fromJSON);
+    this.passwordEnabled = json.password_enabled;
+    this.twoFactorEnabled = json.two_factor_enabled;
+    this.totpEnabled = json.totp_enabled;
+    this.backupCodeEnabled = json.backup_code_enabled;
+    this.mfaEnabledAt = json.mfa_enabled_at;
+    this.mfaDisabledAt = json.mfa_disabled_at;
+    this.passwordLastUpdatedAt = json.password_last_updated_at;
+    this.externalAccounts = listOf(json.external_accounts, ExternalAccount.fromJSON);
+    this.samlAccounts = listOf(json.saml_accounts, SAMLAccount.fromJSON);
+    this.enterpriseAccounts = listOf(json.enterprise_accounts, EnterpriseAccount.fromJSON);
+    this.organizationMemberships = listOf(json.organization_memberships, OrganizationMembership.fromJSON);
+    this.lastSignInAt = json.last_sign_in_at;
+    this.banned = json.banned;
+    this.locked = json.locked;
+    this.deprovisioned = json.deprovisioned;
+    this.lockoutExpiresInSeconds = json.lockout_expires_in_seconds;
+    this.verificationAttemptsRemaining = json.verification_attempts_remaining;
+    this.updatedAt = json.updated_at;
+    this.createdAt = json.created_at;
+    this.deleteSelfEnabled = json.delete_self_enabled;
+    this.createOrganizationEnabled = json.create_organization_enabled;
+    this.createOrganizationsLimit = json.create_organizations_limit;
+    this.lastActiveAt = json.last_active_at;
+    this.legalAcceptedAt = json.legal_accepted_at;
+    this.bypassClientTrust = json.bypass_client_trust;
+    this.scim = json.scim;
+    this.gender = json.gender;
+    this.birthday = json.birthday;
+  }
   static fromJSON(json: UserJSON): User {
-    const resource = new User();
-    resource.#profileImageUrl = json.profile_image_url;
-    return Object.assign(resource, {
-      id: json.id,
-      externalId: json.external_id,
-      primaryEmailAddressId: json.primary_email_address_id,
-      primaryPhoneNumberId: json.primary_phone_number_id,
-      primaryWeb3WalletId: json.primary_web3_wallet_id,
-      username: json.username,
-      firstName: json.first_name,
-      lastName: json.last_name,
-      locale: json.locale,
-      imageUrl: json.image_url,
-      hasImage: json.has_image,
-      publicMetadata: emptyObjectWhenMissing(json.public_metadata),
-      privateMetadata: emptyObjectWhenMissing(json.private_metadata),
-      unsafeMetadata: emptyObjectWhenMissing(json.unsafe_metadata),
-      emailAddresses: listOf(json.email_addresses, EmailAddress.fromJSON),
-      phoneNumbers: listOf(json.phone_numbers, PhoneNumber.fromJSON),
-      web3Wallets: listOf(json.web3_wallets, Web3Wallet.fromJSON),
-      passkeys: listOf(json.passkeys, Passkey.fromJSON),
-      passwordEnabled: json.password_enabled,
-      twoFactorEnabled: json.two_factor_enabled,
-      totpEnabled: json.totp_enabled,
-      backupCodeEnabled: json.backup_code_enabled,
-      mfaEnabledAt: json.mfa_enabled_at,
-      mfaDisabledAt: json.mfa_disabled_at,
-      passwordLastUpdatedAt: json.password_last_updated_at,
-      externalAccounts: listOf(json.external_accounts, ExternalAccount.fromJSON),
-      samlAccounts: listOf(json.saml_accounts, SAMLAccount.fromJSON),
-      enterpriseAccounts: listOf(json.enterprise_accounts, EnterpriseAccount.fromJSON),
-      organizationMemberships: listOf(json.organization_memberships, OrganizationMembership.fromJSON),
-      lastSignInAt: json.last_sign_in_at,
-      banned: json.banned,
-      locked: json.locked,
-      deprovisioned: json.deprovisioned,
-      lockoutExpiresInSeconds: json.lockout_expires_in_seconds,
-      verificationAttemptsRemaining: json.verification_attempts_remaining,
-      updatedAt: json.updated_at,
-      createdAt: json.created_at,
-      deleteSelfEnabled: json.delete_self_enabled,
-      createOrganizationEnabled: json.create_organization_enabled,
-      createOrganizationsLimit: json.create_organizations_limit,
-      lastActiveAt: json.last_active_at,
-      legalAcceptedAt: json.legal_accepted_at,
-      bypassClientTrust: json.bypass_client_trust,
-      scim: json.scim,
-      gender: json.gender,
-      birthday: json.birthday,
-    });
+    return new User(json);
   }
 }
 
@@ -3346,26 +3346,26 @@ export class Verification {
   declare readonly attempts: number | null;
   declare readonly expireAt: number | null;
   /** The delivery channel of the code (phone codes only). */
-  declare readonly channel: string | null;
-  declare readonly verifiedAtClient: string | null;
-  declare readonly error: ClerkErrorJSON | null;
+  declare readonly channel: string | null | undefined;
+  declare readonly verifiedAtClient: string | null | undefined;
+  declare readonly error: ClerkErrorJSON | null | undefined;
   declare readonly externalVerificationRedirectURL: URL | null;
   declare readonly nonce: string | null;
-  declare readonly message: string | null;
+  declare readonly message: string | null | undefined;
+  constructor(json: VerificationJSON) {
+    this.status = json.status;
+    this.strategy = json.strategy;
+    this.attempts = nullWhenMissing(json.attempts);
+    this.expireAt = nullWhenMissing(json.expire_at);
+    this.channel = json.channel;
+    this.verifiedAtClient = json.verified_at_client;
+    this.error = json.error;
+    this.externalVerificationRedirectURL = parseUrlLeniently(json.external_verification_redirect_url);
+    this.nonce = nullWhenMissing(json.nonce);
+    this.message = json.message;
+  }
   static fromJSON(json: VerificationJSON): Verification {
-    const resource = new Verification();
-    return Object.assign(resource, {
-      status: json.status,
-      strategy: json.strategy,
-      attempts: nullWhenMissing(json.attempts),
-      expireAt: nullWhenMissing(json.expire_at),
-      channel: json.channel,
-      verifiedAtClient: json.verified_at_client,
-      error: json.error,
-      externalVerificationRedirectURL: parseUrlLeniently(json.external_verification_redirect_url),
-      nonce: nullWhenMissing(json.nonce),
-      message: json.message,
-    });
+    return new Verification(json);
   }
 }
 
@@ -3388,24 +3388,24 @@ export class WaitlistEntry {
   declare readonly emailAddress: string;
   declare readonly status: "pending" | "invited" | "rejected" | "completed";
   /** Indicates if the waitlist entry is locked. Locked entries are being processed in a batch action and are unavailable for other actions. */
-  declare readonly isLocked: boolean;
+  declare readonly isLocked: boolean | undefined;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
-  declare readonly invitation: Invitation | null;
+  declare readonly invitation: Invitation | null | undefined;
   static readonly objectTypes: readonly string[] = ["waitlist_entry"];
+  constructor(json: WaitlistEntryJSON) {
+    this.id = json.id;
+    this.emailAddress = json.email_address;
+    this.status = json.status;
+    this.isLocked = json.is_locked;
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+    this.invitation = nestedOrSame(json.invitation, Invitation.fromJSON);
+  }
   static fromJSON(json: WaitlistEntryJSON): WaitlistEntry {
-    const resource = new WaitlistEntry();
-    return Object.assign(resource, {
-      id: json.id,
-      emailAddress: json.email_address,
-      status: json.status,
-      isLocked: json.is_locked,
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-      invitation: nestedOrSame(json.invitation, Invitation.fromJSON),
-    });
+    return new WaitlistEntry(json);
   }
 }
 
@@ -3421,7 +3421,7 @@ export interface Web3WalletJSON {
 }
 
 export class Web3Wallet {
-  declare readonly id: string;
+  declare readonly id: string | undefined;
   declare readonly web3Wallet: string;
   declare readonly verification: Verification | null;
   /** Unix timestamp of creation */
@@ -3429,15 +3429,15 @@ export class Web3Wallet {
   /** Unix timestamp of creation */
   declare readonly updatedAt: number;
   static readonly objectTypes: readonly string[] = ["web3_wallet"];
+  constructor(json: Web3WalletJSON) {
+    this.id = json.id;
+    this.web3Wallet = json.web3_wallet;
+    this.verification = nestedOrSame(json.verification, Verification.fromJSON);
+    this.createdAt = json.created_at;
+    this.updatedAt = json.updated_at;
+  }
   static fromJSON(json: Web3WalletJSON): Web3Wallet {
-    const resource = new Web3Wallet();
-    return Object.assign(resource, {
-      id: json.id,
-      web3Wallet: json.web3_wallet,
-      verification: nestedOrSame(json.verification, Verification.fromJSON),
-      createdAt: json.created_at,
-      updatedAt: json.updated_at,
-    });
+    return new Web3Wallet(json);
   }
 }
 

@@ -1,0 +1,148 @@
+// @clerk/bapi-client: bundle size (esbuild, minified, gzip) of the whole client, of one group imported alone
+// and of the request layer, against the 25 KB budget; then a Backend API round trip on 127.0.0.1 and the
+// deserializer, side by side with @clerk/backend 0.38.15, over a raw-fetch / JSON floor.
+import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { createBackendApiClient, deserialize } from '@clerk/bapi-client';
+import { Clerk, deserialize as deserialize038 } from 'clerk-backend-038';
+import { build } from 'esbuild';
+import { compare } from './lib.mjs';
+
+const BUDGET_BYTES = 25 * 1024;
+
+async function bundle(contents, platform = 'neutral') {
+  const result = await build({
+    stdin: { contents, resolveDir: import.meta.dirname, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform,
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].text;
+  return { code, minified: code.length, gzip: gzipSync(code).length };
+}
+
+const entries = {
+  'whole client: createBackendApiClient (every group, 212 operations)':
+    "export { createBackendApiClient } from '@clerk/bapi-client';",
+  'one 0.x group alone: createRequestFunction + SessionAPI':
+    "import { createRequestFunction, SessionAPI } from '@clerk/bapi-client';\nexport const sessions = key => new SessionAPI(createRequestFunction({ secretKey: key }));",
+  'one spec group alone: createRequestFunction + JwtTemplatesEndpoints':
+    "import { createRequestFunction, JwtTemplatesEndpoints } from '@clerk/bapi-client';\nexport const templates = key => new JwtTemplatesEndpoints(createRequestFunction({ secretKey: key }));",
+  'request layer alone: createRequestFunction': "export { createRequestFunction } from '@clerk/bapi-client';",
+  'deserializer alone: deserialize (every resource class)':
+    "export { deserialize } from '@clerk/bapi-client';",
+};
+
+console.log('### Bundle size (esbuild --bundle --minify, ESM, platform neutral)\n');
+console.log('| import | minified (KB) | gzip (KB) | within 25 KB gzip |');
+console.log('|---|---:|---:|---|');
+const sizes = {};
+for (const [label, contents] of Object.entries(entries)) {
+  const { code, minified, gzip } = await bundle(contents);
+  sizes[label] = { code, gzip };
+  console.log(
+    `| ${label} | ${(minified / 1024).toFixed(1)} | ${(gzip / 1024).toFixed(1)} | ${gzip <= BUDGET_BYTES ? 'yes' : '**no**'} |`,
+  );
+}
+const reference = await bundle("export { Clerk } from 'clerk-backend-038';", 'node').catch(() => undefined);
+if (reference) {
+  console.log(
+    `| reference: 0.38.15 \`Clerk\` (whole SDK, token half included; platform node) | ${(reference.minified / 1024).toFixed(1)} | ${(reference.gzip / 1024).toFixed(1)} | n/a |`,
+  );
+}
+
+// "bundles only what it uses": the single-group bundles must not carry other groups' paths or classes
+const sessionOnly = sizes['one 0.x group alone: createRequestFunction + SessionAPI'].code;
+const leaks = ['/jwt_templates', '/organizations/', '/saml_connections', 'oauth_applications'].filter(
+  marker => sessionOnly.includes(marker),
+);
+console.log(
+  `\nSessionAPI-only bundle carries other groups' paths: ${leaks.length ? leaks.join(', ') : 'none'}\n`,
+);
+const overBudget = Object.entries(sizes).filter(([, { gzip }]) => gzip > BUDGET_BYTES);
+
+// --- runtime: one call over HTTP on 127.0.0.1, and the deserializer
+const userJSON = {
+  object: 'user',
+  id: 'user_2abc',
+  username: 'ada',
+  first_name: 'Ada',
+  last_name: 'Lovelace',
+  image_url: 'https://img.clerk.com/abc',
+  profile_image_url: 'https://img.clerk.com/abc',
+  has_image: true,
+  primary_email_address_id: 'idn_1',
+  public_metadata: { plan: 'pro' },
+  private_metadata: { stripe: { customer: 'cus_1' } },
+  unsafe_metadata: {},
+  email_addresses: [
+    {
+      object: 'email_address',
+      id: 'idn_1',
+      email_address: 'ada@example.com',
+      verification: { status: 'verified', strategy: 'email_code', attempts: 1, expire_at: 1700000000000 },
+      linked_to: [],
+    },
+  ],
+  phone_numbers: [],
+  web3_wallets: [],
+  external_accounts: [
+    {
+      object: 'external_account',
+      id: 'eac_1',
+      provider: 'oauth_google',
+      provider_user_id: '123',
+      email_address: 'ada@example.com',
+      verification: {
+        status: 'verified',
+        strategy: 'oauth_google',
+        external_verification_redirect_url: 'https://accounts.google.com/o/oauth2/auth',
+      },
+    },
+  ],
+  created_at: 1700000000000,
+  updated_at: 1700000000000,
+};
+const body = JSON.stringify(userJSON);
+const server = createServer((_req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(body);
+});
+await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+const apiUrl = `http://127.0.0.1:${server.address().port}`;
+const secretKey = 'sk_test_bench';
+
+const ours = createBackendApiClient({ secretKey, apiUrl });
+const old = Clerk({ secretKey, apiUrl });
+
+await compare(
+  'users.getUser over HTTP on 127.0.0.1 (one request, JSON parse, User resource)',
+  {
+    'raw fetch + JSON.parse (floor)': async () =>
+      (
+        await fetch(`${apiUrl}/v1/users/user_2abc`, { headers: { authorization: `Bearer ${secretKey}` } })
+      ).json(),
+    '@clerk/bapi-client': () => ours.users.getUser('user_2abc'),
+    '@clerk/backend 0.38.15': () => old.users.getUser('user_2abc'),
+  },
+  { floor: 'raw fetch + JSON.parse (floor)', rounds: 9, roundMs: 80 },
+);
+
+await compare(
+  'deserialize a User payload (already parsed)',
+  {
+    'structuredClone (floor)': () => structuredClone(userJSON),
+    '@clerk/bapi-client deserialize': () => deserialize(userJSON),
+    '@clerk/backend 0.38.15 deserialize': () => deserialize038(userJSON),
+  },
+  { floor: 'structuredClone (floor)' },
+);
+
+server.close();
+if (overBudget.length > 0 || leaks.length > 0) {
+  console.error('over the 25 KB gzip budget, or a single-group bundle carries other groups');
+  process.exit(1);
+}
