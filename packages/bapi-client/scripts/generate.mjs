@@ -26,7 +26,7 @@ const HEADER =
 const NESTED_CLASSES = ['IdentificationLink', 'OrganizationMembershipPublicUserData'];
 
 // ---------- names ----------
-const camel = snake => snake.replace(/[_\-.]+([a-zA-Z0-9])/g, (_, c) => c.toUpperCase());
+export const camelCase = snake => snake.replace(/[_\-.]+([a-zA-Z0-9])/g, (_, c) => c.toUpperCase());
 const pascal = name =>
   name
     .split(/[^A-Za-z0-9]+/)
@@ -195,12 +195,9 @@ export function buildModel(spec) {
       // first of two keys with one camelCase name wins (`frontend_api` and its deprecated twin `frontendApi`)
       const queryParams = parameters
         .filter(p => p.in === 'query')
-        .filter((p, index, all) => all.findIndex(other => camel(other.name) === camel(p.name)) === index);
-      for (const q of queryParams) {
-        if (snakeCase(camel(q.name)) !== q.name && q.name !== 'frontendApi') {
-          throw new Error(`${op.operationId}: query key ${q.name} does not survive camelCase -> snake_case`);
-        }
-      }
+        .filter(
+          (p, index, all) => all.findIndex(other => camelCase(other.name) === camelCase(p.name)) === index,
+        );
       const requestBody = deref(op.requestBody);
       let body = null;
       if (requestBody) {
@@ -251,7 +248,7 @@ export function buildModel(spec) {
   const camelMembers = (properties, required, optionalAll = false) =>
     Object.entries(properties).map(([key, value]) => {
       const optional = optionalAll || !required.has(key) ? '?' : '';
-      return `${docComment(value.description, '  ')}  ${propertyKey(camel(key))}${optional}: ${tsType(value)};`;
+      return `${docComment(value.description, '  ')}  ${propertyKey(camelCase(key))}${optional}: ${tsType(value)};`;
     });
 
   const bodyType = body => {
@@ -267,7 +264,7 @@ export function buildModel(spec) {
       const required = new Set(op.queryParams.filter(p => p.required).map(p => p.name));
       const members = op.queryParams.map(p => {
         const optional = required.has(p.name) ? '' : '?';
-        return `${docComment(p.description, '  ')}  ${propertyKey(camel(p.name))}${optional}: ${tsType(p.schema)};`;
+        return `${docComment(p.description, '  ')}  ${propertyKey(camelCase(p.name))}${optional}: ${tsType(p.schema)};`;
       });
       op.queryType = `{\n${members.join('\n')}\n}`;
       op.queryRequired = required.size > 0;
@@ -296,17 +293,6 @@ export function buildModel(spec) {
   return { classes, operations, jsonInterfaces, tsType, nestedClassOf };
 }
 
-// ---------- the snake_case rule the request layer applies (mirrors src/request/snakeCase.ts) ----------
-export function snakeCase(input) {
-  return input
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .join('_')
-    .toLowerCase();
-}
-
 // ---------- emitters ----------
 function emitResources(model) {
   const { classes, tsType, nestedClassOf, jsonInterfaces } = model;
@@ -318,7 +304,7 @@ function emitResources(model) {
   for (const cls of Object.values(classes).sort((a, b) => a.name.localeCompare(b.name))) {
     const rules = fieldRules[cls.name] ?? {};
     const keys = Object.keys(cls.properties).filter(key => key !== 'object' || cls.name === 'DeletedObject');
-    const fieldName = key => rules.rename?.[key] ?? camel(key);
+    const fieldName = key => rules.rename?.[key] ?? camelCase(key);
 
     // JSON interface
     out.push(`export interface ${cls.name}JSON {\n`);
@@ -500,7 +486,7 @@ function emitGroup(group, ops, knownClasses) {
       continue;
     }
     valueImports.add(op.constName);
-    const args = op.pathParams.map(p => `${camel(p.name)}: string`);
+    const args = op.pathParams.map(p => `${camelCase(p.name)}: string`);
     const typeName = pascal(op.operationId);
     let input = 'undefined';
     if (op.queryType) {
@@ -518,7 +504,7 @@ function emitGroup(group, ops, knownClasses) {
     methods.push(
       `  /**\n   * ${doc.replaceAll('*/', '*\\/')}${op.deprecated ? '\n   * @deprecated Deprecated by the Backend API.' : ''}\n   */\n` +
         `  ${op.methodName}(${args.join(', ')}): Promise<ApiResult<${op.response.tsType}>> {\n` +
-        `    return this.request(${op.constName}, [${op.pathParams.map(p => camel(p.name)).join(', ')}], ${input}, options);\n  }\n`,
+        `    return this.request(${op.constName}, [${op.pathParams.map(p => camelCase(p.name)).join(', ')}], ${input}, options);\n  }\n`,
     );
   }
   const bodyAndParamTypes = [...typeImports].filter(name => /(Params|Body)$/.test(name));

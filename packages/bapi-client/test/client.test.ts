@@ -1,6 +1,6 @@
 // The client as a whole against a local server: URLs, headers, options, results and the group surface.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildModel, defaultSpecPath, groupClassName } from '../scripts/generate.mjs';
 import { zeroXMethods } from '../scripts/generator-config.mjs';
@@ -15,21 +15,12 @@ import {
   User,
 } from '../src/index';
 import { PACKAGE_VERSION } from '../src/version';
-import { answerJson, type LocalServer, readMultipart, startLocalServer } from './localServer';
+import { answerJson, readMultipart, useLocalServer } from './localServer';
 
-let server: LocalServer;
-beforeAll(async () => {
-  server = await startLocalServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.setHandler(answerJson(200, {}));
-});
-
+const local = useLocalServer();
 const secretKey = 'sk_test_client';
 const client = (options: Parameters<typeof createBackendApiClient>[0] = {}) =>
-  createBackendApiClient({ secretKey, apiUrl: server.url, ...options });
+  createBackendApiClient({ secretKey, apiUrl: local.current.url, ...options });
 
 describe('defaults', () => {
   it('are the 0.x ones, with our own version in the user agent', () => {
@@ -42,25 +33,25 @@ describe('defaults', () => {
 
   it('send the default user agent when none is given', async () => {
     await client().users.getUser('user_1');
-    expect(server.requests[0]?.headers['user-agent']).toBe(DEFAULT_USER_AGENT);
+    expect(local.current.requests[0]?.headers['user-agent']).toBe(DEFAULT_USER_AGENT);
   });
 });
 
 describe('URLs', () => {
   it('keep a base path of apiUrl and use apiVersion as a segment', async () => {
-    await client({ apiUrl: `${server.url}/proxy/`, apiVersion: 'v9' }).users.getUser('user_1');
-    expect(server.requests[0]?.path).toBe('/proxy/v9/users/user_1');
+    await client({ apiUrl: `${local.current.url}/proxy/`, apiVersion: 'v9' }).users.getUser('user_1');
+    expect(local.current.requests[0]?.path).toBe('/proxy/v9/users/user_1');
   });
 
   it('drop the version segment when apiVersion is empty', async () => {
     await client({ apiVersion: '' }).users.getUser('user_1');
-    expect(server.requests[0]?.path).toBe('/users/user_1');
+    expect(local.current.requests[0]?.path).toBe('/users/user_1');
   });
 
   it('percent-encode path ids, so an id cannot reach another path', async () => {
     await client().users.getUser('user_1/../../organizations?x=1#y');
-    expect(server.requests[0]?.path).toBe('/v1/users/user_1%2F..%2F..%2Forganizations%3Fx%3D1%23y');
-    expect(server.requests[0]?.query).toEqual([]);
+    expect(local.current.requests[0]?.path).toBe('/v1/users/user_1%2F..%2F..%2Forganizations%3Fx%3D1%23y');
+    expect(local.current.requests[0]?.query).toEqual([]);
   });
 });
 
@@ -80,22 +71,22 @@ describe('options', () => {
     await client({
       httpOptions: { headers: { 'X-Extra': 'yes', Authorization: 'Bearer other' } },
     }).users.getUser('u');
-    expect(server.requests[0]?.headers['x-extra']).toBe('yes');
-    expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${secretKey}`);
+    expect(local.current.requests[0]?.headers['x-extra']).toBe('yes');
+    expect(local.current.requests[0]?.headers.authorization).toBe(`Bearer ${secretKey}`);
   });
 
   it('read the options at call time from a copy taken at creation', async () => {
-    const options = { secretKey, apiUrl: server.url };
+    const options = { secretKey, apiUrl: local.current.url };
     const api = createBackendApiClient(options);
     options.secretKey = 'sk_test_changed';
     await api.users.getUser('u');
-    expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${secretKey}`);
+    expect(local.current.requests[0]?.headers.authorization).toBe(`Bearer ${secretKey}`);
   });
 });
 
 describe('results', () => {
   it('carry totalCount for { data, total_count } pages', async () => {
-    server.setHandler(
+    local.current.setHandler(
       answerJson(200, { data: [{ object: 'organization', id: 'org_1', name: 'Acme' }], total_count: 5 }),
     );
     const result = await client().organizations.getOrganizationList();
@@ -104,27 +95,27 @@ describe('results', () => {
   });
 
   it('carry status and the cf-ray trace id on success', async () => {
-    server.setHandler(answerJson(200, { object: 'user', id: 'user_1' }, { 'cf-ray': 'ray-ok' }));
+    local.current.setHandler(answerJson(200, { object: 'user', id: 'user_1' }, { 'cf-ray': 'ray-ok' }));
     const result = await client().users.getUser('user_1');
     expect(result).toMatchObject({ errors: null, status: 200, clerkTraceId: 'ray-ok' });
     expect(result.data).toBeInstanceOf(User);
   });
 
   it('give sessions.getToken the jwt string', async () => {
-    server.setHandler(answerJson(200, { object: 'token', jwt: 'eyJ.a.b' }));
+    local.current.setHandler(answerJson(200, { object: 'token', jwt: 'eyJ.a.b' }));
     const result = await client().sessions.getToken('sess_1', 'supabase');
     expect(result).toMatchObject({ data: 'eyJ.a.b', errors: null, status: 200 });
   });
 
   it('give deleteUser a DeletedObject and getCount a number', async () => {
-    server.setHandler(answerJson(200, { object: 'user', id: 'user_1', deleted: true }));
+    local.current.setHandler(answerJson(200, { object: 'user', id: 'user_1', deleted: true }));
     expect((await client().users.deleteUser('user_1')).data).toBeInstanceOf(DeletedObject);
-    server.setHandler(answerJson(200, { object: 'total_count', total_count: 12 }));
+    local.current.setHandler(answerJson(200, { object: 'total_count', total_count: 12 }));
     expect((await client().users.getCount()).data).toBe(12);
   });
 
   it('survive a malformed URL field in a user (0.x failed the call)', async () => {
-    server.setHandler(
+    local.current.setHandler(
       answerJson(200, {
         object: 'user',
         id: 'user_1',
@@ -143,13 +134,13 @@ describe('results', () => {
   });
 
   it('pass objects of unknown type through', async () => {
-    server.setHandler(answerJson(200, { verified: true, code_type: 'totp' }));
+    local.current.setHandler(answerJson(200, { verified: true, code_type: 'totp' }));
     const result = await client().users.verifyTOTP({ userId: 'user_1', code: '000000' });
     expect(result.data).toEqual({ verified: true, code_type: 'totp' });
   });
 
   it('give null data for an empty 2xx body where JSON was expected', async () => {
-    server.setHandler((_request, response) => {
+    local.current.setHandler((_request, response) => {
       response.writeHead(204);
       response.end();
     });
@@ -164,7 +155,7 @@ describe('generated operations', () => {
       { emailAddress: 'a@x.com', publicMetadata: { keepMe: 1 } },
       { emailAddress: 'b@x.com', ignoreExisting: true },
     ]);
-    expect(server.requests[0]?.body.toString()).toBe(
+    expect(local.current.requests[0]?.body.toString()).toBe(
       JSON.stringify([
         { email_address: 'a@x.com', public_metadata: { keepMe: 1 } },
         { email_address: 'b@x.com', ignore_existing: true },
@@ -174,7 +165,7 @@ describe('generated operations', () => {
 
   it('keep false and 0 in the query (only 0.x methods drop them)', async () => {
     await client().organizationMemberships.instanceGetOrganizationMemberships({ limit: 1, offset: 0 });
-    expect(server.requests[0]?.query).toEqual([
+    expect(local.current.requests[0]?.query).toEqual([
       ['limit', '1'],
       ['offset', '0'],
     ]);
@@ -185,9 +176,9 @@ describe('generated operations', () => {
       file: new File(['x'], 'logo.png'),
       uploaderUserId: undefined,
     });
-    const form = await readMultipart(server.requests[0]!);
+    const form = await readMultipart(local.current.requests[0]!);
     expect([...form.keys()]).toEqual(['file']);
-    expect(server.requests[0]?.path).toBe('/v1/oauth_applications/oa_1/logo');
+    expect(local.current.requests[0]?.path).toBe('/v1/oauth_applications/oa_1/logo');
   });
 });
 

@@ -1,37 +1,18 @@
 // What the server and the network can do wrong, against real servers on 127.0.0.1: every case resolves to
 // `{ data: null, errors }` with a stable code; only programmer errors found before any I/O reject.
-import { createServer } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBackendApiClient, RequestErrorCode, type RetryOptions } from '../src/index';
-import { answerJson, type LocalServer, startLocalServer } from './localServer';
+import { answerJson, unusedPort, useLocalServer } from './localServer';
 
-let server: LocalServer;
+const local = useLocalServer();
 const secretKey = 'sk_test_failures';
 
-beforeAll(async () => {
-  server = await startLocalServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.setHandler(answerJson(200, {}));
-});
-
 const client = (options: Parameters<typeof createBackendApiClient>[0] = {}) =>
-  createBackendApiClient({ secretKey, apiUrl: server.url, ...options });
-
-/** A port nothing listens on: bound by the OS, then released. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>(resolve => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise(resolve => probe.close(resolve));
-  return port;
-}
+  createBackendApiClient({ secretKey, apiUrl: local.current.url, ...options });
 
 describe('Backend API error bodies', () => {
   it('maps ClerkErrors to errors with code, message, longMessage, meta and the trace id', async () => {
-    server.setHandler(
+    local.current.setHandler(
       answerJson(
         422,
         {
@@ -65,7 +46,7 @@ describe('Backend API error bodies', () => {
   });
 
   it('takes the trace id from cf-ray when the body has none', async () => {
-    server.setHandler(
+    local.current.setHandler(
       answerJson(
         404,
         { errors: [{ code: 'resource_not_found', message: 'not found' }] },
@@ -79,7 +60,7 @@ describe('Backend API error bodies', () => {
   });
 
   it('turns a text/plain 500 into one unexpected_response error carrying the text', async () => {
-    server.setHandler((_request, response) => {
+    local.current.setHandler((_request, response) => {
       response.writeHead(500, { 'content-type': 'text/plain' });
       response.end('boom');
     });
@@ -92,7 +73,7 @@ describe('Backend API error bodies', () => {
   });
 
   it('reads error JSON under any JSON media type (application/problem+json)', async () => {
-    server.setHandler((_request, response) => {
+    local.current.setHandler((_request, response) => {
       response.writeHead(404, { 'content-type': 'application/problem+json' });
       response.end(JSON.stringify({ type: 'NO_PATH_MATCHED_ERROR', title: 'Route not resolved' }));
     });
@@ -106,7 +87,7 @@ describe('Backend API error bodies', () => {
 
 describe('bodies that are not what was declared', () => {
   it('parses application/json; charset=utf-8 (0.x returned the raw string)', async () => {
-    server.setHandler((_request, response) => {
+    local.current.setHandler((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
       response.end(JSON.stringify({ object: 'session', id: 'sess_1', user_id: 'user_1' }));
     });
@@ -116,7 +97,7 @@ describe('bodies that are not what was declared', () => {
   });
 
   it('reports a body declared JSON that does not parse as unparsable_response', async () => {
-    server.setHandler((_request, response) => {
+    local.current.setHandler((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end('{"object": "user", ');
     });
@@ -126,7 +107,7 @@ describe('bodies that are not what was declared', () => {
   });
 
   it('reports HTML where JSON was expected as unexpected_response', async () => {
-    server.setHandler((_request, response) => {
+    local.current.setHandler((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end('<html>captive portal</html>');
     });
@@ -135,7 +116,7 @@ describe('bodies that are not what was declared', () => {
   });
 
   it('passes text through for the interstitial, whose answer is HTML', async () => {
-    server.setHandler((_request, response) => {
+    local.current.setHandler((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end('<html>interstitial</html>');
     });
@@ -146,7 +127,7 @@ describe('bodies that are not what was declared', () => {
 
 describe('the network', () => {
   it('gives network_error for a refused connection', async () => {
-    const port = await closedPort();
+    const port = await unusedPort();
     const result = await createBackendApiClient({
       secretKey,
       apiUrl: `http://127.0.0.1:${port}`,
@@ -168,7 +149,7 @@ describe('the network', () => {
   });
 
   it('gives request_timeout when no response comes', async () => {
-    server.setHandler(() => {
+    local.current.setHandler(() => {
       // never answers
     });
     const result = await client({ timeoutInMs: 100 }).users.getUser('user_1');
@@ -178,7 +159,7 @@ describe('the network', () => {
   });
 
   it('gives request_timeout when the body never ends', async () => {
-    server.setHandler((_request, response) => {
+    local.current.setHandler((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.write('{"object":');
     });
@@ -187,12 +168,12 @@ describe('the network', () => {
   });
 
   it('gives request_aborted when the caller aborts mid-request', async () => {
-    server.setHandler(() => {
+    local.current.setHandler(() => {
       // never answers
     });
     const controller = new AbortController();
     const pending = client().users.getUser('user_1', { signal: controller.signal });
-    while (server.requests.length === 0) await new Promise(resolve => setTimeout(resolve, 5));
+    while (local.current.requests.length === 0) await new Promise(resolve => setTimeout(resolve, 5));
     controller.abort();
     const result = await pending;
     expect(result.errors?.[0]?.code).toBe(RequestErrorCode.Aborted);
@@ -201,7 +182,7 @@ describe('the network', () => {
   it('sends nothing when the signal is already aborted', async () => {
     const result = await client().users.getUser('user_1', { signal: AbortSignal.abort() });
     expect(result.errors?.[0]?.code).toBe(RequestErrorCode.Aborted);
-    expect(server.requests).toHaveLength(0);
+    expect(local.current.requests).toHaveLength(0);
   });
 });
 
@@ -209,7 +190,7 @@ describe('retries', () => {
   /** Answers `statuses` in turn, then 200 with a session. */
   const answerInTurn = (statuses: number[], headers: Record<string, string> = {}) => {
     let calls = 0;
-    server.setHandler((_request, response) => {
+    local.current.setHandler((_request, response) => {
       const status = statuses[calls++];
       if (status === undefined) {
         answerJson(200, { object: 'session', id: 'sess_1' })(_request, response);
@@ -231,7 +212,7 @@ describe('retries', () => {
     const { events, retries } = recordingRetries({ baseDelayInMs: 20 });
     const result = await client({ retries }).sessions.getSession('sess_1');
     expect(result.errors).toBeNull();
-    expect(server.requests).toHaveLength(3);
+    expect(local.current.requests).toHaveLength(3);
     expect(events.map(e => [e.attempt, e.status, e.fromRetryAfter])).toEqual([
       [1, 503, false],
       [2, 503, false],
@@ -245,7 +226,7 @@ describe('retries', () => {
   it('stops after the bound and returns the last error', async () => {
     answerInTurn([503, 502, 504, 503]);
     const result = await client({ retries: { baseDelayInMs: 1 } }).sessions.getSession('sess_1');
-    expect(server.requests).toHaveLength(3);
+    expect(local.current.requests).toHaveLength(3);
     expect(result).toMatchObject({ data: null, status: 504, errors: [{ code: 'busy' }] });
   });
 
@@ -255,7 +236,7 @@ describe('retries', () => {
     const result = await client({ retries }).users.getUser('user_1');
     expect(result.errors).toBeNull();
     expect(events).toEqual([{ attempt: 1, status: 429, delayInMs: 1000, fromRetryAfter: true }]);
-    expect(server.requests).toHaveLength(2);
+    expect(local.current.requests).toHaveLength(2);
   });
 
   it('honours Retry-After as an HTTP date (in the past: no wait)', async () => {
@@ -270,7 +251,7 @@ describe('retries', () => {
     const { events, retries } = recordingRetries({ maxDelayInMs: 5_000 });
     const result = await client({ retries }).users.getUser('user_1');
     expect(events).toEqual([]);
-    expect(server.requests).toHaveLength(1);
+    expect(local.current.requests).toHaveLength(1);
     expect(result.status).toBe(429);
   });
 
@@ -278,34 +259,34 @@ describe('retries', () => {
     answerInTurn([503]);
     const result = await client({ retries: { baseDelayInMs: 1 } }).sessions.revokeSession('sess_1');
     expect(result.status).toBe(503);
-    expect(server.requests).toHaveLength(1);
+    expect(local.current.requests).toHaveLength(1);
 
-    server.requests.length = 0;
+    local.current.requests.length = 0;
     answerInTurn([503]);
     const optedIn = await client({
       retries: { baseDelayInMs: 1, retryNonIdempotent: true },
     }).sessions.revokeSession('sess_1');
     expect(optedIn.errors).toBeNull();
-    expect(server.requests).toHaveLength(2);
+    expect(local.current.requests).toHaveLength(2);
   });
 
   it('retries PUT and DELETE, never 500 or 4xx other than 429', async () => {
     answerInTurn([503]);
     await client({ retries: { baseDelayInMs: 1 } }).users.deleteUser('user_1');
-    expect(server.requests.map(r => r.method)).toEqual(['DELETE', 'DELETE']);
+    expect(local.current.requests.map(r => r.method)).toEqual(['DELETE', 'DELETE']);
 
-    server.requests.length = 0;
+    local.current.requests.length = 0;
     answerInTurn([500]);
     const result = await client({ retries: { baseDelayInMs: 1 } }).users.getUser('user_1');
     expect(result.status).toBe(500);
-    expect(server.requests).toHaveLength(1);
+    expect(local.current.requests).toHaveLength(1);
   });
 
   it('takes a per-call retry count over the client one (0 disables)', async () => {
     answerInTurn([503]);
     const result = await client({ retries: 2 }).sessions.getSession('sess_1', { retries: 0 });
     expect(result.status).toBe(503);
-    expect(server.requests).toHaveLength(1);
+    expect(local.current.requests).toHaveLength(1);
   });
 
   it('gives request_aborted when aborted during a retry wait', async () => {
@@ -314,25 +295,27 @@ describe('retries', () => {
     const retries = { baseDelayInMs: 60_000, maxDelayInMs: 60_000, onRetry: () => controller.abort() };
     const result = await client({ retries }).sessions.getSession('sess_1', { signal: controller.signal });
     expect(result.errors?.[0]?.code).toBe(RequestErrorCode.Aborted);
-    expect(server.requests).toHaveLength(1);
+    expect(local.current.requests).toHaveLength(1);
   });
 });
 
 describe('programmer errors reject before any I/O', () => {
   it('rejects without a secret key, with the 0.x message', async () => {
-    await expect(createBackendApiClient({ apiUrl: server.url }).users.getUser('user_1')).rejects.toThrow(
+    await expect(
+      createBackendApiClient({ apiUrl: local.current.url }).users.getUser('user_1'),
+    ).rejects.toThrow(
       'Missing Clerk Secret Key or API Key. Go to https://dashboard.clerk.com and get your key for your instance.',
     );
-    expect(server.requests).toHaveLength(0);
+    expect(local.current.requests).toHaveLength(0);
   });
 
   it('accepts the deprecated apiKey', async () => {
     const result = await createBackendApiClient({
       apiKey: 'sk_test_legacy',
-      apiUrl: server.url,
+      apiUrl: local.current.url,
     }).users.getUser('u');
     expect(result.errors).toBeNull();
-    expect(server.requests[0]?.headers.authorization).toBe('Bearer sk_test_legacy');
+    expect(local.current.requests[0]?.headers.authorization).toBe('Bearer sk_test_legacy');
   });
 
   it('rejects an empty id for every guarded path parameter', async () => {
@@ -343,6 +326,6 @@ describe('programmer errors reject before any I/O', () => {
       api.organizations.deleteOrganizationMembership({ organizationId: 'org_1', userId: '' }),
     ).rejects.toThrow('A valid resource ID is required.');
     await expect(api.jwtTemplates.getJWTTemplate('')).rejects.toThrow('A valid resource ID is required.');
-    expect(server.requests).toHaveLength(0);
+    expect(local.current.requests).toHaveLength(0);
   });
 });

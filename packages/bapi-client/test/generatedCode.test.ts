@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultSpecPath, writeGenerated } from '../scripts/generate.mjs';
+import { parse } from 'yaml';
+import { buildModel, camelCase, defaultSpecPath, writeGenerated } from '../scripts/generate.mjs';
+import { snakeCase } from '../src/request/snakeCase';
 
 const committedDir = resolve(dirname(fileURLToPath(import.meta.url)), '../src/generated');
 const tempDir = mkdtempSync(join(tmpdir(), 'bapi-generated-'));
@@ -36,5 +38,29 @@ describe('src/generated', () => {
 
   it('holds no copy of the spec', () => {
     for (const file of listFiles(committedDir)) expect(file).toMatch(/\.ts$/);
+  });
+});
+
+describe('key names', () => {
+  it('every query and body key of the spec survives camelCase and back through the request layer', () => {
+    if (!existsSync(defaultSpecPath)) {
+      expect(listFiles(committedDir)).toContain('operations.ts');
+      return;
+    }
+    const spec = parse(readFileSync(defaultSpecPath, 'utf8'));
+    const model = buildModel(spec);
+    const deref = (node: any): any =>
+      node?.$ref ? spec.components.schemas[node.$ref.split('/').pop()] : node;
+    const keys = new Set<string>();
+    for (const op of model.operations) {
+      for (const param of op.queryParams) keys.add(param.name);
+      const body = op.body && deref(op.body.schema);
+      const properties = deref(body?.type === 'array' ? body.items : body)?.properties ?? {};
+      for (const key of Object.keys(properties)) keys.add(key);
+    }
+    // `frontendApi` is the deprecated camelCase twin of `frontend_api`; the generator keeps `frontend_api`
+    const broken = [...keys].filter(key => snakeCase(camelCase(key)) !== key && key !== 'frontendApi');
+    expect(keys.size).toBeGreaterThan(200);
+    expect(broken).toEqual([]);
   });
 });

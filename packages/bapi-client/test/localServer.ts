@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 export interface CapturedRequest {
   method: string;
@@ -71,4 +72,27 @@ export async function readMultipart(request: CapturedRequest): Promise<FormData>
   return new Response(new Uint8Array(request.body), {
     headers: { 'content-type': String(request.headers['content-type']) },
   }).formData();
+}
+
+/** A port nothing listens on: bound by the OS, then released (for a refused connection, or a child server). */
+export async function unusedPort(): Promise<number> {
+  const probe = createNetServer();
+  await new Promise<void>(resolve => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise(resolve => probe.close(resolve));
+  return port;
+}
+
+/** One local server for a test file: started before its tests, emptied before each, closed after. */
+export function useLocalServer(): { readonly current: LocalServer } {
+  const holder = {} as { current: LocalServer };
+  beforeAll(async () => {
+    holder.current = await startLocalServer();
+  });
+  afterAll(() => holder.current.close());
+  beforeEach(() => {
+    holder.current.requests.length = 0;
+    holder.current.setHandler(answerJson(200, {}));
+  });
+  return holder;
 }

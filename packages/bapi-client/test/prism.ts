@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
+import { unusedPort } from './localServer';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,18 +24,10 @@ export function writeDerivedSpec(specPath: string): { file: string; cleanup: () 
   return { file, cleanup: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>(done => probe.listen(0, '127.0.0.1', done));
-  const { port } = probe.address() as { port: number };
-  await new Promise(done => probe.close(done));
-  return port;
-}
-
 /** Starts Prism 5.14.2 (the package's devDependency) on 127.0.0.1 and waits until it listens (bounded). */
 export async function startPrism(specPath: string, readyTimeoutInMs = 60_000): Promise<PrismMock> {
   const derived = writeDerivedSpec(specPath);
-  const port = await freePort();
+  const port = await unusedPort();
   const bin = join(packageDir, 'node_modules', '.bin', 'prism');
   const child: ChildProcess = spawn(bin, ['mock', '-h', '127.0.0.1', '-p', String(port), derived.file], {
     stdio: ['ignore', 'pipe', 'pipe'],
