@@ -17,7 +17,7 @@ export interface ParsedKey {
   usage: KeyUsage;
   jwk?: JsonWebKey;
   /** DER bytes of an SPKI (verify) or PKCS#8 (sign) key. */
-  der?: Uint8Array;
+  der?: Uint8Array<ArrayBuffer>;
   /** Backends keep their imported key objects here, so a key is imported once per material. */
   readonly imported: Map<string, unknown>;
 }

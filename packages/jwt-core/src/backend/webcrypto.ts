@@ -1,27 +1,34 @@
-import { importJWK, importPKCS8, importSPKI } from 'jose';
 import { type Algorithm, algorithmSpec } from '../algorithms';
 import type { ParsedKey } from '../keys';
-import { encodeBase64 } from '../lib/base64url';
 import type { SignatureVerifier } from '../verify';
 import { hasPlausibleLength, MIN_RSA_BITS, tooSmallRsaKey } from './signature-shape';
 
-function pem(der: Uint8Array, label: string): string {
-  return `-----BEGIN ${label}-----\n${encodeBase64(der)}\n-----END ${label}-----`;
+// Key members WebCrypto needs; `alg`, `use`, `key_ops` and `ext` were already checked by parseKey and are
+// left out so that WebCrypto's own stricter-or-different rules on them cannot disagree with node:crypto's.
+const members = ['kty', 'crv', 'n', 'e', 'x', 'y', 'd', 'p', 'q', 'dp', 'dq', 'qi'] as const;
+
+function keyMaterial(jwk: JsonWebKey): JsonWebKey {
+  const out: Record<string, unknown> = {};
+  for (const name of members) if (jwk[name] !== undefined) out[name] = jwk[name];
+  return out as JsonWebKey;
+}
+
+function importParams(alg: Algorithm): RsaHashedImportParams | EcKeyImportParams {
+  const { family, bits, curve } = algorithmSpec(alg);
+  return family === 'ECDSA' ? { name: family, namedCurve: curve! } : { name: family, hash: `SHA-${bits}` };
 }
 
 async function importKey(key: ParsedKey, alg: Algorithm): Promise<CryptoKey> {
-  const imported = key.jwk
-    ? await importJWK(key.jwk as Parameters<typeof importJWK>[0], alg)
-    : key.usage === 'sign'
-      ? await importPKCS8(pem(key.der!, 'PRIVATE KEY'), alg)
-      : await importSPKI(pem(key.der!, 'PUBLIC KEY'), alg);
-  const cryptoKey = imported as CryptoKey;
+  const params = importParams(alg);
+  const cryptoKey = key.jwk
+    ? await crypto.subtle.importKey('jwk', keyMaterial(key.jwk), params, false, [key.usage])
+    : await crypto.subtle.importKey(key.usage === 'sign' ? 'pkcs8' : 'spki', key.der!, params, false, [key.usage]);
   const bits = (cryptoKey.algorithm as RsaHashedKeyAlgorithm).modulusLength;
   if (key.type === 'RSA' && bits < MIN_RSA_BITS) throw tooSmallRsaKey(bits);
   return cryptoKey;
 }
 
-/** The WebCrypto key for this algorithm, imported once per key material (through jose). */
+/** The WebCrypto key for this algorithm, imported once per key material. */
 export function cryptoKeyFor(key: ParsedKey, alg: Algorithm): Promise<CryptoKey> {
   let pending = key.imported.get(alg) as Promise<CryptoKey> | undefined;
   if (!pending) {
@@ -31,8 +38,8 @@ export function cryptoKeyFor(key: ParsedKey, alg: Algorithm): Promise<CryptoKey>
   return pending;
 }
 
-/** WebCrypto parameters of `subtle.sign`/`subtle.verify` for a JWS algorithm. */
-export function webCryptoParams(alg: Algorithm): AlgorithmIdentifier | RsaPssParams | EcdsaParams {
+/** WebCrypto parameters of `subtle.verify` for a JWS algorithm. */
+function verifyParams(alg: Algorithm): AlgorithmIdentifier | RsaPssParams | EcdsaParams {
   const { family, bits } = algorithmSpec(alg);
   if (family === 'RSA-PSS') return { name: family, saltLength: bits / 8 };
   if (family === 'ECDSA') return { name: family, hash: `SHA-${bits}` };
@@ -42,5 +49,5 @@ export function webCryptoParams(alg: Algorithm): AlgorithmIdentifier | RsaPssPar
 export const verifyWithWebCrypto: SignatureVerifier = async (alg, key, data, signature) => {
   const cryptoKey = await cryptoKeyFor(key, alg);
   if (!hasPlausibleLength(alg, signature)) return false;
-  return crypto.subtle.verify(webCryptoParams(alg), cryptoKey, signature, data);
+  return crypto.subtle.verify(verifyParams(alg), cryptoKey, signature, data);
 };

@@ -1,0 +1,48 @@
+import { type BuildTimeOptions, createAuthenticateRequest } from '@clerk/auth-state';
+import { type BackendApiClientOptions, createBackendApiClient } from '@clerk/bapi-client';
+import { warnOnce } from '@clerk/jwt-core';
+
+/**
+ * Options of {@link Clerk}: the Backend API client's (`secretKey`, `apiUrl`, `apiVersion`, `userAgent`,
+ * `fetch`, retries, timeouts) and the defaults of every `authenticateRequest` call (`publishableKey`,
+ * `jwtKey`, `audience`, `proxyUrl`, `domain`, `isSatellite`, ...). Values passed to a call override these.
+ */
+export type ClerkOptions = BackendApiClientOptions & BuildTimeOptions;
+
+/** What {@link Clerk} returns: every Backend API group plus the request-authentication functions. */
+export type ClerkClient = ReturnType<typeof createBackendApiClient> &
+  ReturnType<typeof createAuthenticateRequest> & {
+    /** @deprecated A copy of the options; use your own reference, or `createClerkClient(options)` again. */
+    readonly __unstable_options: ClerkOptions;
+  };
+
+/**
+ * Builds one Clerk client: the Backend API groups (`users`, `sessions`, `organizations`, ...), whose methods
+ * resolve to `{ data, errors }`, plus `authenticateRequest`, `debugRequestState` and the interstitial
+ * helpers. Each client has its own options; several clients with different secret keys never share keys,
+ * caches or headers. Nothing is validated at construction: a missing secret key surfaces on first use.
+ *
+ * @example
+ * const clerk = Clerk({ secretKey: process.env.CLERK_SECRET_KEY });
+ * const { data: user, errors } = await clerk.users.getUser('user_123');
+ * const state = await clerk.authenticateRequest({ request });
+ */
+export function Clerk(options: ClerkOptions = {}): ClerkClient {
+  const copy = { ...options };
+  const apiClient = createBackendApiClient(copy);
+  const client = {
+    ...apiClient,
+    ...createAuthenticateRequest({ options: copy, apiClient }),
+  } as ClerkClient;
+  Object.defineProperty(client, '__unstable_options', {
+    enumerable: false,
+    get() {
+      warnOnce('__unstable_options', 'Use `createClerkClient({...})` to create a new client instead.');
+      return copy;
+    },
+  });
+  return client;
+}
+
+/** The same as {@link Clerk}, under the name later versions of the SDK use. */
+export const createClerkClient: (options?: ClerkOptions) => ClerkClient = Clerk;
