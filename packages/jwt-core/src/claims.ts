@@ -103,38 +103,45 @@ export function assertExpiration(exp: unknown, skewInMs: number, now: number): v
   }
 }
 
-export function assertNotBefore(nbf: unknown, skewInMs: number, now: number): void {
-  if (nbf === undefined) return;
-  if (typeof nbf !== 'number') {
+/** `nbf` and `iat` are optional; when present they must be numbers and not later than now plus the skew. */
+function assertNotInFuture(
+  value: unknown,
+  skewInMs: number,
+  now: number,
+  claim: string,
+  future: (date: string, current: string) => string,
+): void {
+  if (value === undefined) return;
+  if (typeof value !== 'number') {
     fail(
       Reason.TokenVerificationFailed,
-      `Invalid JWT not before date claim (nbf) ${json(nbf)}. Expected number.`,
+      `Invalid JWT ${claim} ${json(value)}. Expected number.`,
       Action.EnsureClerkJWT,
     );
   }
-  if (toMs(nbf) > now + skewInMs) {
-    fail(
-      Reason.TokenNotActiveYet,
-      `JWT cannot be used prior to not before date claim (nbf). Not before date: ${utc(toMs(nbf))}; Current date: ${utc(now)};`,
-    );
-  }
+  if (toMs(value) > now + skewInMs) fail(Reason.TokenNotActiveYet, future(utc(toMs(value)), utc(now)));
+}
+
+export function assertNotBefore(nbf: unknown, skewInMs: number, now: number): void {
+  assertNotInFuture(
+    nbf,
+    skewInMs,
+    now,
+    'not before date claim (nbf)',
+    (date, current) =>
+      `JWT cannot be used prior to not before date claim (nbf). Not before date: ${date}; Current date: ${current};`,
+  );
 }
 
 export function assertIssuedAt(iat: unknown, skewInMs: number, now: number): void {
-  if (iat === undefined) return;
-  if (typeof iat !== 'number') {
-    fail(
-      Reason.TokenVerificationFailed,
-      `Invalid JWT issued at date claim (iat) ${json(iat)}. Expected number.`,
-      Action.EnsureClerkJWT,
-    );
-  }
-  if (toMs(iat) > now + skewInMs) {
-    fail(
-      Reason.TokenNotActiveYet,
-      `JWT issued at date claim (iat) is in the future. Issued at date: ${utc(toMs(iat))}; Current date: ${utc(now)};`,
-    );
-  }
+  assertNotInFuture(
+    iat,
+    skewInMs,
+    now,
+    'issued at date claim (iat)',
+    (date, current) =>
+      `JWT issued at date claim (iat) is in the future. Issued at date: ${date}; Current date: ${current};`,
+  );
 }
 
 /**

@@ -22,7 +22,9 @@ async function importKey(key: ParsedKey, alg: Algorithm): Promise<CryptoKey> {
   const params = importParams(alg);
   const cryptoKey = key.jwk
     ? await crypto.subtle.importKey('jwk', keyMaterial(key.jwk), params, false, [key.usage])
-    : await crypto.subtle.importKey(key.usage === 'sign' ? 'pkcs8' : 'spki', key.der!, params, false, [key.usage]);
+    : await crypto.subtle.importKey(key.usage === 'sign' ? 'pkcs8' : 'spki', key.der!, params, false, [
+        key.usage,
+      ]);
   const bits = (cryptoKey.algorithm as RsaHashedKeyAlgorithm).modulusLength;
   if (key.type === 'RSA' && bits < MIN_RSA_BITS) throw tooSmallRsaKey(bits);
   return cryptoKey;
