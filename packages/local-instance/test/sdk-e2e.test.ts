@@ -88,7 +88,8 @@ describe('Backend API through the SDK', () => {
     });
     const memberships = await clerk.organizations.getOrganizationMembershipList({ organizationId, limit: 1 });
     expect(memberships.data).toHaveLength(1);
-    expect(memberships.totalCount).toBe(2);
+    expect(memberships.errors).toBeNull();
+    expect(memberships.errors === null && memberships.totalCount).toBe(2);
 
     const invitation = await clerk.organizations.createOrganizationInvitation({
       organizationId,
@@ -124,7 +125,7 @@ describe('Backend API through the SDK', () => {
       'https://app.example.com/cb',
     );
     const signInToken = await clerk.signInTokens.createSignInToken({ userId: user.id, expiresInSeconds: 60 });
-    expect(signInToken.data!.token.length).toBeGreaterThan(20);
+    expect(signInToken.data!.token!.length).toBeGreaterThan(20);
     const email = await clerk.emailAddresses.createEmailAddress({
       userId: user.id,
       emailAddress: 'id@example.com',
@@ -134,7 +135,7 @@ describe('Backend API through the SDK', () => {
       userId: user.id,
       phoneNumber: '+15555550123',
     });
-    expect((await clerk.phoneNumbers.deletePhoneNumber(phone.data!.id)).data!.deleted).toBe(true);
+    expect((await clerk.phoneNumbers.deletePhoneNumber(phone.data!.id!)).data!.deleted).toBe(true);
   });
 
   it('reads sessions, clients and template tokens of a sign-in', async () => {
@@ -147,7 +148,7 @@ describe('Backend API through the SDK', () => {
       request: appRequest({ authorization: `Bearer ${token.data}` }),
     });
     expect(state.isSignedIn).toBe(true);
-    expect(state.toAuth()!.sessionClaims.email).toBe('tpl@example.com');
+    expect(state.toAuth()!.sessionClaims!.email).toBe('tpl@example.com');
     await clerk.sessions.revokeSession(session.sessionId);
     expect((await clerk.sessions.getToken(session.sessionId)).status).toBe(404);
   });
@@ -185,7 +186,7 @@ describe('authenticateRequest against the instance', () => {
     });
     expect(byCookie.status).toBe('signed-in');
     expect(byCookie.toAuth()).toMatchObject({ userId: user.id, sessionId: session.sessionId });
-    expect(byCookie.toAuth()!.user!.id).toBe(user.id);
+    expect((byCookie.toAuth()!.user as { id: string }).id).toBe(user.id);
     const byHeader = await clerk.authenticateRequest({
       request: appRequest({ authorization: session.authorizationHeader }),
     });
