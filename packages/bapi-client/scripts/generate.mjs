@@ -467,6 +467,11 @@ function emitOperations(model) {
   return `${out.join('').trimEnd()}\n`;
 }
 
+/** The 0.x method of a group whose name equals `methodName` ignoring case, if any. */
+export function zeroXMethodNamed(methods, methodName) {
+  return Object.keys(methods).find(name => name.toLowerCase() === methodName.toLowerCase());
+}
+
 export function groupClassName(group) {
   return `${pascal(group)}Endpoints`;
 }
@@ -477,11 +482,11 @@ function emitGroup(group, ops, knownClasses) {
   const valueImports = new Set();
   const methods = [];
   for (const op of ops) {
-    if (op.methodName in skipped) {
-      if (skipped[op.methodName] !== op.operationId) {
-        throw new Error(
-          `${group}.${op.methodName}: 0.x maps it to ${skipped[op.methodName]}, not ${op.operationId}`,
-        );
+    // names equal but for case (`getRedirectURL`, 0.x `getRedirectUrl`) would be two doors to one operation
+    const zeroXName = zeroXMethodNamed(skipped, op.methodName);
+    if (zeroXName) {
+      if (skipped[zeroXName] !== op.operationId) {
+        throw new Error(`${group}.${zeroXName}: 0.x maps it to ${skipped[zeroXName]}, not ${op.operationId}`);
       }
       continue;
     }
