@@ -7,22 +7,6 @@ import {
 /** Whose fault a failure is: the caller's token (answer 401) or the key source (answer 5xx, alert someone). */
 export type FaultSource = 'token' | 'key-source';
 
-/**
- * What `verifyToken` rejects with: a `TokenVerificationError` (same `reason`, `action`, message and
- * `getFullMessage()`) that also says, in `source`, whether the token or the key source is at fault.
- */
-export class VerifyTokenError extends TokenVerificationError {
-  declare readonly source: FaultSource;
-
-  constructor(init: ConstructorParameters<typeof TokenVerificationError>[0] & { source: FaultSource }) {
-    super(init);
-    // The base class pins its own prototype; put ours back so `instanceof VerifyTokenError` holds.
-    Object.setPrototypeOf(this, new.target.prototype);
-    // Not enumerable: the own enumerable keys stay exactly `reason` and `action`, as in 0.x.
-    Object.defineProperty(this, 'source', { value: init.source, enumerable: false });
-  }
-}
-
 const KEY_SOURCE_REASONS: ReadonlySet<string> = new Set([
   TokenVerificationErrorReason.SecretKeyInvalid,
   TokenVerificationErrorReason.LocalJWKMissing,
@@ -34,9 +18,8 @@ const KEY_SOURCE_REASONS: ReadonlySet<string> = new Set([
 // jwt-core reports a key it cannot import with this prefix; the token is not what is wrong then.
 const UNUSABLE_KEY_PREFIX = 'Error verifying JWT signature.';
 
-/** Whose fault a `TokenVerificationError` from any layer is. */
+/** Whose fault a `TokenVerificationError` from any layer is, from its reason (and message). */
 export function faultOf(error: TokenVerificationError): FaultSource {
-  if (error instanceof VerifyTokenError) return error.source;
   if (KEY_SOURCE_REASONS.has(error.reason)) return 'key-source';
   if (
     error.reason === TokenVerificationErrorReason.TokenVerificationFailed &&
@@ -47,17 +30,32 @@ export function faultOf(error: TokenVerificationError): FaultSource {
   return 'token';
 }
 
-/** The same error as a `VerifyTokenError`; anything that is not a `TokenVerificationError` passes through. */
+/**
+ * What `verifyToken` rejects with: a `TokenVerificationError` (same `reason`, `action`, message and
+ * `getFullMessage()`) that also says, in `source`, whether the token or the key source is at fault.
+ */
+export class VerifyTokenError extends TokenVerificationError {
+  constructor(init: ConstructorParameters<typeof TokenVerificationError>[0]) {
+    super(init);
+    // The base class pins its own prototype; put ours back so `instanceof VerifyTokenError` holds.
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+
+  /** On the prototype, so the own enumerable keys stay exactly `reason` and `action`, as in 0.x. */
+  get source(): FaultSource {
+    return faultOf(this);
+  }
+}
+
+/**
+ * The same error, upgraded in place to a `VerifyTokenError` (no second error object: the stack stays and a
+ * rejection stays cheap); anything else passes through.
+ */
 export function withFault(error: unknown): unknown {
-  if (!(error instanceof TokenVerificationError) || error instanceof VerifyTokenError) return error;
-  const wrapped = new VerifyTokenError({
-    reason: error.reason,
-    action: error.action,
-    message: error.message,
-    source: faultOf(error),
-  });
-  if (error.tokenCarrier !== undefined) wrapped.tokenCarrier = error.tokenCarrier;
-  return wrapped;
+  if (error instanceof TokenVerificationError && !(error instanceof VerifyTokenError)) {
+    Object.setPrototypeOf(error, VerifyTokenError.prototype);
+  }
+  return error;
 }
 
 export function keySourceError(
@@ -65,5 +63,5 @@ export function keySourceError(
   message: string,
   action: TokenVerificationErrorAction | undefined = TokenVerificationErrorAction.ContactSupport,
 ): VerifyTokenError {
-  return new VerifyTokenError({ reason, message, action, source: 'key-source' });
+  return new VerifyTokenError({ reason, message, action });
 }

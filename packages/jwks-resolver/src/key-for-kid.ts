@@ -21,24 +21,48 @@ export interface ResolvedKey {
   state?: SourceState;
 }
 
-export const jwksRequestOf = (source: Exclude<KeySource, { kind: 'local' }>): JwksRequest =>
-  source.kind === 'backend-api'
-    ? { url: source.jwksUrl, secretKey: source.secretKey }
-    : { url: source.jwksUrl };
+export const localKey = (source: Extract<KeySource, { kind: 'local' }>): ResolvedKey => ({
+  key: source.key,
+  sourceId: source.key,
+});
+
+/** A remote key source as the cache addresses it. */
+export interface JwksTarget {
+  request: JwksRequest;
+  id: string;
+}
+
+export function jwksTargetOf(source: Exclude<KeySource, { kind: 'local' }>): JwksTarget {
+  const request =
+    source.kind === 'backend-api'
+      ? { url: source.jwksUrl, secretKey: source.secretKey }
+      : { url: source.jwksUrl };
+  return { request, id: sourceId(request) };
+}
+
+/** The key for `kid` when no load is needed (fresh JWKS, known `kid`, no `skipJwksCache`): no promise. */
+export function cachedKey(
+  target: JwksTarget,
+  kid: string | undefined,
+  options: JwksOptions,
+  now: number,
+): ResolvedKey | undefined {
+  if (options.skipJwksCache) return undefined;
+  const state = stateOf(target.id);
+  const key = isFresh(state, options, now) ? state.keys.get(String(kid)) : undefined;
+  return key ? { key, sourceId: target.id, state } : undefined;
+}
 
 /**
- * The key for a token's `kid` from its source. A remote source is loaded when its cache is cold, stale or
+ * The key for a token's `kid` from a JWKS source. The source is loaded when its cache is cold, stale or
  * `skipJwksCache` is set; an unknown `kid` loads it again at most once per cooldown. When a forced reload
  * fails, a fresh cached key is used.
  */
 export async function keyForKid(
-  source: KeySource,
+  { request, id }: JwksTarget,
   kid: string | undefined,
   options: JwksOptions,
 ): Promise<ResolvedKey> {
-  if (source.kind === 'local') return { key: source.key, sourceId: source.key };
-  const request = jwksRequestOf(source);
-  const id = sourceId(request);
   const state = stateOf(id);
   const lookup = String(kid);
   const now = Date.now();
@@ -65,6 +89,5 @@ function missingKid(kid: string, available: string[]): VerifyTokenError {
     reason: TokenVerificationErrorReason.RemoteJWKMissing,
     action: TokenVerificationErrorAction.ContactSupport,
     message: `Unable to find a signing key in JWKS that matches the kid='${kid}' of the provided session token. Please make sure that the __session cookie or the HTTP authorization header contain a Clerk-generated session JWT.${listed}`,
-    source: 'token',
   });
 }

@@ -1,6 +1,6 @@
 import { decodeJwt, type KeyInput } from '@clerk/jwt-core';
 import { withFault } from './errors';
-import { keyForKid } from './key-for-kid';
+import { jwksTargetOf, keyForKid, localKey } from './key-for-kid';
 import { resolveKeySource } from './key-source';
 import type { JwksOptions, KeySourceOptions } from './options';
 
@@ -14,7 +14,10 @@ export async function resolveKey(
 ): Promise<KeyInput> {
   try {
     const kid = decodeJwt(token).header.kid;
-    return (await keyForKid(resolveKeySource(options), kid, options)).key;
+    const source = resolveKeySource(options);
+    return source.kind === 'local'
+      ? localKey(source).key
+      : (await keyForKid(jwksTargetOf(source), kid, options)).key;
   } catch (error) {
     throw withFault(error);
   }

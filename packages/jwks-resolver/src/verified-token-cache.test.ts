@@ -1,8 +1,8 @@
 import { TokenVerificationErrorReason } from '@clerk/jwt-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type JwksServer, startJwksServer } from '../test/jwks-server';
+import { rejection } from '../test/rejection';
 import { AZP, claims, ISSUER, nowSeconds, signingKey, signToken } from '../test/tokens';
-import { VerifyTokenError } from './errors';
 import type { VerifyTokenOptions } from './options';
 import { recallVerified, rememberVerified } from './verified-token-cache';
 import { verifyToken } from './verify-token';
@@ -28,15 +28,6 @@ const bapi = (extra: VerifyTokenOptions = {}): VerifyTokenOptions => ({
 });
 const sourceIdOf = () => `${server.url}/v1/jwks\nsk_test_cache`;
 
-async function rejection(promise: Promise<unknown>): Promise<VerifyTokenError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(VerifyTokenError);
-  return error as VerifyTokenError;
-}
-
 describe('verified-token cache', () => {
   it('remembers a verified token for its source, and only when the option is on (default)', async () => {
     const token = signToken(key);
@@ -59,6 +50,21 @@ describe('verified-token cache', () => {
     expect(third.sub).toBe('user_2GIpXOEpVyJw51rkZn9Kmnc6Sxr');
     expect(third.sid).toBe('sess_2GbDB4enNdCa5vS1zpC3Xzg9tK9');
     expect(third.org_permissions).toEqual(['org:read']);
+  });
+
+  it('hits copy a __proto__ claim as data, never as a prototype', async () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: key.kid })).toString(
+      'base64url',
+    );
+    const body = JSON.stringify(claims()).replace(/^\{/, '{"__proto__":{"isAdmin":true},');
+    const input = `${header}.${Buffer.from(body).toString('base64url')}`;
+    const { sign } = await import('node:crypto');
+    const token = `${input}.${sign('sha256', Buffer.from(input), key.privateKey).toString('base64url')}`;
+    await verifyToken(token, bapi());
+    const hit = await verifyToken(token, bapi());
+    expect(Object.getPrototypeOf(hit)).toBe(Object.prototype);
+    expect((hit as Record<string, unknown>).isAdmin).toBeUndefined();
+    expect(Object.getOwnPropertyDescriptor(hit, '__proto__')?.value).toEqual({ isAdmin: true });
   });
 
   it('re-checks azp, iss and aud options on every hit', async () => {

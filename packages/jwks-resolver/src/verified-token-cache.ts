@@ -11,7 +11,7 @@ interface VerifiedToken {
   state: SourceState | undefined;
   /** `exp` in milliseconds: the entry is never used at or after it. */
   expiresAt: number;
-  /** A private copy, so callers mutating what they got back cannot change later results. */
+  /** Never handed out: each hit gets a copy, so callers mutating results cannot change later ones. */
   payload: JwtPayload;
 }
 
@@ -41,7 +41,7 @@ export function recallVerified(
   ) {
     return undefined;
   }
-  return copyPayload(entry.payload);
+  return copyJson(entry.payload) as JwtPayload;
 }
 
 export function rememberVerified(
@@ -58,7 +58,7 @@ export function rememberVerified(
     key: resolved.key,
     state: resolved.state,
     expiresAt,
-    payload: copyPayload(payload),
+    payload,
   });
 }
 
@@ -66,17 +66,12 @@ function copyJson(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) return value.map(copyJson);
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = copyJson((value as Record<string, unknown>)[key]);
-  return out;
-}
-
-/** A deep copy of the claims that keeps jwt-core's deprecated `orgs` accessor (and its warning) as it is. */
-function copyPayload(payload: JwtPayload): JwtPayload {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(payload)) {
-    if (key !== 'orgs') out[key] = copyJson(payload[key]);
+  for (const key of Object.keys(value)) {
+    const copy = copyJson((value as Record<string, unknown>)[key]);
+    // Assigning `__proto__` would set the prototype; JSON.parse made it an own property, and so do we.
+    if (key === '__proto__')
+      Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+    else out[key] = copy;
   }
-  const orgs = Object.getOwnPropertyDescriptor(payload, 'orgs');
-  if (orgs) Object.defineProperty(out, 'orgs', orgs);
-  return out as JwtPayload;
+  return out;
 }

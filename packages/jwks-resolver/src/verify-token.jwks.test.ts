@@ -1,8 +1,8 @@
 import { TokenVerificationErrorAction, TokenVerificationErrorReason } from '@clerk/jwt-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type JwksServer, startJwksServer } from '../test/jwks-server';
+import { rejection } from '../test/rejection';
 import { claims, signingKey, signToken } from '../test/tokens';
-import { VerifyTokenError } from './errors';
 import type { VerifyTokenOptions } from './options';
 import { resolveKey } from './resolve-key';
 import { verifyToken } from './verify-token';
@@ -30,15 +30,6 @@ const bapi = (extra: VerifyTokenOptions = {}): VerifyTokenOptions => ({
   verifiedTokenCache: false,
   ...extra,
 });
-
-async function rejection(promise: Promise<unknown>): Promise<VerifyTokenError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(VerifyTokenError);
-  return error as VerifyTokenError;
-}
 
 const useFakeDate = () => vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
 
@@ -334,5 +325,43 @@ describe('failing key sources', () => {
     server.setKeys([{ kty: 'oct', k: 'c2VjcmV0', kid: 'ins_current' } as JsonWebKey], SECRET);
     const error = await rejection(verifyToken(signToken(current), bapi()));
     expect(error).toMatchObject({ reason: 'token-verification-failed', source: 'key-source' });
+  });
+
+  it('an expired token is rejected before key resolution: no request even for an unknown kid', async () => {
+    const expired = signToken(rotated, claims({ exp: Math.floor(Date.now() / 1000) - 3600 }), {
+      kid: 'ins_unknown',
+    });
+    const error = await rejection(verifyToken(expired, bapi()));
+    expect(error).toMatchObject({ reason: TokenVerificationErrorReason.TokenExpired, source: 'token' });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('header checks keep their 0.x precedence over claim checks', async () => {
+    const expired = claims({ exp: Math.floor(Date.now() / 1000) - 3600 });
+    const none = await rejection(verifyToken(signToken(current, expired, { alg: 'none' }), bapi()));
+    expect(none.reason).toBe(TokenVerificationErrorReason.TokenInvalidAlgorithm);
+    const typ = await rejection(verifyToken(signToken(current, expired, { typ: 'JWS' }), bapi()));
+    expect(typ.reason).toBe(TokenVerificationErrorReason.TokenInvalid);
+  });
+
+  it('malformed tokens never reach the network', async () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'ins_unknown' })).toString(
+      'base64url',
+    );
+    const malformed = [
+      '',
+      'a.b',
+      'a.b.c.d',
+      '%%%.e30.c2ln',
+      `${signToken(current).slice(0, -4)}.x`,
+      `${header}.!!!.c2ln`,
+      `${header}.${Buffer.from('[1]').toString('base64url')}.c2ln`,
+    ];
+    for (const token of malformed) {
+      expect((await rejection(verifyToken(token, bapi()))).reason).toBe(
+        TokenVerificationErrorReason.TokenInvalid,
+      );
+    }
+    expect(server.requests).toHaveLength(0);
   });
 });

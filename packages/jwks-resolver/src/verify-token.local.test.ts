@@ -1,8 +1,8 @@
 import { TokenVerificationError, TokenVerificationErrorReason } from '@clerk/jwt-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type JwksServer, startJwksServer } from '../test/jwks-server';
+import { rejection } from '../test/rejection';
 import { AZP, bareBody, claims, ISSUER, nowSeconds, signingKey, signToken } from '../test/tokens';
-import { VerifyTokenError } from './errors';
 import { verifyToken } from './verify-token';
 
 const instanceKey = signingKey('ins_local');
@@ -28,15 +28,6 @@ const remoteSources = () => ({
   proxyUrl: server.url,
   issuer: ISSUER,
 });
-
-async function rejection(promise: Promise<unknown>): Promise<VerifyTokenError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(VerifyTokenError);
-  return error as VerifyTokenError;
-}
 
 describe('verifyToken with a local key: networkless', () => {
   it('the jwtKey option verifies with zero requests, whatever JWKS sources are configured', async () => {

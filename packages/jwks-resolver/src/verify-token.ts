@@ -1,8 +1,15 @@
-import { assertClaims, clockSkewOf, decodeJwt, type JwtPayload, verifyJwt } from '@clerk/jwt-core';
+import {
+  assertClaims,
+  type ClaimOptions,
+  clockSkewOf,
+  decodeJwt,
+  type JwtPayload,
+  verifyJwt,
+} from '@clerk/jwt-core';
 import { withFault } from './errors';
-import { sourceId } from './jwks/jwks-cache';
-import { jwksRequestOf, keyForKid } from './key-for-kid';
+import { cachedKey, jwksTargetOf, keyForKid, localKey } from './key-for-kid';
 import { type KeySource, resolveKeySource } from './key-source';
+import { hasAcceptableHeader, peekHeader, peekPayload } from './lib/peek-jwt';
 import type { VerifyTokenOptions } from './options';
 import { recallVerified, rememberVerified } from './verified-token-cache';
 
@@ -14,32 +21,46 @@ import { recallVerified, rememberVerified } from './verified-token-cache';
 export async function verifyToken(token: string, options: VerifyTokenOptions = {}): Promise<JwtPayload> {
   try {
     const source = sourceFor(token, options);
+    const now = Date.now();
+    const claimOptions: ClaimOptions = {
+      issuer: options.issuer,
+      audience: options.audience,
+      authorizedParties: options.authorizedParties,
+      skewInMs: clockSkewOf(options),
+      now,
+    };
+    const local = source.kind === 'local' ? localKey(source) : undefined;
+    const target = source.kind === 'local' ? undefined : jwksTargetOf(source);
     const useCache = options.verifiedTokenCache !== false;
-    if (useCache) {
-      const now = Date.now();
-      const payload = recallVerified(token, cacheIdOf(source), options, now);
-      if (payload) {
-        assertClaims(payload, {
-          issuer: options.issuer,
-          audience: options.audience,
-          authorizedParties: options.authorizedParties,
-          skewInMs: clockSkewOf(options),
-          now,
-        });
-        return payload;
-      }
+    const remembered = useCache
+      ? recallVerified(token, local ? local.sourceId : target!.id, options, now)
+      : undefined;
+    if (remembered) {
+      assertClaims(remembered, claimOptions);
+      return remembered;
     }
-    const kid = decodeJwt(token).header.kid;
-    const resolved = await keyForKid(source, kid, options);
+
+    const peeked = peekPayload(token);
+    // A malformed token is reported before any key lookup, so it can never cause a request.
+    if (!peeked) decodeJwt(token);
+    // Claims before the key, so an expired or foreign token never costs a JWKS request; a bad header keeps
+    // its 0.x precedence over claim errors (verifyJwt reports it).
+    else {
+      const claimError = claimFailure(peeked, claimOptions);
+      if (claimError && hasAcceptableHeader(peekHeader(token))) throw claimError;
+    }
+    const kid = target ? (peekHeader(token) ?? decodeJwt(token).header).kid : undefined;
+    const resolved =
+      local ?? cachedKey(target!, kid, options, now) ?? (await keyForKid(target!, kid, options));
     const payload = await verifyJwt(token, {
       key: resolved.key,
       issuer: options.issuer,
       audience: options.audience,
       authorizedParties: options.authorizedParties,
-      clockSkewInMs: options.clockSkewInMs,
-      clockSkewInSeconds: options.clockSkewInSeconds,
+      clockSkewInMs: claimOptions.skewInMs,
     });
-    if (useCache) rememberVerified(token, kid, resolved, payload);
+    // The peeked claims are a private copy with the same content: cached without copying again.
+    if (useCache && peeked) rememberVerified(token, kid, resolved, peeked);
     return payload;
   } catch (error) {
     throw withFault(error);
@@ -56,5 +77,11 @@ function sourceFor(token: string, options: VerifyTokenOptions): KeySource {
   }
 }
 
-const cacheIdOf = (source: KeySource) =>
-  source.kind === 'local' ? source.key : sourceId(jwksRequestOf(source));
+function claimFailure(payload: JwtPayload, claimOptions: ClaimOptions): unknown {
+  try {
+    assertClaims(payload, claimOptions);
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}

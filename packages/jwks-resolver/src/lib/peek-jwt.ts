@@ -1,0 +1,70 @@
+import { type JwtHeader, type JwtPayload, SUPPORTED_ALGORITHMS } from '@clerk/jwt-core';
+
+const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const sextets = new Int8Array(128).fill(-1);
+for (let i = 0; i < alphabet.length; i++) sextets[alphabet.charCodeAt(i)] = i;
+const utf8 = new TextDecoder();
+
+const sextet = (token: string, i: number) => {
+  const code = token.charCodeAt(i);
+  return code < 128 ? (sextets[code] as number) : -1;
+};
+
+/** JSON.parse of the base64url text between `from` and `to`, four characters at a time; throws if malformed. */
+function decodeSegment(token: string, from: number, to: number): unknown {
+  const rest = (to - from) % 4;
+  if (rest === 1) throw new SyntaxError('not base64url');
+  const bytes = new Uint8Array(((to - from) * 3) >> 2);
+  let written = 0;
+  let i = from;
+  for (; i + 4 <= to; i += 4) {
+    // An invalid character is -1, which makes the whole group negative.
+    const group =
+      (sextet(token, i) << 18) |
+      (sextet(token, i + 1) << 12) |
+      (sextet(token, i + 2) << 6) |
+      sextet(token, i + 3);
+    if (group < 0) throw new SyntaxError('not base64url');
+    bytes[written++] = group >> 16;
+    bytes[written++] = (group >> 8) & 0xff;
+    bytes[written++] = group & 0xff;
+  }
+  if (rest > 0) {
+    let group = (sextet(token, i) << 18) | (sextet(token, i + 1) << 12);
+    if (rest === 3) group |= sextet(token, i + 2) << 6;
+    if (group < 0) throw new SyntaxError('not base64url');
+    bytes[written++] = group >> 16;
+    if (rest === 3) bytes[written++] = (group >> 8) & 0xff;
+  }
+  return JSON.parse(utf8.decode(bytes.subarray(0, written)));
+}
+
+function peekSegment(token: string, index: 0 | 1): Record<string, unknown> | undefined {
+  if (typeof token !== 'string') return undefined;
+  const first = token.indexOf('.');
+  const second = token.indexOf('.', first + 1);
+  if (first < 0 || second < 0 || token.indexOf('.', second + 1) >= 0) return undefined;
+  try {
+    const value = index === 0 ? decodeSegment(token, 0, first) : decodeSegment(token, first + 1, second);
+    return isObject(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A lenient, cheap look at a token's claims, or `undefined` when the token is not plainly well-formed. Never
+ * authoritative: `verifyJwt` decodes strictly and checks everything again.
+ */
+export const peekPayload = (token: string) => peekSegment(token, 1) as JwtPayload | undefined;
+
+/** The same for the header. */
+export const peekHeader = (token: string) => peekSegment(token, 0) as JwtHeader | undefined;
+
+const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Whether the header passes the checks `verifyJwt` runs before the claims (any key may still narrow `alg`). */
+export const hasAcceptableHeader = (header: JwtHeader | undefined): boolean =>
+  header !== undefined &&
+  (header.typ === undefined || header.typ === 'JWT') &&
+  (SUPPORTED_ALGORITHMS as readonly string[]).includes(header.alg);
