@@ -15,8 +15,9 @@ export interface RecordedRequest {
 const maxBodyBytes = 10 * 1024 * 1024;
 const requestLogLimit = 1000;
 
+// The message repeats the long message: SDKs surface `message` (e.g. as the secret-key-invalid reason text).
 const unauthorized = (code: string, long: string): ApiError =>
-  new ApiError(401, [{ code, message: 'Invalid authentication', long_message: long }]);
+  new ApiError(401, [{ code, message: long, long_message: long }]);
 
 const jwksUnavailable = (): ApiError =>
   new ApiError(503, [

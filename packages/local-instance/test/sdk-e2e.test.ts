@@ -271,17 +271,43 @@ describe('authenticateRequest against the instance', () => {
     expect(stale.reason).toBe('jwk-remote-missing');
   });
 
-  it('verifies networklessly with jwtKey while the JWKS is down', async () => {
+  it('reports a wrong secret key as secret-key-invalid, and a JWKS outage as jwk-remote-failed-to-load', async () => {
     const user = instance.createUser({});
     const session = instance.signIn({ userId: user.id });
-    instance.faults.setJwksDown(true);
-    const networkless = clerkFor(instance, { jwtKey: instance.publicKeyPem });
-    const state = await networkless.authenticateRequest({
-      request: appRequest({ authorization: session.authorizationHeader }),
+    const request = () => appRequest({ authorization: session.authorizationHeader });
+    const wrongKey = await clerkFor(instance, { secretKey: 'sk_test_wrong' }).authenticateRequest({
+      request: request(),
     });
-    expect(state.status).toBe('signed-in');
-    expect(
-      instance.requests.filter(request => request.path === '/v1/jwks' && request.status === 503),
-    ).toHaveLength(0);
+    expect([wrongKey.status, wrongKey.reason]).toEqual(['signed-out', 'secret-key-invalid']);
+    expect(wrongKey.message).toContain('The provided Clerk Secret Key is invalid');
+    // A JWKS source never loaded before: the resolver keeps serving cached keys through an outage otherwise.
+    const unseen = await startLocalInstance();
+    try {
+      const stranger = unseen.createUser({});
+      const header = unseen.signIn({ userId: stranger.id }).authorizationHeader;
+      unseen.faults.setJwksDown(true);
+      const outage = await clerkFor(unseen).authenticateRequest({
+        request: appRequest({ authorization: header }),
+      });
+      expect([outage.status, outage.reason]).toEqual(['signed-out', 'jwk-remote-failed-to-load']);
+      expect(outage.message).toContain('with code=503');
+    } finally {
+      await unseen.stop();
+    }
+  });
+
+  it('verifies networklessly with jwtKey while the JWKS is down', async () => {
+    const offline = await startLocalInstance();
+    try {
+      const user = offline.createUser({});
+      const header = offline.signIn({ userId: user.id }).authorizationHeader;
+      offline.faults.setJwksDown(true);
+      const networkless = clerkFor(offline, { jwtKey: offline.publicKeyPem });
+      const state = await networkless.authenticateRequest({ request: appRequest({ authorization: header }) });
+      expect(state.status).toBe('signed-in');
+      expect(offline.requests.filter(request => request.path === '/v1/jwks')).toHaveLength(0);
+    } finally {
+      await offline.stop();
+    }
   });
 });
