@@ -7,6 +7,11 @@ import { warnOnce } from '@clerk/jwt-core';
  * `fetch`, retries, timeouts) and the defaults of every `authenticateRequest` call (`publishableKey`,
  * `jwtKey`, `audience`, `proxyUrl`, `domain`, `isSatellite`, ...). Values passed to a call override these.
  */
+declare const __PACKAGE_VERSION__: string;
+
+/** Sent as `User-Agent` on Backend API calls unless the options name another. */
+export const USER_AGENT = `@clerk/backend@${__PACKAGE_VERSION__}`;
+
 export type ClerkOptions = BackendApiClientOptions & BuildTimeOptions;
 
 /** What {@link Clerk} returns: every Backend API group plus the request-authentication functions. */
@@ -28,7 +33,7 @@ export type ClerkClient = ReturnType<typeof createBackendApiClient> &
  * const state = await clerk.authenticateRequest({ request });
  */
 export function Clerk(options: ClerkOptions = {}): ClerkClient {
-  const copy = { ...options };
+  const copy = { ...options, userAgent: options.userAgent || USER_AGENT };
   const apiClient = createBackendApiClient(copy);
   const client = {
     ...apiClient,

@@ -1,5 +1,6 @@
 // Clerk() against a real Backend API server on 127.0.0.1 that serves a JWKS and users per secret key.
 import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest';
@@ -152,7 +153,7 @@ describe('Clerk(options)', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const options = { secretKey: 'sk_test_x', apiUrl };
     const clerk = Clerk(options);
-    expect(clerk.__unstable_options).toEqual(options);
+    expect(clerk.__unstable_options).toMatchObject(options);
     expect(clerk.__unstable_options).not.toBe(options);
     expect(warn).toHaveBeenCalledTimes(1);
     warn.mockRestore();
@@ -205,7 +206,11 @@ describe('several instances in one process', () => {
       `Bearer ${alpha.secretKey}`,
       `Bearer ${beta.secretKey}`,
     ]);
-    expect(seen.every(h => h['user-agent']?.startsWith('@clerk/backend@'))).toBe(true);
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(seen.map(h => h['user-agent'])).toEqual([
+      `@clerk/backend@${version}`,
+      `@clerk/backend@${version}`,
+    ]);
   });
 
   it('report a server error as errors, not a rejection', async () => {
