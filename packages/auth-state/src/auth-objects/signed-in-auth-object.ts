@@ -48,6 +48,15 @@ export function signedInAuthObject(
   options: SignedInAuthObjectOptions,
   debugData?: Record<string, unknown>,
 ): SignedInAuthObject {
+  return createSignedInAuthObject(sessionClaims, options, debugData);
+}
+
+/** `signedInAuthObject` whose debug data may come in several parts, merged only when `debug()` is called. */
+export function createSignedInAuthObject(
+  sessionClaims: JwtPayload,
+  options: SignedInAuthObjectOptions,
+  ...debugData: Array<object | undefined>
+): SignedInAuthObject {
   if (options.apiKey) deprecated('apiKey', 'Use `secretKey` instead.');
   const {
     act: actor,
@@ -72,6 +81,6 @@ export function signedInAuthObject(
     organization: options.organization,
     getToken: createGetToken(sessionId, options),
     has: createHas({ userId, orgId, orgRole, orgPermissions }),
-    debug: createDebug({ ...options, ...debugData }),
+    debug: createDebug(options, ...debugData),
   };
 }

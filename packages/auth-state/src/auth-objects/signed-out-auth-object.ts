@@ -19,6 +19,6 @@ export function signedOutAuthObject(debugData?: Record<string, unknown>): Signed
     organization: null,
     getToken: () => Promise.resolve(null),
     has: () => false,
-    debug: createDebug({ ...debugData }),
+    debug: createDebug(debugData),
   };
 }

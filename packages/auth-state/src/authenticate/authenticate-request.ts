@@ -1,10 +1,11 @@
+import { withEnvironmentDefaults } from '../lib/environment-defaults';
 import { AuthErrorReason } from '../states/auth-status';
 import { signedOut } from '../states/build-states';
 import type { RequestState } from '../states/request-state';
-import { contextFor, cookieRules } from './cookie-rules';
+import { cookieRules } from './cookie-rules';
 import { stateFromError } from './map-error';
 import type { AuthenticateRequestOptions, NormalizedOptions } from './options';
-import { readRequest } from './read-request';
+import { type InstanceDefaults, readRequest } from './read-request';
 import { buildSignedInState } from './signed-in-state';
 import { validateOptions } from './validate-options';
 import { verifySessionToken } from './verify-session-token';
@@ -22,10 +23,11 @@ async function authenticateHeaderToken(options: NormalizedOptions): Promise<Requ
 
 /** The cookie flow: the ordered rules, the first state returned wins. */
 async function authenticateCookies(options: NormalizedOptions): Promise<RequestState> {
-  const ctx = contextFor(options);
   try {
     for (const rule of cookieRules) {
-      const state = await rule(ctx);
+      const result = rule(options);
+      // Only the last rule is asynchronous; awaiting the others would cost a tick each.
+      const state = result instanceof Promise ? await result : result;
       if (state) return state;
     }
     return signedOut(options, AuthErrorReason.UnexpectedError);
@@ -37,9 +39,18 @@ async function authenticateCookies(options: NormalizedOptions): Promise<RequestS
 /**
  * Decides whether a request is signed in, signed out, needs the interstitial, or carries a token the
  * client must refresh. Rejects only for configuration errors (missing secret key, bad satellite setup).
+ * Options that are not given come from the `CLERK_*` environment variables (`env`, else `process.env`).
  */
-export async function authenticateRequest(options: AuthenticateRequestOptions): Promise<RequestState> {
-  const normalized = readRequest(options);
-  validateOptions(normalized);
-  return normalized.headerToken ? authenticateHeaderToken(normalized) : authenticateCookies(normalized);
+export function authenticateRequest(options: AuthenticateRequestOptions): Promise<RequestState> {
+  return authenticateWithInstance(options, withEnvironmentDefaults(options));
+}
+
+/** `authenticateRequest` for a call merged with instance values (the factory's build-time options). */
+export async function authenticateWithInstance(
+  call: AuthenticateRequestOptions,
+  instance: InstanceDefaults,
+): Promise<RequestState> {
+  const options = readRequest(call, instance);
+  validateOptions(options);
+  return options.headerToken ? authenticateHeaderToken(options) : authenticateCookies(options);
 }

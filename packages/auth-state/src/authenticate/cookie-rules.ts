@@ -1,18 +1,15 @@
 import { SATELLITE_URL_PARAM, SYNCED_PARAM } from '../constants';
-import { isDevelopmentSecretKey, isProductionSecretKey } from '../lib/instance-type';
 import { isBrowserUserAgent, isCrossOrigin, parseHeaderUrl } from '../request/origin';
 import { AuthErrorReason } from '../states/auth-status';
 import { interstitial, signedOut } from '../states/build-states';
 import type { RequestState } from '../states/request-state';
 import type { NormalizedOptions } from './options';
+import { searchParamsOf } from './read-request';
 import { buildSignedInState } from './signed-in-state';
 import { verifySessionToken } from './verify-session-token';
 
-/** What a cookie rule sees: the normalised options plus the instance type. */
-export interface RuleContext extends NormalizedOptions {
-  isDevelopment: boolean;
-  isProduction: boolean;
-}
+/** What a cookie rule sees: the normalised options, instance type included. */
+export type RuleContext = NormalizedOptions;
 
 /** A rule returns a state to stop the flow, or nothing to let the next rule decide. */
 export type CookieRule = (ctx: RuleContext) => RequestState | undefined | Promise<RequestState | undefined>;
@@ -45,7 +42,7 @@ export function nonBrowserRequestInDevRule(ctx: RuleContext) {
 export function isSatelliteAndNeedsSyncing(ctx: RuleContext) {
   if (!ctx.isSatellite || !isSignedOutUat(ctx.clientUat)) return undefined;
   if (!isBrowserUserAgent(ctx.userAgent)) return signedOut(ctx, AuthErrorReason.SatelliteCookieNeedsSyncing);
-  if (ctx.searchParams?.get(SYNCED_PARAM) !== 'true') {
+  if (searchParamsOf(ctx)?.get(SYNCED_PARAM) !== 'true') {
     return interstitial(ctx, AuthErrorReason.SatelliteCookieNeedsSyncing);
   }
   return undefined;
@@ -53,7 +50,7 @@ export function isSatelliteAndNeedsSyncing(ctx: RuleContext) {
 
 /** 4. A development primary asked by a satellite to sync answers with the interstitial. */
 export function isPrimaryInDevAndRedirectsToSatellite(ctx: RuleContext) {
-  if (ctx.isDevelopment && !ctx.isSatellite && ctx.searchParams?.get(SATELLITE_URL_PARAM)) {
+  if (ctx.isDevelopment && !ctx.isSatellite && searchParamsOf(ctx)?.get(SATELLITE_URL_PARAM)) {
     return interstitial(ctx, AuthErrorReason.PrimaryRespondsToSyncing);
   }
   return undefined;
@@ -122,9 +119,3 @@ export const cookieRules: readonly CookieRule[] = [
   isNormalSignedOutState,
   hasValidCookieToken,
 ];
-
-export const contextFor = (options: NormalizedOptions): RuleContext => ({
-  ...options,
-  isDevelopment: isDevelopmentSecretKey(options.secretKey),
-  isProduction: isProductionSecretKey(options.secretKey),
-});

@@ -9,8 +9,13 @@ import {
 import { remotePrivateInterstitial } from '../interstitial/remote-private-interstitial';
 import { withEnvironmentDefaults } from '../lib/environment-defaults';
 import { debugRequestState } from '../states/request-state';
-import { authenticateRequest } from './authenticate-request';
+import { authenticateWithInstance } from './authenticate-request';
 import type { AuthenticateRequestOptions } from './options';
+
+type InterstitialInstanceSettings = Pick<
+  LoadInterstitialOptions,
+  'frontendApi' | 'publishableKey' | 'proxyUrl' | 'isSatellite' | 'domain'
+>;
 
 /** Options fixed when the instance is created; per-call options fill in or override them. */
 export interface BuildTimeOptions {
@@ -41,7 +46,7 @@ export interface CreateAuthenticateRequestOptions {
 
 /** `authenticateRequest`, the interstitial helpers and `debugRequestState`, bound to build-time options. */
 export function createAuthenticateRequest({ options, apiClient }: CreateAuthenticateRequestOptions) {
-  const buildTime = withEnvironmentDefaults(options);
+  const buildTime = { ...options, ...withEnvironmentDefaults(options) };
   const base = {
     apiKey: '',
     secretKey: '',
@@ -58,44 +63,26 @@ export function createAuthenticateRequest({ options, apiClient }: CreateAuthenti
   };
 
   // Per-call values win only when truthy, as in 0.x; the API location is always the build-time one.
-  const authenticate = (runtime: AuthenticateRequestOptions) =>
-    authenticateRequest({
-      apiClient,
-      env: base.env,
-      fetch: base.fetch,
-      ...runtime,
-      apiKey: runtime.apiKey || base.apiKey,
-      secretKey: runtime.secretKey || base.secretKey,
-      audience: runtime.audience || base.audience,
-      frontendApi: runtime.frontendApi || base.frontendApi,
-      proxyUrl: runtime.proxyUrl || base.proxyUrl,
-      publishableKey: runtime.publishableKey || base.publishableKey,
-      isSatellite: runtime.isSatellite || base.isSatellite,
-      domain: runtime.domain || base.domain,
-      jwtKey: runtime.jwtKey || base.jwtKey,
-      apiUrl: base.apiUrl,
-      apiVersion: base.apiVersion,
-    });
+  const instance = { ...base, apiClient };
+  const authenticate = (runtime: AuthenticateRequestOptions) => authenticateWithInstance(runtime, instance);
+
+  // The interstitial's instance settings: the call's when truthy, else the build-time ones.
+  const instanceSettings = (runtime: InterstitialInstanceSettings) => ({
+    frontendApi: runtime.frontendApi || base.frontendApi,
+    publishableKey: runtime.publishableKey || base.publishableKey,
+    proxyUrl: runtime.proxyUrl || base.proxyUrl,
+    isSatellite: runtime.isSatellite || base.isSatellite,
+    domain: runtime.domain || base.domain,
+  });
 
   const localInterstitial = (runtime: LoadInterstitialOptions) =>
-    loadInterstitialFromLocal({
-      ...runtime,
-      frontendApi: runtime.frontendApi || base.frontendApi,
-      publishableKey: runtime.publishableKey || base.publishableKey,
-      proxyUrl: runtime.proxyUrl || base.proxyUrl,
-      isSatellite: runtime.isSatellite || base.isSatellite,
-      domain: runtime.domain || base.domain,
-    });
+    loadInterstitialFromLocal({ ...runtime, ...instanceSettings(runtime) });
 
   const remoteInterstitial = (runtime: RemotePublicInterstitialOptions) =>
     remotePublicInterstitial({
       fetch: base.fetch,
       ...runtime,
-      frontendApi: runtime.frontendApi || base.frontendApi,
-      publishableKey: runtime.publishableKey || base.publishableKey,
-      proxyUrl: runtime.proxyUrl || base.proxyUrl,
-      isSatellite: runtime.isSatellite || base.isSatellite,
-      domain: runtime.domain || base.domain,
+      ...instanceSettings(runtime),
       userAgent: runtime.userAgent || base.userAgent,
       apiUrl: base.apiUrl,
     });

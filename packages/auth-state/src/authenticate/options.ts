@@ -68,5 +68,7 @@ export interface NormalizedOptions extends AuthenticateRequestOptions {
   frontendApi: string;
   apiUrl: string;
   apiVersion: string;
-  searchParams: URLSearchParams | undefined;
+  /** From the secret-key prefix; a key that is neither skips every dev-only and prod-only rule. */
+  isDevelopment: boolean;
+  isProduction: boolean;
 }

@@ -1,62 +1,106 @@
+import type { AuthStateApiClient } from '../api-client';
 import { constants, DEFAULT_API_URL, DEFAULT_API_VERSION } from '../constants';
 import { deprecated } from '../lib/deprecated';
-import { withEnvironmentDefaults } from '../lib/environment-defaults';
+import { isDevelopmentSecretKey, isProductionSecretKey } from '../lib/instance-type';
 import { frontendApiOf } from '../lib/publishable-key';
 import { parseCookieHeader } from '../request/cookies';
 import type { AuthenticateRequestOptions, NormalizedOptions } from './options';
 
 const { Headers: H, Cookies } = constants;
 
-const header = (request: Request, name: string) => request.headers.get(name) || undefined;
+/** Instance-level values: the factory's build-time options, or the environment for a standalone call. */
+export interface InstanceDefaults {
+  secretKey?: string;
+  apiKey?: string;
+  jwtKey?: string;
+  audience?: string | string[];
+  frontendApi?: string;
+  proxyUrl?: string;
+  publishableKey?: string;
+  isSatellite?: boolean;
+  domain?: string;
+  /** When set, they win over the call's (the factory pins the API location). */
+  apiUrl?: string;
+  apiVersion?: string;
+  apiClient?: AuthStateApiClient;
+  env?: Record<string, string | undefined>;
+  fetch?: typeof fetch;
+}
 
-// Only the first literal `Bearer ` goes, case-sensitively, as in 0.x.
-const stripBearer = (value: string | undefined) => value?.replace('Bearer ', '');
+const header = (request: Request | undefined, name: string) => request?.headers.get(name) || undefined;
 
-function overlayRequestHeaders(
-  options: AuthenticateRequestOptions,
-  request: Request,
-): AuthenticateRequestOptions {
+// Only the first literal `Bearer ` goes, case-sensitively, and only when a request was given, as in 0.x.
+function headerTokenOf(options: AuthenticateRequestOptions, request: Request | undefined) {
+  if (!request) return options.headerToken;
+  return (options.headerToken || header(request, H.Authorization))?.replace('Bearer ', '');
+}
+
+/**
+ * Merges the call with the instance (a call value wins when truthy), reads the request (explicit values win
+ * over headers and cookies) and applies the defaults, in the reference's order. Built as one fixed-shape
+ * object, since it runs on every request.
+ */
+export function readRequest(call: AuthenticateRequestOptions, instance: InstanceDefaults): NormalizedOptions {
+  const { request } = call;
+  const secretKey = call.secretKey || instance.secretKey || call.apiKey || instance.apiKey || '';
+  const apiKey = call.apiKey || instance.apiKey;
+  const frontendApi = call.frontendApi || instance.frontendApi;
+  const publishableKey = call.publishableKey || instance.publishableKey;
+  if (frontendApi) deprecated('frontendApi', 'Use `publishableKey` instead.');
+  if (apiKey) deprecated('apiKey', 'Use `secretKey` instead.');
+  const cookies = request ? parseCookieHeader(request.headers.get('cookie')) : undefined;
   return {
-    ...options,
-    headerToken: stripBearer(options.headerToken || header(request, H.Authorization)),
-    origin: options.origin || header(request, H.Origin),
-    host: options.host || header(request, H.Host),
-    forwardedHost: options.forwardedHost || header(request, H.ForwardedHost),
-    forwardedPort: options.forwardedPort || header(request, H.ForwardedPort),
+    request,
+    secretKey,
+    apiKey,
+    publishableKey,
+    frontendApi: frontendApiOf(publishableKey, frontendApi),
+    apiUrl: instance.apiUrl || call.apiUrl || DEFAULT_API_URL,
+    apiVersion: instance.apiVersion || call.apiVersion || DEFAULT_API_VERSION,
+    jwtKey: call.jwtKey || instance.jwtKey,
+    audience: call.audience || instance.audience,
+    authorizedParties: call.authorizedParties,
+    clockSkewInMs: call.clockSkewInMs,
+    clockSkewInSeconds: call.clockSkewInSeconds,
+    skipJwksCache: call.skipJwksCache,
+    jwksCacheTtlInMs: call.jwksCacheTtlInMs,
+    env: call.env ?? instance.env,
+    fetch: call.fetch ?? instance.fetch,
+    isSatellite: call.isSatellite || instance.isSatellite,
+    domain: call.domain || instance.domain,
+    proxyUrl: call.proxyUrl || instance.proxyUrl,
+    signInUrl: call.signInUrl,
+    signUpUrl: call.signUpUrl,
+    afterSignInUrl: call.afterSignInUrl,
+    afterSignUpUrl: call.afterSignUpUrl,
+    headerToken: headerTokenOf(call, request),
+    cookieToken: call.cookieToken || cookies?.get(Cookies.Session),
+    clientUat: call.clientUat || cookies?.get(Cookies.ClientUat),
+    origin: call.origin || header(request, H.Origin),
+    host: call.host || header(request, H.Host),
+    forwardedHost: call.forwardedHost || header(request, H.ForwardedHost),
+    forwardedPort: call.forwardedPort || header(request, H.ForwardedPort),
     forwardedProto:
-      options.forwardedProto ||
-      header(request, H.CloudFrontForwardedProto) ||
-      header(request, H.ForwardedProto),
-    referrer: options.referrer || header(request, H.Referrer),
-    userAgent: options.userAgent || header(request, H.UserAgent),
+      call.forwardedProto || header(request, H.CloudFrontForwardedProto) || header(request, H.ForwardedProto),
+    referrer: call.referrer || header(request, H.Referrer),
+    userAgent: call.userAgent || header(request, H.UserAgent),
+    searchParams: call.searchParams,
+    loadSession: call.loadSession,
+    loadUser: call.loadUser,
+    loadOrganization: call.loadOrganization,
+    apiClient: call.apiClient ?? instance.apiClient,
+    isDevelopment: isDevelopmentSecretKey(secretKey),
+    isProduction: isProductionSecretKey(secretKey),
   };
 }
 
-function searchParamsOf(request: Request | undefined): URLSearchParams | undefined {
-  if (!request) return undefined;
+/** The search params the satellite rules read: the explicit ones, else the request URL's (parsed on demand). */
+export function searchParamsOf(options: NormalizedOptions): URLSearchParams | undefined {
+  if (options.searchParams || !options.request) return options.searchParams;
   try {
-    return new URL(request.url).searchParams;
+    options.searchParams = new URL(options.request.url).searchParams;
   } catch {
     return undefined;
   }
-}
-
-/** Reads the request into the options and applies the defaults, in the reference's order. */
-export function readRequest(given: AuthenticateRequestOptions): NormalizedOptions {
-  const options = withEnvironmentDefaults(given);
-  if (options.frontendApi) deprecated('frontendApi', 'Use `publishableKey` instead.');
-  if (options.apiKey) deprecated('apiKey', 'Use `secretKey` instead.');
-  const { request } = options;
-  const withHeaders = request ? overlayRequestHeaders(options, request) : options;
-  const cookies = request ? parseCookieHeader(request.headers.get('cookie')) : undefined;
-  return {
-    ...withHeaders,
-    secretKey: options.secretKey || options.apiKey || '',
-    frontendApi: frontendApiOf(options.publishableKey, options.frontendApi),
-    apiUrl: options.apiUrl || DEFAULT_API_URL,
-    apiVersion: options.apiVersion || DEFAULT_API_VERSION,
-    cookieToken: options.cookieToken || cookies?.get(Cookies.Session),
-    clientUat: options.clientUat || cookies?.get(Cookies.ClientUat),
-    searchParams: options.searchParams || searchParamsOf(request),
-  };
+  return options.searchParams;
 }

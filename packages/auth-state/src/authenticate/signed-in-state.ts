@@ -1,6 +1,6 @@
 import type { JwtPayload } from '@clerk/jwt-core';
 import { requireApiClient, unwrapApiResult } from '../api-client';
-import { signedInAuthObject } from '../auth-objects/signed-in-auth-object';
+import { createSignedInAuthObject } from '../auth-objects/signed-in-auth-object';
 import { AuthStatus } from '../states/auth-status';
 import { signedIn } from '../states/build-states';
 import type { SignedInState } from '../states/request-state';
@@ -11,10 +11,19 @@ function requireId(id: string | undefined): string {
   return id;
 }
 
+interface Resources {
+  session?: unknown;
+  user?: unknown;
+  organization?: unknown;
+}
+
+const NO_RESOURCES: Resources = {};
+
+const wantsResources = (options: NormalizedOptions, claims: JwtPayload) =>
+  options.loadSession || options.loadUser || (options.loadOrganization && claims.org_id);
+
 /** Fetches the resources the load flags ask for, in parallel; any failure rejects. */
-async function loadResources(options: NormalizedOptions, claims: JwtPayload) {
-  const wanted = options.loadSession || options.loadUser || (options.loadOrganization && claims.org_id);
-  if (!wanted) return { session: undefined, user: undefined, organization: undefined };
+async function loadResources(options: NormalizedOptions, claims: JwtPayload): Promise<Resources> {
   const api = requireApiClient(options.apiClient, 'loadSession, loadUser and loadOrganization');
   const [session, user, organization] = await Promise.all([
     options.loadSession
@@ -37,8 +46,9 @@ export async function buildSignedInState(
   claims: JwtPayload,
   token: string,
 ): Promise<SignedInState> {
-  const resources = await loadResources(options, claims);
-  const authObject = signedInAuthObject(
+  // Without load flags nothing is awaited: most requests should not pay for a tick they do not need.
+  const resources = wantsResources(options, claims) ? await loadResources(options, claims) : NO_RESOURCES;
+  const authObject = createSignedInAuthObject(
     claims,
     {
       secretKey: options.secretKey,
@@ -47,10 +57,13 @@ export async function buildSignedInState(
       apiVersion: options.apiVersion,
       // As in 0.x, getToken() prefers the cookie even when the header token was the one verified.
       token: options.cookieToken || options.headerToken || '',
-      ...resources,
+      session: resources.session,
+      user: resources.user,
+      organization: resources.organization,
       apiClient: options.apiClient,
     },
-    { ...options, token, status: AuthStatus.SignedIn },
+    options,
+    { token, status: AuthStatus.SignedIn },
   );
   return signedIn(options, authObject, token);
 }

@@ -1,26 +1,17 @@
-import { readEnvironment } from '@clerk/jwks-resolver';
+import { type ClerkEnvironment, readEnvironment } from '@clerk/jwks-resolver';
 
-interface EnvironmentDefaulted {
-  secretKey?: string;
-  apiKey?: string;
-  apiUrl?: string;
-  apiVersion?: string;
-  publishableKey?: string;
-  frontendApi?: string;
-  proxyUrl?: string;
-  domain?: string;
-  isSatellite?: boolean;
-  env?: Record<string, string | undefined>;
-}
+/** The instance options the environment can fill; `jwtKey` is left to the key resolver (`CLERK_JWT_KEY`). */
+type InstanceFields = Omit<ClerkEnvironment, 'jwtKey'>;
 
 /**
- * Fills options that were not given from the `CLERK_*` variables of `options.env` (else `process.env`).
- * `jwtKey` is not filled here: the key resolver reads `CLERK_JWT_KEY` itself.
+ * The instance options, each as given or else from the `CLERK_*` variables of `options.env` (else
+ * `process.env`).
  */
-export function withEnvironmentDefaults<T extends EnvironmentDefaulted>(options: T): T {
+export function withEnvironmentDefaults(
+  options: InstanceFields & { env?: Record<string, string | undefined> },
+): InstanceFields {
   const env = readEnvironment(options.env);
   return {
-    ...options,
     secretKey: options.secretKey || env.secretKey,
     apiKey: options.apiKey || env.apiKey,
     apiUrl: options.apiUrl || env.apiUrl,

@@ -11,9 +11,22 @@ function decodeBase64(text: string): string | null {
   }
 }
 
+// Keys are configuration, the same on every request: parse each once (bounded, in case keys are per tenant).
+const parsedKeys = new Map<string, PublishableKey | null>();
+
 /** `pk_live_…`/`pk_test_…` to its instance type and frontend API; anything else gives `null`. */
 export function parsePublishableKey(key: string | null | undefined): PublishableKey | null {
   const value = key || '';
+  let parsed = parsedKeys.get(value);
+  if (parsed === undefined) {
+    parsed = parseKey(value);
+    if (parsedKeys.size >= 1000) parsedKeys.clear();
+    parsedKeys.set(value, parsed);
+  }
+  return parsed && { ...parsed };
+}
+
+function parseKey(value: string): PublishableKey | null {
   const instanceType = value.startsWith('pk_live_')
     ? 'production'
     : value.startsWith('pk_test_')

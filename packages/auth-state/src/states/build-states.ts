@@ -12,6 +12,14 @@ import type {
 /** The merged options a state is built from; the signed-out auth object's `debug()` shows all of them. */
 export type StateInput = Partial<EchoedConfigWithProxy> & { frontendApi: string };
 
+// The redirect URLs every state echoes, spread in place so that each state keeps the 0.x property order.
+const redirectUrlsOf = (input: StateInput) => ({
+  signInUrl: input.signInUrl,
+  signUpUrl: input.signUpUrl,
+  afterSignInUrl: input.afterSignInUrl,
+  afterSignUpUrl: input.afterSignUpUrl,
+});
+
 export function signedIn(input: StateInput, authObject: SignedInAuthObject, token: string): SignedInState {
   return {
     status: AuthStatus.SignedIn,
@@ -22,10 +30,7 @@ export function signedIn(input: StateInput, authObject: SignedInAuthObject, toke
     publishableKey: input.publishableKey,
     domain: input.domain,
     isSatellite: input.isSatellite,
-    signInUrl: input.signInUrl,
-    signUpUrl: input.signUpUrl,
-    afterSignInUrl: input.afterSignInUrl,
-    afterSignUpUrl: input.afterSignUpUrl,
+    ...redirectUrlsOf(input),
     isSignedIn: true,
     isInterstitial: false,
     isUnknown: false,
@@ -44,10 +49,7 @@ export function signedOut(input: StateInput, reason: AuthReason, message = ''): 
     publishableKey: input.publishableKey,
     isSatellite: input.isSatellite,
     domain: input.domain,
-    signInUrl: input.signInUrl,
-    signUpUrl: input.signUpUrl,
-    afterSignInUrl: input.afterSignInUrl,
-    afterSignUpUrl: input.afterSignUpUrl,
+    ...redirectUrlsOf(input),
     isSignedIn: false,
     isInterstitial: false,
     isUnknown: false,
@@ -66,10 +68,7 @@ export function interstitial(input: StateInput, reason: AuthReason, message = ''
     isSatellite: input.isSatellite,
     domain: input.domain,
     proxyUrl: input.proxyUrl,
-    signInUrl: input.signInUrl,
-    signUpUrl: input.signUpUrl,
-    afterSignInUrl: input.afterSignInUrl,
-    afterSignUpUrl: input.afterSignUpUrl,
+    ...redirectUrlsOf(input),
     isSignedIn: false,
     isInterstitial: true,
     isUnknown: false,
@@ -87,10 +86,7 @@ export function unknownState(input: StateInput, reason: AuthReason, message = ''
     publishableKey: input.publishableKey,
     isSatellite: input.isSatellite,
     domain: input.domain,
-    signInUrl: input.signInUrl,
-    signUpUrl: input.signUpUrl,
-    afterSignInUrl: input.afterSignInUrl,
-    afterSignUpUrl: input.afterSignUpUrl,
+    ...redirectUrlsOf(input),
     isSignedIn: false,
     isInterstitial: false,
     isUnknown: true,

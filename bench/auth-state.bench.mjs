@@ -1,0 +1,220 @@
+// authenticateRequest of @clerk/auth-state side by side with @clerk/backend 0.38.15 and a floor (read the
+// cookie or Authorization header, one node:crypto signature check): cookie flow and header flow, local key
+// and JWKS from a Backend API on 127.0.0.1, fresh tokens (verified-token cache misses) and a repeated token.
+import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createServer } from 'node:http';
+import { createAuthenticateRequest } from '@clerk/auth-state';
+import { verifyToken } from '@clerk/jwks-resolver';
+import { Clerk } from 'clerk-backend-038';
+import { compare } from './lib.mjs';
+
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const keyObject = createPublicKey(publicPem);
+const b64 = value => Buffer.from(JSON.stringify(value)).toString('base64url');
+const now = Math.floor(Date.now() / 1000);
+
+function tokenFor(sid) {
+  const payload = {
+    sub: 'user_1',
+    sid,
+    iss: 'https://clerk.example.com',
+    iat: now,
+    nbf: now - 10,
+    exp: now + 3600,
+  };
+  const input = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'ins_bench' })}.${b64(payload)}`;
+  return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
+}
+
+// A JWKS for the "JWKS steady state" rows; both libraries ask it once, then use their caches.
+const server = createServer((_req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(
+    JSON.stringify({
+      keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'ins_bench', alg: 'RS256', use: 'sig' }],
+    }),
+  );
+});
+await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+const apiUrl = `http://127.0.0.1:${server.address().port}`;
+
+// More distinct tokens than the verified-token cache holds (1000), walked in order: every one is a miss.
+const tokens = Array.from({ length: 1200 }, (_, i) => tokenFor(`sess_${i}`));
+const browserHeaders = { host: 'example.com', 'user-agent': 'Mozilla/5.0 (bench)', accept: 'text/html' };
+const cookieRequest = token =>
+  new Request('https://example.com/dashboard', {
+    headers: {
+      ...browserHeaders,
+      cookie: `_ga=GA1.1.1; __client_uat=${now - 60}; __session=${token}; theme=dark`,
+    },
+  });
+const headerRequest = token =>
+  new Request('https://example.com/api/data', {
+    headers: { ...browserHeaders, authorization: `Bearer ${token}` },
+  });
+const cookieRequests = tokens.map(cookieRequest);
+const headerRequests = tokens.map(headerRequest);
+
+const walk = (requests, task) => {
+  let next = 0;
+  return () => task(requests[next++ % requests.length]);
+};
+
+// The floor: the least work that authenticates the request: read the token, one node:crypto verify.
+function verifyRaw(token) {
+  const dot = token.lastIndexOf('.');
+  return verify(
+    'sha256',
+    Buffer.from(token.slice(0, dot)),
+    keyObject,
+    Buffer.from(token.slice(dot + 1), 'base64url'),
+  );
+}
+function cookieFloor(request) {
+  const cookie = request.headers.get('cookie');
+  const start = cookie.indexOf('__session=') + '__session='.length;
+  const end = cookie.indexOf(';', start);
+  return verifyRaw(cookie.slice(start, end === -1 ? undefined : end));
+}
+const headerFloor = request => verifyRaw(request.headers.get('authorization').slice('Bearer '.length));
+
+const secretKey = 'sk_live_bench';
+const local = { secretKey, jwtKey: publicPem, env: {} };
+const remote = { secretKey, apiUrl, env: {} };
+const ours = {
+  local: createAuthenticateRequest({ options: local }).authenticateRequest,
+  remote: createAuthenticateRequest({ options: remote }).authenticateRequest,
+};
+const legacy = {
+  local: Clerk({ secretKey, jwtKey: publicPem }),
+  remote: Clerk({ secretKey, apiUrl }),
+};
+// verifyToken alone, on key sources of its own (so that its verified-token cache never sees our tokens
+// twice): what authenticateRequest adds on top of it is this package's own cost.
+const isClerkIssuer = iss => iss.startsWith('https://clerk.');
+const soloRemote = { secretKey, apiUrl: `${apiUrl}/solo`, env: {}, issuer: isClerkIssuer };
+const soloLocal = { jwtKey: publicPem.trim(), env: {}, issuer: isClerkIssuer };
+const cookieToken = request => /__session=([^;]+)/.exec(request.headers.get('cookie'))[1];
+const headerToken = request => request.headers.get('authorization').slice('Bearer '.length);
+const verified = async promise => {
+  if ((await promise).sub !== 'user_1') throw new Error('verifyToken failed');
+};
+const signedIn = async promise => {
+  const state = await promise;
+  if (state.status !== 'signed-in')
+    throw new Error(`expected signed-in, got ${state.status} ${state.reason} ${state.message}`);
+};
+
+// Every task runs a while first, so that no library is measured while the JIT is still warming up.
+const warmUp = async task => {
+  for (let i = 0; i < 3000; i++) await task();
+};
+for (const [requests, flow] of [
+  [cookieRequests, 'cookie'],
+  [headerRequests, 'header'],
+]) {
+  for (const variant of ['remote', 'local']) {
+    await warmUp(walk(requests, request => signedIn(ours[variant]({ request }))));
+    const token = flow === 'cookie' ? cookieToken : headerToken;
+    await warmUp(
+      walk(requests, request =>
+        verified(verifyToken(token(request), variant === 'remote' ? soloRemote : soloLocal)),
+      ),
+    );
+    await warmUp(walk(requests, request => signedIn(legacy[variant].authenticateRequest({ request }))));
+  }
+  await warmUp(walk(requests, flow === 'cookie' ? cookieFloor : headerFloor));
+}
+
+const results = {};
+results.cookieRemote = await compare(
+  'authenticateRequest, cookie flow, JWKS steady state, fresh token (floor: read cookie + node:crypto verify)',
+  {
+    floor: walk(cookieRequests, cookieFloor),
+    '@clerk/auth-state': walk(cookieRequests, request => signedIn(ours.remote({ request }))),
+    'verifyToken alone (@clerk/jwks-resolver)': walk(cookieRequests, request =>
+      verified(verifyToken(cookieToken(request), soloRemote)),
+    ),
+    '@clerk/backend 0.38.15': walk(cookieRequests, request =>
+      signedIn(legacy.remote.authenticateRequest({ request })),
+    ),
+  },
+  { floor: 'floor' },
+);
+results.headerRemote = await compare(
+  'authenticateRequest, header flow, JWKS steady state, fresh token (floor: read header + node:crypto verify)',
+  {
+    floor: walk(headerRequests, headerFloor),
+    '@clerk/auth-state': walk(headerRequests, request => signedIn(ours.remote({ request }))),
+    'verifyToken alone (@clerk/jwks-resolver)': walk(headerRequests, request =>
+      verified(verifyToken(headerToken(request), soloRemote)),
+    ),
+    '@clerk/backend 0.38.15': walk(headerRequests, request =>
+      signedIn(legacy.remote.authenticateRequest({ request })),
+    ),
+  },
+  { floor: 'floor' },
+);
+results.cookieLocal = await compare(
+  'authenticateRequest, cookie flow, local key (jwtKey), fresh token (floor: read cookie + node:crypto verify)',
+  {
+    floor: walk(cookieRequests, cookieFloor),
+    '@clerk/auth-state': walk(cookieRequests, request => signedIn(ours.local({ request }))),
+    'verifyToken alone (@clerk/jwks-resolver)': walk(cookieRequests, request =>
+      verified(verifyToken(cookieToken(request), soloLocal)),
+    ),
+    '@clerk/backend 0.38.15': walk(cookieRequests, request =>
+      signedIn(legacy.local.authenticateRequest({ request })),
+    ),
+  },
+  { floor: 'floor' },
+);
+results.headerLocal = await compare(
+  'authenticateRequest, header flow, local key (jwtKey), fresh token (floor: read header + node:crypto verify)',
+  {
+    floor: walk(headerRequests, headerFloor),
+    '@clerk/auth-state': walk(headerRequests, request => signedIn(ours.local({ request }))),
+    'verifyToken alone (@clerk/jwks-resolver)': walk(headerRequests, request =>
+      verified(verifyToken(headerToken(request), soloLocal)),
+    ),
+    '@clerk/backend 0.38.15': walk(headerRequests, request =>
+      signedIn(legacy.local.authenticateRequest({ request })),
+    ),
+  },
+  { floor: 'floor' },
+);
+const repeated = cookieRequests[0];
+results.repeated = await compare(
+  'authenticateRequest, cookie flow, the same session token again (a browser within one token lifetime)',
+  {
+    floor: () => cookieFloor(repeated),
+    '@clerk/auth-state': () => signedIn(ours.local({ request: repeated })),
+    '@clerk/backend 0.38.15': () => signedIn(legacy.local.authenticateRequest({ request: repeated })),
+  },
+  { floor: 'floor' },
+);
+server.close();
+
+const rows = [
+  ['cookie flow, JWKS', results.cookieRemote],
+  ['header flow, JWKS', results.headerRemote],
+  ['cookie flow, local key', results.cookieLocal],
+  ['header flow, local key', results.headerLocal],
+];
+console.log(
+  '### Targets (fresh tokens): @clerk/auth-state <= 2x the floor; the floor >= 8x faster than 0.38.15\n',
+);
+console.log(
+  '| flow | @clerk/auth-state / floor | of which verifyToken / floor | 0.38.15 / floor | 0.38.15 / @clerk/auth-state | met |',
+);
+console.log('|---|---:|---:|---:|---:|---|');
+for (const [name, r] of rows) {
+  const ours = r['@clerk/auth-state'];
+  const legacyRatio = r['@clerk/backend 0.38.15'];
+  const ok = ours <= 2 && legacyRatio >= 8;
+  const alone = r['verifyToken alone (@clerk/jwks-resolver)'];
+  console.log(
+    `| ${name} | ${ours.toFixed(2)}x | ${alone.toFixed(2)}x | ${legacyRatio.toFixed(2)}x | ${(legacyRatio / ours).toFixed(1)}x | ${ok ? 'yes' : 'NO'} |`,
+  );
+}
