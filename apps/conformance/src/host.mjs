@@ -161,7 +161,7 @@ function handle(fixtures, request, response) {
     return sendJson(
       response,
       401,
-      clerkError('authentication_invalid', 'Unauthorized', 'Invalid secret key.'),
+      clerkError('clerk_key_invalid', 'The provided Clerk Secret Key is invalid.', 'Secret key is invalid.'),
     );
   }
   if (request.method === 'GET' && url.pathname === '/v1/jwks') return sendJson(response, 200, fixtures.jwks);

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { readContext, scenarios } from '@clerk/conformance';
+import { signatureBackend } from '@clerk/jwt-core';
 import { nodeBinaries } from '@clerk/node-binaries';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -29,6 +30,9 @@ function runLauncher(binary, flags) {
 }
 
 describe(`node ${process.version} (this process)`, () => {
+  it('takes the node:crypto signature path', () => {
+    expect(signatureBackend).toBe('node:crypto');
+  });
   for (const { name, run } of scenarios) it(name, () => run(context));
 });
 
@@ -40,7 +44,7 @@ for (const [major, binary] of Object.entries(nodeBinaries)) {
     });
 
     it(`runs Node ${major} and exits 0`, () => {
-      expect(result.output).toMatch(new RegExp(`^node v${major}\\.\\d+\\.\\d+: `, 'm'));
+      expect(result.output).toMatch(new RegExp(`^node v${major}\\.\\d+\\.\\d+ \\(node:crypto\\): `, 'm'));
       expect(result.code, result.output).toBe(0);
     });
     for (const { name } of scenarios) {
