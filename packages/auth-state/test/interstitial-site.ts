@@ -9,6 +9,8 @@ export interface StandInReport {
   attributes: Record<string, string>;
   options: Record<string, unknown>;
   globals: { frontendApi: unknown; debug: unknown; proxyUrl: unknown; domain: unknown };
+  /** `history.length` when load was called: a reload keeps it, a form re-request adds entries. */
+  historyLength: number;
 }
 
 // Reports what the interstitial set up, then says "signed in" once per tab when the page URL asks for it.
@@ -31,7 +33,7 @@ const STAND_IN = `(() => {
       };
       await fetch('/report/' + pageId, {
         method: 'POST',
-        body: JSON.stringify({ src: script.src, attributes, options, globals }),
+        body: JSON.stringify({ src: script.src, attributes, options, globals, historyLength: history.length }),
       });
       if (wantsSession && !sessionStorage.getItem('stand-in-session')) {
         sessionStorage.setItem('stand-in-session', '1');

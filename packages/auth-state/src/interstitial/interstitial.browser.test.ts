@@ -35,11 +35,14 @@ afterAll(async () => {
   await site?.close();
 });
 
-beforeEach(async () => {
+const FIREFOX_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
+
+beforeEach(async ({ task }) => {
   clerkJsRequests = [];
   aborted = [];
   pageErrors = [];
-  context = await browser.newContext();
+  // One test poses as Firefox, which needs the form re-request instead of a reload for URLs with a hash.
+  context = await browser.newContext(task.name.includes('Firefox') ? { userAgent: FIREFOX_USER_AGENT } : {});
   await context.route('**/*', async route => {
     const url = route.request().url();
     if (url.startsWith(`${site.url}/`)) return route.continue();
@@ -84,6 +87,7 @@ describe('interstitial in Chromium', () => {
       },
       options: { isSatellite: false, isInterstitial: true },
       globals: { frontendApi: 'clerk.example.com', debug: {}, domain: 'satellite.dev' },
+      historyLength: expect.any(Number),
     });
     expect(aborted).toEqual([]);
     expect(pageErrors).toEqual([]);
@@ -134,6 +138,20 @@ describe('interstitial in Chromium', () => {
     await site.waitForHits(path, 2);
     await site.waitForReports(path, 2);
     expect(page.url()).toBe(`${site.url}${path}?session=1#section`);
+    const [first, second] = site.reports(path);
+    expect(second!.historyLength).toBe(first!.historyLength);
+  });
+
+  it('as Firefox, a URL with a hash is requested again by a GET form carrying the query', async () => {
+    const path = await visit({ publishableKey: PROD_PK }, '?session=1&keep=me&keep=twice#section');
+    await site.waitForHits(path, 2);
+    const reports = await site.waitForReports(path, 2);
+    expect(reports).toHaveLength(2);
+    await page.waitForLoadState('networkidle');
+    expect(page.url()).toBe(`${site.url}${path}?session=1&keep=me&keep=twice#section`);
+    expect(site.hits(path)).toBe(2);
+    // pushState plus the form navigation: two new entries, where a reload would add none.
+    expect(reports[1]!.historyLength).toBe(reports[0]!.historyLength + 2);
   });
 
   it('hostile option values execute no script and arrive intact (compatibility row 7)', async () => {
@@ -172,6 +190,7 @@ describe('interstitial in Chromium', () => {
         proxyUrl: hostile,
         domain: hostile,
       },
+      historyLength: expect.any(Number),
     });
     expect(await page.evaluate(() => document.querySelectorAll('script').length)).toBe(2);
   });
