@@ -38,8 +38,8 @@ function keyMaterial(kid, alg, publicKey, privateKey) {
 }
 
 // JWS signing with node:crypto directly, so a bug in the signer under test cannot hide one in its verifier.
-function signToken(key, payload, header = {}) {
-  const head = base64url(JSON.stringify({ alg: key.alg, typ: 'JWT', kid: key.kid, ...header }));
+function signToken(key, payload) {
+  const head = base64url(JSON.stringify({ alg: key.alg, typ: 'JWT', kid: key.kid }));
   const body = base64url(JSON.stringify(payload));
   const data = `${head}.${body}`;
   const hash = `sha${key.alg.slice(2)}`;
@@ -70,7 +70,8 @@ function sessionClaims(now, overrides = {}) {
 }
 
 /** Keys and tokens for one run. Tokens are fresh: they expire an hour after the host starts. */
-export function createFixtures(now = Math.floor(Date.now() / 1000)) {
+function createFixtures() {
+  const now = Math.floor(Date.now() / 1000);
   const rsa = rsaKeyPair('ins_conformance_rs', 'RS256');
   const pss = rsaKeyPair('ins_conformance_ps', 'PS256');
   const ec = ecKeyPair('ins_conformance_es');
@@ -178,11 +179,9 @@ function handle(fixtures, request, response) {
   return sendJson(response, 404, clerkError('resource_not_found', 'not found', 'No such endpoint.'));
 }
 
-/**
- * Starts the 127.0.0.1 server and returns the context every runtime receives (JSON-serialisable) and
- * `close()`. `fixtures` lets a caller reuse keys it made itself.
- */
-export async function startHost(fixtures = createFixtures()) {
+/** Starts the 127.0.0.1 server; returns the context every runtime receives (JSON-serialisable) and `close()`. */
+export async function startHost() {
+  const fixtures = createFixtures();
   const sockets = new Set();
   const server = createServer((request, response) => {
     request.resume();
