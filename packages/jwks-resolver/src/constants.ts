@@ -4,11 +4,18 @@ export const API_URL = 'https://api.clerk.dev';
 /** The Backend API version when no `apiVersion` is given. */
 export const API_VERSION = 'v1';
 
+// One constant each, so that bundles of `verifyToken` carry only short minified names.
+export const CACHE_TTL_IN_MS = 5 * 60 * 1000;
+export const REFETCH_COOLDOWN_IN_MS = 30 * 1000;
+export const FETCH_TIMEOUT_IN_MS = 5 * 1000;
+export const FETCH_RETRIES = 2;
+export const RETRY_DELAY_IN_MS = 200;
+
 /** Defaults of the JWKS options, in milliseconds or counts. */
 export const JWKS_DEFAULTS = {
-  cacheTtlInMs: 5 * 60 * 1000,
-  refetchCooldownInMs: 30 * 1000,
-  fetchTimeoutInMs: 5 * 1000,
-  fetchRetries: 2,
-  retryDelayInMs: 200,
+  cacheTtlInMs: CACHE_TTL_IN_MS,
+  refetchCooldownInMs: REFETCH_COOLDOWN_IN_MS,
+  fetchTimeoutInMs: FETCH_TIMEOUT_IN_MS,
+  fetchRetries: FETCH_RETRIES,
+  retryDelayInMs: RETRY_DELAY_IN_MS,
 } as const;

@@ -7,27 +7,19 @@ import {
 /** Whose fault a failure is: the caller's token (answer 401) or the key source (answer 5xx, alert someone). */
 export type FaultSource = 'token' | 'key-source';
 
-const KEY_SOURCE_REASONS: ReadonlySet<string> = new Set([
-  TokenVerificationErrorReason.SecretKeyInvalid,
-  TokenVerificationErrorReason.LocalJWKMissing,
-  TokenVerificationErrorReason.RemoteJWKFailedToLoad,
-  TokenVerificationErrorReason.RemoteJWKInvalid,
-  TokenVerificationErrorReason.JWKFailedToResolve,
-]);
-
 // jwt-core reports a key it cannot import with this prefix; the token is not what is wrong then.
 const UNUSABLE_KEY_PREFIX = 'Error verifying JWT signature.';
 
 /** Whose fault a `TokenVerificationError` from any layer is, from its reason (and message). */
-export function faultOf(error: TokenVerificationError): FaultSource {
-  if (KEY_SOURCE_REASONS.has(error.reason)) return 'key-source';
-  if (
-    error.reason === TokenVerificationErrorReason.TokenVerificationFailed &&
-    error.message.startsWith(UNUSABLE_KEY_PREFIX)
-  ) {
-    return 'key-source';
-  }
-  return 'token';
+export function faultOf({ reason, message }: TokenVerificationError): FaultSource {
+  // Every `jwk-*` reason but a `kid` the JWKS lacks is about the key source, and so is an invalid secret key.
+  const keyReason =
+    (reason.startsWith('jwk-') && reason !== TokenVerificationErrorReason.RemoteJWKMissing) ||
+    reason === TokenVerificationErrorReason.SecretKeyInvalid;
+  const unusableKey =
+    reason === TokenVerificationErrorReason.TokenVerificationFailed &&
+    message.startsWith(UNUSABLE_KEY_PREFIX);
+  return keyReason || unusableKey ? 'key-source' : 'token';
 }
 
 /**

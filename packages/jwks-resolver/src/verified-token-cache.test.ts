@@ -157,8 +157,13 @@ describe('verified-token cache', () => {
   it('is bounded: the oldest entries are dropped', () => {
     const resolved = { key: key.publicPem, sourceId: 'bounded-test' };
     const payload = { sub: 'user_1', exp: nowSeconds() + 60 };
-    for (let i = 0; i < 1001; i++) rememberVerified(`token-${i}`, undefined, resolved, payload);
-    expect(recallVerified('token-0', 'bounded-test', {}, Date.now())).toBeUndefined();
-    expect(recallVerified('token-1000', 'bounded-test', {}, Date.now())).toEqual(payload);
+    const tokenNumber = (i: number) =>
+      `e30.${Buffer.from(JSON.stringify({ ...payload, i })).toString('base64url')}.c2ln`;
+    for (let i = 0; i <= 1000; i++) rememberVerified(tokenNumber(i), undefined, resolved, payload);
+    expect(recallVerified(tokenNumber(0), 'bounded-test', {}, Date.now())).toBeUndefined();
+    expect(recallVerified(tokenNumber(1000), 'bounded-test', {}, Date.now())).toEqual({
+      ...payload,
+      i: 1000,
+    });
   });
 });

@@ -59,8 +59,7 @@ export async function verifyToken(token: string, options: VerifyTokenOptions = {
       authorizedParties: options.authorizedParties,
       clockSkewInMs: claimOptions.skewInMs,
     });
-    // The peeked claims are a private copy with the same content: cached without copying again.
-    if (useCache && peeked) rememberVerified(token, kid, resolved, peeked);
+    if (useCache) rememberVerified(token, kid, resolved, payload);
     return payload;
   } catch (error) {
     throw withFault(error);

@@ -1,4 +1,4 @@
-import { JWKS_DEFAULTS } from '../constants';
+import { CACHE_TTL_IN_MS, REFETCH_COOLDOWN_IN_MS } from '../constants';
 import { BoundedMap } from '../lib/bounded-map';
 import type { JwksOptions } from '../options';
 import { type JwksRequest, type KeySet, loadJwks } from './load-jwks';
@@ -34,9 +34,7 @@ export function isFresh(
   options: JwksOptions,
   now: number,
 ): state is SourceState & { keys: KeySet } {
-  return (
-    state.keys !== null && now - state.loadedAt < (options.jwksCacheTtlInMs ?? JWKS_DEFAULTS.cacheTtlInMs)
-  );
+  return state.keys !== null && now - state.loadedAt < (options.jwksCacheTtlInMs ?? CACHE_TTL_IN_MS);
 }
 
 /** Loads the JWKS again; callers that arrive while a load is running share it (one request per source). */
@@ -60,5 +58,5 @@ export function refresh(state: SourceState, request: JwksRequest, options: JwksO
 }
 
 export function mayRefetchUnknownKid(state: SourceState, options: JwksOptions, now: number): boolean {
-  return now - state.lastAttemptAt >= (options.jwksRefetchCooldownInMs ?? JWKS_DEFAULTS.refetchCooldownInMs);
+  return now - state.lastAttemptAt >= (options.jwksRefetchCooldownInMs ?? REFETCH_COOLDOWN_IN_MS);
 }

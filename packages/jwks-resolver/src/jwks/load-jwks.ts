@@ -1,5 +1,5 @@
 import { TokenVerificationErrorReason } from '@clerk/jwt-core';
-import { JWKS_DEFAULTS } from '../constants';
+import { FETCH_RETRIES, FETCH_TIMEOUT_IN_MS, RETRY_DELAY_IN_MS } from '../constants';
 import { keySourceError, type VerifyTokenError } from '../errors';
 import type { FetchFunction, JwksOptions } from '../options';
 
@@ -17,13 +17,12 @@ const MAX_KEYS = 64;
 const failedToLoad = (message: string) =>
   keySourceError(TokenVerificationErrorReason.RemoteJWKFailedToLoad, message);
 
-/** A failed attempt, and whether trying again may help (network errors, timeouts, 5xx). */
-class AttemptFailure {
-  constructor(
-    readonly error: VerifyTokenError,
-    readonly retryable: boolean,
-  ) {}
-}
+// Failures after which another attempt may help: network errors, timeouts and 5xx.
+const retryable = new WeakSet<object>();
+const worthRetrying = (error: VerifyTokenError) => {
+  retryable.add(error);
+  return error;
+};
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -32,21 +31,20 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
  * timeouts and 5xx, at most `jwksFetchRetries` times. Rejects with a key-source `VerifyTokenError`.
  */
 export async function loadJwks(request: JwksRequest, options: JwksOptions): Promise<KeySet> {
-  const retries = Math.max(0, options.jwksFetchRetries ?? JWKS_DEFAULTS.fetchRetries);
-  const delay = options.jwksRetryDelayInMs ?? JWKS_DEFAULTS.retryDelayInMs;
+  const retries = Math.max(0, options.jwksFetchRetries ?? FETCH_RETRIES);
+  const delay = options.jwksRetryDelayInMs ?? RETRY_DELAY_IN_MS;
   for (let attempt = 0; ; attempt++) {
     try {
       return await attemptLoad(request, options);
-    } catch (failure) {
-      if (!(failure instanceof AttemptFailure)) throw failure;
-      if (!failure.retryable || attempt >= retries) throw failure.error;
+    } catch (error) {
+      if (!retryable.has(error as object) || attempt >= retries) throw error;
       await sleep(delay * 2 ** attempt);
     }
   }
 }
 
 async function attemptLoad(request: JwksRequest, options: JwksOptions): Promise<KeySet> {
-  const timeout = options.jwksFetchTimeoutInMs ?? JWKS_DEFAULTS.fetchTimeoutInMs;
+  const timeout = options.jwksFetchTimeoutInMs ?? FETCH_TIMEOUT_IN_MS;
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Races the signal too, so a `fetch` that ignores it still cannot hang verification.
@@ -54,9 +52,8 @@ async function attemptLoad(request: JwksRequest, options: JwksOptions): Promise<
     timer = setTimeout(() => {
       controller.abort();
       reject(
-        new AttemptFailure(
+        worthRetrying(
           failedToLoad(`Error loading Clerk JWKS from ${request.url}: no response within ${timeout} ms.`),
-          true,
         ),
       );
     }, timeout);
@@ -80,24 +77,18 @@ async function fetchKeys(request: JwksRequest, fetchOption: FetchFunction | unde
     body = await response.text();
   } catch (error) {
     const cause = error instanceof Error ? error.message : String(error);
-    throw new AttemptFailure(failedToLoad(`Error loading Clerk JWKS from ${request.url}: ${cause}`), true);
+    throw worthRetrying(failedToLoad(`Error loading Clerk JWKS from ${request.url}: ${cause}`));
   }
   if (!response.ok) throw statusFailure(request, response.status, body);
   return keySetOf(request.url, body);
 }
 
-function statusFailure(request: JwksRequest, status: number, body: string): AttemptFailure {
+function statusFailure(request: JwksRequest, status: number, body: string): VerifyTokenError {
   const invalidKey = request.secretKey ? invalidSecretKeyMessage(body) : undefined;
-  if (invalidKey !== undefined) {
-    return new AttemptFailure(
-      keySourceError(TokenVerificationErrorReason.SecretKeyInvalid, invalidKey),
-      false,
-    );
-  }
-  return new AttemptFailure(
-    failedToLoad(`Error loading Clerk JWKS from ${request.url} with code=${status}`),
-    status >= 500,
-  );
+  if (invalidKey !== undefined)
+    return keySourceError(TokenVerificationErrorReason.SecretKeyInvalid, invalidKey);
+  const error = failedToLoad(`Error loading Clerk JWKS from ${request.url} with code=${status}`);
+  return status >= 500 ? worthRetrying(error) : error;
 }
 
 /** The message of a `clerk_key_invalid` entry in a Backend API error body, if there is one. */
@@ -120,10 +111,7 @@ function parseJson(body: string): Record<string, any> | undefined {
 function keySetOf(url: string, body: string): KeySet {
   const json = parseJson(body);
   if (!json) {
-    throw new AttemptFailure(
-      failedToLoad(`Error loading Clerk JWKS from ${url}: the response is not JSON.`),
-      false,
-    );
+    throw failedToLoad(`Error loading Clerk JWKS from ${url}: the response is not JSON.`);
   }
   const keys = new Map<string, JsonWebKey>();
   const listed: unknown[] = Array.isArray(json.keys) ? json.keys : [];
@@ -134,10 +122,7 @@ function keySetOf(url: string, body: string): KeySet {
     }
   }
   if (keys.size === 0) {
-    throw new AttemptFailure(
-      failedToLoad('The JWKS endpoint did not contain any signing keys. Contact support@clerk.com.'),
-      false,
-    );
+    throw failedToLoad('The JWKS endpoint did not contain any signing keys. Contact support@clerk.com.');
   }
   return keys;
 }

@@ -5,36 +5,22 @@ const sextets = new Int8Array(128).fill(-1);
 for (let i = 0; i < alphabet.length; i++) sextets[alphabet.charCodeAt(i)] = i;
 const utf8 = new TextDecoder();
 
-const sextet = (token: string, i: number) => {
-  const code = token.charCodeAt(i);
-  return code < 128 ? (sextets[code] as number) : -1;
-};
-
-/** JSON.parse of the base64url text between `from` and `to`, four characters at a time; throws if malformed. */
+/** JSON.parse of the base64url text between `from` and `to`; throws if it is malformed. */
 function decodeSegment(token: string, from: number, to: number): unknown {
-  const rest = (to - from) % 4;
-  if (rest === 1) throw new SyntaxError('not base64url');
   const bytes = new Uint8Array(((to - from) * 3) >> 2);
+  let buffer = 0;
+  let bits = 0;
   let written = 0;
-  let i = from;
-  for (; i + 4 <= to; i += 4) {
-    // An invalid character is -1, which makes the whole group negative.
-    const group =
-      (sextet(token, i) << 18) |
-      (sextet(token, i + 1) << 12) |
-      (sextet(token, i + 2) << 6) |
-      sextet(token, i + 3);
-    if (group < 0) throw new SyntaxError('not base64url');
-    bytes[written++] = group >> 16;
-    bytes[written++] = (group >> 8) & 0xff;
-    bytes[written++] = group & 0xff;
-  }
-  if (rest > 0) {
-    let group = (sextet(token, i) << 18) | (sextet(token, i + 1) << 12);
-    if (rest === 3) group |= sextet(token, i + 2) << 6;
-    if (group < 0) throw new SyntaxError('not base64url');
-    bytes[written++] = group >> 16;
-    if (rest === 3) bytes[written++] = (group >> 8) & 0xff;
+  for (let i = from; i < to; i++) {
+    const code = token.charCodeAt(i);
+    const value = code < 128 ? (sextets[code] as number) : -1;
+    if (value < 0) throw new SyntaxError('not base64url');
+    buffer = ((buffer << 6) | value) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[written++] = (buffer >> bits) & 0xff;
+    }
   }
   return JSON.parse(utf8.decode(bytes.subarray(0, written)));
 }
