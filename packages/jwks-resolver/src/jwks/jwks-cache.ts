@@ -23,7 +23,7 @@ export const sourceId = (request: JwksRequest): string =>
 export function stateOf(id: string): SourceState {
   let state = sources.get(id);
   if (!state) {
-    state = { keys: null, loadedAt: 0, lastAttemptAt: Number.NEGATIVE_INFINITY, inFlight: null };
+    state = { keys: null, loadedAt: 0, lastAttemptAt: -Infinity, inFlight: null };
     sources.set(id, state);
   }
   return state;

@@ -16,6 +16,8 @@ const MAX_KEYS = 64;
 
 const failedToLoad = (message: string) =>
   keySourceError(TokenVerificationErrorReason.RemoteJWKFailedToLoad, message);
+const loadError = (url: string, detail: string) =>
+  failedToLoad(`Error loading Clerk JWKS from ${url}${detail}`);
 
 // Failures after which another attempt may help: network errors, timeouts and 5xx.
 const retryable = new WeakSet<object>();
@@ -51,11 +53,7 @@ async function attemptLoad(request: JwksRequest, options: JwksOptions): Promise<
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       controller.abort();
-      reject(
-        worthRetrying(
-          failedToLoad(`Error loading Clerk JWKS from ${request.url}: no response within ${timeout} ms.`),
-        ),
-      );
+      reject(worthRetrying(loadError(request.url, `: no response within ${timeout} ms.`)));
     }, timeout);
   });
   try {
@@ -77,7 +75,7 @@ async function fetchKeys(request: JwksRequest, fetchOption: FetchFunction | unde
     body = await response.text();
   } catch (error) {
     const cause = error instanceof Error ? error.message : String(error);
-    throw worthRetrying(failedToLoad(`Error loading Clerk JWKS from ${request.url}: ${cause}`));
+    throw worthRetrying(loadError(request.url, `: ${cause}`));
   }
   if (!response.ok) throw statusFailure(request, response.status, body);
   return keySetOf(request.url, body);
@@ -87,7 +85,7 @@ function statusFailure(request: JwksRequest, status: number, body: string): Veri
   const invalidKey = request.secretKey ? invalidSecretKeyMessage(body) : undefined;
   if (invalidKey !== undefined)
     return keySourceError(TokenVerificationErrorReason.SecretKeyInvalid, invalidKey);
-  const error = failedToLoad(`Error loading Clerk JWKS from ${request.url} with code=${status}`);
+  const error = loadError(request.url, ` with code=${status}`);
   return status >= 500 ? worthRetrying(error) : error;
 }
 
@@ -111,7 +109,7 @@ function parseJson(body: string): Record<string, any> | undefined {
 function keySetOf(url: string, body: string): KeySet {
   const json = parseJson(body);
   if (!json) {
-    throw failedToLoad(`Error loading Clerk JWKS from ${url}: the response is not JSON.`);
+    throw loadError(url, ': the response is not JSON.');
   }
   const keys = new Map<string, JsonWebKey>();
   const listed: unknown[] = Array.isArray(json.keys) ? json.keys : [];

@@ -1,4 +1,5 @@
 import { type JwtHeader, type JwtPayload, SUPPORTED_ALGORITHMS } from '@clerk/jwt-core';
+import { BoundedMap } from './bounded-map';
 
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const sextets = new Int8Array(128).fill(-1);
@@ -44,8 +45,20 @@ function peekSegment(token: string, index: 0 | 1): Record<string, unknown> | und
  */
 export const peekPayload = (token: string) => peekSegment(token, 1) as JwtPayload | undefined;
 
-/** The same for the header. */
-export const peekHeader = (token: string) => peekSegment(token, 0) as JwtHeader | undefined;
+// The tokens of one instance share a handful of headers; remembering them keeps decoding off the hot path.
+const headers = new BoundedMap<string, JwtHeader | undefined>(64);
+
+/** The same for the header; the object may be shared between calls and must not be modified. */
+export function peekHeader(token: string): JwtHeader | undefined {
+  const end = typeof token === 'string' ? token.indexOf('.') : -1;
+  const segment = end < 0 ? '' : token.slice(0, end);
+  let header = headers.get(segment);
+  if (header === undefined && !headers.has(segment)) {
+    header = peekSegment(token, 0) as JwtHeader | undefined;
+    headers.set(segment, header);
+  }
+  return header;
+}
 
 const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
