@@ -1,5 +1,5 @@
 import { TokenVerificationErrorAction, TokenVerificationErrorReason } from '@clerk/jwt-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VerifyTokenError } from './errors';
 import { resolveKeySource } from './key-source';
 
@@ -53,11 +53,18 @@ describe('resolveKeySource: one order on every runtime', () => {
     ).toEqual({ kind: 'backend-api', jwksUrl: 'https://api.clerk.dev/v1/jwks', secretKey: 'sk_test_x' });
   });
 
-  it('apiKey is the deprecated alias of secretKey; secretKey wins over it', () => {
+  it('apiKey is the deprecated alias of secretKey; secretKey wins over it; it warns once', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect(resolveKeySource({ apiKey: 'test_legacy' })).toMatchObject({ secretKey: 'test_legacy' });
     expect(resolveKeySource({ apiKey: 'test_legacy', secretKey: 'sk_test_new' })).toMatchObject({
       secretKey: 'sk_test_new',
     });
+    expect(warn.mock.calls).toEqual([
+      [
+        'Clerk - DEPRECATION WARNING: "apiKey" is deprecated and will be removed in the next major release.\nUse `secretKey` instead.',
+      ],
+    ]);
+    warn.mockRestore();
   });
 
   it('env fills secretKey, apiUrl and apiVersion only where the options leave them out', () => {

@@ -168,4 +168,31 @@ describe('verifyToken with a local key: networkless', () => {
       source: 'key-source',
     });
   });
+
+  it('issuer as a string, a function or null', async () => {
+    const token = signToken(instanceKey);
+    const jwtKey = instanceKey.publicPem;
+    await expect(verifyToken(token, { jwtKey, issuer: ISSUER })).resolves.toBeTruthy();
+    await expect(
+      verifyToken(token, { jwtKey, issuer: iss => iss.startsWith('https://clerk.') }),
+    ).resolves.toBeTruthy();
+    await expect(verifyToken(token, { jwtKey, issuer: null })).resolves.toBeTruthy();
+    const refused = await rejection(verifyToken(token, { jwtKey, issuer: () => false }));
+    expect(refused.message).toBe(
+      'Failed JWT issuer resolver. Make sure that the resolver returns a truthy value.',
+    );
+  });
+
+  it('clock skew: 5 s by default, clockSkewInMs 0 honoured, clockSkewInSeconds read as seconds', async () => {
+    const justExpired = signToken(instanceKey, claims({ exp: nowSeconds() - 2 }));
+    const jwtKey = instanceKey.publicPem;
+    await expect(verifyToken(justExpired, { jwtKey })).resolves.toBeTruthy();
+    expect((await rejection(verifyToken(justExpired, { jwtKey, clockSkewInMs: 0 }))).reason).toBe(
+      'token-expired',
+    );
+    expect((await rejection(verifyToken(justExpired, { jwtKey, clockSkewInSeconds: 1 }))).reason).toBe(
+      'token-expired',
+    );
+    await expect(verifyToken(justExpired, { jwtKey, clockSkewInSeconds: 60 })).resolves.toBeTruthy();
+  });
 });
