@@ -36,7 +36,7 @@ export interface JwksOptions {
   jwksRefetchCooldownInMs?: number;
   /** Each request (headers and body) must finish within this time. Default 5 s. */
   jwksFetchTimeoutInMs?: number;
-  /** Further attempts after a network error, a timeout or a 5xx. Default 2; 4xx are never retried. */
+  /** Further attempts after a network error, a timeout or a 5xx: default 2, at most 10; never after a 4xx. */
   jwksFetchRetries?: number;
   /** Wait before the first retry; doubled for every further one. Default 200 ms. */
   jwksRetryDelayInMs?: number;

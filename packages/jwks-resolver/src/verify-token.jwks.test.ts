@@ -216,6 +216,19 @@ describe('failing key sources', () => {
     expect(server.requests).toHaveLength(5);
   });
 
+  it('the retry bound stays a bound: at most 10 retries, and NaN means the default', async () => {
+    server.fallback = { kind: 'status', status: 503 };
+    await rejection(
+      verifyToken(signToken(current), bapi({ jwksFetchRetries: Infinity, jwksRetryDelayInMs: 0 })),
+    );
+    expect(server.requests).toHaveLength(11);
+    server.requests.length = 0;
+    await rejection(
+      verifyToken(signToken(current), bapi({ jwksFetchRetries: Number.NaN, jwksRetryDelayInMs: 0 })),
+    );
+    expect(server.requests).toHaveLength(3);
+  });
+
   it('a 5xx followed by success verifies', async () => {
     server.queue({ kind: 'status', status: 503 }, { kind: 'status', status: 502, body: 'bad gateway' });
     await expect(verifyToken(signToken(current), bapi())).resolves.toBeTruthy();

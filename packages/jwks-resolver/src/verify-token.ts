@@ -22,8 +22,8 @@ const rethrowWithFault = (error: unknown): never => {
  * Every failure rejects with a `VerifyTokenError` whose `source` says whether the token or the key source is
  * at fault. With a local key (option or `CLERK_JWT_KEY`) no request is ever made.
  */
-// Not `async`: the cached paths settle with a single promise, which is most of what a cache hit costs.
 export function verifyToken(token: string, options: VerifyTokenOptions = {}): Promise<JwtPayload> {
+  // Not `async`: the cached paths settle with a single promise, which is most of what a cache hit costs.
   try {
     const source = sourceFor(token, options);
     const now = Date.now();

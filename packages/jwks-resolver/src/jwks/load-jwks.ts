@@ -26,6 +26,12 @@ const worthRetrying = (error: VerifyTokenError) => {
   return error;
 };
 
+/** The option as a whole number from 0 to 10 (so Infinity is 10); NaN or none gives the default. */
+const retryBound = (retries: number | undefined) =>
+  retries === undefined || Number.isNaN(retries)
+    ? FETCH_RETRIES
+    : Math.min(10, Math.max(0, Math.floor(retries)));
+
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
@@ -33,7 +39,7 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
  * timeouts and 5xx, at most `jwksFetchRetries` times. Rejects with a key-source `VerifyTokenError`.
  */
 export async function loadJwks(request: JwksRequest, options: JwksOptions): Promise<KeySet> {
-  const retries = Math.max(0, options.jwksFetchRetries ?? FETCH_RETRIES);
+  const retries = retryBound(options.jwksFetchRetries);
   const delay = options.jwksRetryDelayInMs ?? RETRY_DELAY_IN_MS;
   for (let attempt = 0; ; attempt++) {
     try {
