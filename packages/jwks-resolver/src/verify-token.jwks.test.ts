@@ -118,7 +118,7 @@ describe('JWKS cache per key source', () => {
     ]);
   });
 
-  it('the same URL through the Backend API and as an issuer are separate sources', async () => {
+  it('the same URL through the Backend API and through a proxy are separate sources', async () => {
     server.setKeys([rotated.publicJwk]);
     await expect(verifyToken(signToken(current), bapi())).resolves.toBeTruthy();
     const viaProxy = await rejection(verifyToken(signToken(current), { proxyUrl: server.url, env: {} }));
