@@ -15,7 +15,8 @@ export const allowedImports = {
   '@clerk/local-instance': ['@clerk/jwt-core'],
 };
 
-const importPattern = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^import\s*['"]([^'"]+)['"]/gm;
+const importPattern =
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^import\s*['"]([^'"]+)['"]/gm;
 
 function* sourceFiles(dir) {
   for (const entry of readdirSync(dir)) {
@@ -42,7 +43,8 @@ export function checkPackage(folder, name, files = sourceFiles(join(folder, 'src
       const pkg = spec.match(/^(@clerk\/[^/]+)(\/.*)?$/);
       if (!pkg || pkg[1] === name) continue;
       if (!allowed.includes(pkg[1])) problems.push(`${where}: ${name} may not import ${pkg[1]} (layer rule)`);
-      else if (pkg[2]) problems.push(`${where}: "${spec}" reaches into ${pkg[1]}'s internals; use its public entry`);
+      else if (pkg[2])
+        problems.push(`${where}: "${spec}" reaches into ${pkg[1]}'s internals; use its public entry`);
     }
   }
   return problems;
