@@ -43,14 +43,22 @@ describe('resolveKeySource: one order on every runtime', () => {
     expect(resolveKeySource({ secretKey: 'sk_test_x', env: {} }).kind).toBe('backend-api');
   });
 
-  it('the secret key selects the Backend API before the proxy and a string issuer (differs from 0.x)', () => {
+  it('a proxy wins over the secret key, as in 0.x behind a proxy: the secret key is not sent', () => {
     expect(
       resolveKeySource({
         secretKey: 'sk_test_x',
         proxyUrl: 'https://p.test/__clerk',
         issuer: 'https://clerk.x.dev',
       }),
-    ).toEqual({ kind: 'backend-api', jwksUrl: 'https://api.clerk.dev/v1/jwks', secretKey: 'sk_test_x' });
+    ).toEqual({ kind: 'proxy', jwksUrl: 'https://p.test/__clerk/.well-known/jwks.json' });
+  });
+
+  it('the secret key selects the Backend API before a string issuer (differs from 0.x)', () => {
+    expect(resolveKeySource({ secretKey: 'sk_test_x', issuer: 'https://clerk.x.dev' })).toEqual({
+      kind: 'backend-api',
+      jwksUrl: 'https://api.clerk.dev/v1/jwks',
+      secretKey: 'sk_test_x',
+    });
   });
 
   it('apiKey is the deprecated alias of secretKey; secretKey wins over it; it warns once', () => {

@@ -29,8 +29,8 @@ function urlOrFail(url: string | null, configured: string): string {
 }
 
 /**
- * Picks the key source: the `jwtKey` option, then `CLERK_JWT_KEY`, then a JWKS from the Backend API (secret
- * key), through the proxy (`proxyUrl`), or from a string `issuer`. The environment (the `env` option, else
+ * Picks the key source: the `jwtKey` option, then `CLERK_JWT_KEY`, then a JWKS through the proxy
+ * (`proxyUrl`), from the Backend API (secret key), or from a string `issuer`. The environment (the `env` option, else
  * `process.env`) also fills `secretKey`, `apiUrl` and `apiVersion` when they are not given. Throws
  * `jwk-failed-to-resolve` when there is no source.
  */
@@ -46,6 +46,13 @@ export function resolveKeySource(options: KeySourceOptions): KeySource {
       '"apiKey" is deprecated and will be removed in the next major release.\nUse `secretKey` instead.',
     );
   }
+  // Behind a proxy the Frontend API answers through it, and the secret key is not sent (0.x, 7.7).
+  if (options.proxyUrl) {
+    return {
+      kind: 'proxy',
+      jwksUrl: urlOrFail(joinUrl(options.proxyUrl, WELL_KNOWN_JWKS), options.proxyUrl),
+    };
+  }
   const secretKey =
     options.secretKey ||
     options.apiKey ||
@@ -58,12 +65,6 @@ export function resolveKeySource(options: KeySourceOptions): KeySource {
       kind: 'backend-api',
       jwksUrl: urlOrFail(joinUrl(apiUrl, apiVersion, '/jwks'), apiUrl),
       secretKey,
-    };
-  }
-  if (options.proxyUrl) {
-    return {
-      kind: 'proxy',
-      jwksUrl: urlOrFail(joinUrl(options.proxyUrl, WELL_KNOWN_JWKS), options.proxyUrl),
     };
   }
   if (typeof options.issuer === 'string' && options.issuer) {

@@ -67,9 +67,9 @@ describe('verifyToken with a local key: networkless', () => {
     const rejected = await rejection(verifyToken(signToken(otherKey), envInstance));
     expect(rejected.reason).toBe(TokenVerificationErrorReason.TokenInvalidSignature);
     expect(server.requests).toHaveLength(0);
-    // Without a local key the JWKS is used: otherKey's token passes through the Backend API.
+    // Without a local key the JWKS is used: otherKey's token passes through the proxy, the first JWKS source.
     await expect(verifyToken(signToken(otherKey), { ...remoteSources(), env: {} })).resolves.toBeTruthy();
-    expect(server.requests.map(r => r.path)).toEqual(['/v1/jwks']);
+    expect(server.requests.map(r => r.path)).toEqual(['/.well-known/jwks.json']);
   });
 
   it('process.env CLERK_JWT_KEY beats a secret key from the options on Node', async () => {

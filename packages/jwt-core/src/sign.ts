@@ -1,4 +1,3 @@
-import { CompactSign } from 'jose';
 import { isSupportedAlgorithm, unsupportedAlgorithmError } from './algorithms';
 import { cryptoKeyFor } from './backend/webcrypto';
 import { type KeyInput, parseKey } from './keys';
@@ -30,6 +29,8 @@ export async function signJwt(
     throw new TypeError(`This ${parsed.type} key cannot sign ${alg} tokens.`);
   const header = { ...(options.header ?? { typ: 'JWT' }), alg } as JwtHeader;
   const body = { ...payload, iat: Math.floor(Date.now() / 1000) };
+  // Loaded on first use, so that verifying never loads or bundles the JOSE library.
+  const { CompactSign } = await import('jose');
   return new CompactSign(encoder.encode(JSON.stringify(body)))
     .setProtectedHeader(header)
     .sign(await cryptoKeyFor(parsed, alg));

@@ -582,6 +582,22 @@ describe.each([
   });
 });
 
+describe('authenticateRequest behind a proxy (7.7)', () => {
+  it('loads the JWKS through the proxy without sending the secret key', async () => {
+    server.requests.length = 0;
+    const state = await authenticateRequest({
+      ...defaults(),
+      apiKey: DEV,
+      proxyUrl: `${server.url}${PROXY_PATH}`,
+      headerToken: tokens.proxyIssued,
+      skipJwksCache: true,
+    });
+    expect(state.status).toBe('signed-in');
+    expect(server.requests.map(r => r.path)).toEqual([`${PROXY_PATH}/.well-known/jwks.json`]);
+    expect(server.requests[0]?.headers.authorization).toBeUndefined();
+  });
+});
+
 describe('authenticateRequest: state shapes', () => {
   it('signed in: fields in 0.x order, the same auth object on every call, the verified token', async () => {
     const state = await authenticateRequest({ ...defaults(), headerToken: tokens.valid, proxyUrl: '' });
