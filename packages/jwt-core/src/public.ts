@@ -9,6 +9,7 @@ export {
   TokenVerificationErrorReason,
 } from './errors';
 export type { KeyInput } from './keys';
+export { decodeBase64Url } from './lib/base64url';
 export { warnOnce } from './lib/warn-once';
 export { type SignJwtOptions, signJwt } from './sign';
 export type { Jwt, JwtHeader, JwtPayload } from './types';

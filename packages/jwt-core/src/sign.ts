@@ -30,7 +30,7 @@ export async function signJwt(
   const header = { ...(options.header ?? { typ: 'JWT' }), alg } as JwtHeader;
   const body = { ...payload, iat: Math.floor(Date.now() / 1000) };
   // Loaded on first use, so that verifying never loads or bundles the JOSE library.
-  const { CompactSign } = await import('jose');
+  const { CompactSign } = await import('jose/jws/compact/sign');
   return new CompactSign(encoder.encode(JSON.stringify(body)))
     .setProtectedHeader(header)
     .sign(await cryptoKeyFor(parsed, alg));

@@ -1,29 +1,13 @@
-import { type JwtHeader, type JwtPayload, SUPPORTED_ALGORITHMS } from '@clerk/jwt-core';
+import { decodeBase64Url, type JwtHeader, type JwtPayload, SUPPORTED_ALGORITHMS } from '@clerk/jwt-core';
 import { BoundedMap } from './bounded-map';
 
-const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const sextets = new Int8Array(128).fill(-1);
-for (let i = 0; i < alphabet.length; i++) sextets[alphabet.charCodeAt(i)] = i;
 const utf8 = new TextDecoder();
 
 /** JSON.parse of the base64url text between `from` and `to`; throws if it is malformed. */
 function decodeSegment(token: string, from: number, to: number): unknown {
-  const bytes = new Uint8Array(((to - from) * 3) >> 2);
-  let buffer = 0;
-  let bits = 0;
-  let written = 0;
-  for (let i = from; i < to; i++) {
-    const code = token.charCodeAt(i);
-    const value = code < 128 ? (sextets[code] as number) : -1;
-    if (value < 0) throw new SyntaxError('not base64url');
-    buffer = ((buffer << 6) | value) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes[written++] = (buffer >> bits) & 0xff;
-    }
-  }
-  return JSON.parse(utf8.decode(bytes.subarray(0, written)));
+  const bytes = decodeBase64Url(token.slice(from, to));
+  if (!bytes) throw new SyntaxError('not base64url');
+  return JSON.parse(utf8.decode(bytes));
 }
 
 function peekSegment(token: string, index: 0 | 1): Record<string, unknown> | undefined {
