@@ -25,7 +25,7 @@ case "${1:-}" in
     node scripts/check-layers.mjs
     node --test scripts/
     pnpm turbo run build lint typecheck test package-check --continue
-    pnpm biome ci scripts .ci package.json turbo.json biome.json
+    pnpm biome ci README.md scripts package.json turbo.json biome.json
     pnpm changeset status
     ;;
   bench)
