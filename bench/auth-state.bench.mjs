@@ -1,38 +1,22 @@
 // authenticateRequest of @clerk/auth-state side by side with @clerk/backend 0.38.15 and a floor (read the
 // cookie or Authorization header, one node:crypto signature check): cookie flow and header flow, local key
 // and JWKS from a Backend API on 127.0.0.1, fresh tokens (verified-token cache misses) and a repeated token.
-import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { createServer } from 'node:http';
 import { createAuthenticateRequest } from '@clerk/auth-state';
 import { verifyToken } from '@clerk/jwks-resolver';
 import { Clerk } from 'clerk-backend-038';
-import { compare } from './lib.mjs';
+import { compare, rsaFixture } from './lib.mjs';
 
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-const keyObject = createPublicKey(publicPem);
-const b64 = value => Buffer.from(JSON.stringify(value)).toString('base64url');
-const now = Math.floor(Date.now() / 1000);
-
-function tokenFor(sid) {
-  const payload = {
-    sub: 'user_1',
-    sid,
-    iss: 'https://clerk.example.com',
-    iat: now,
-    nbf: now - 10,
-    exp: now + 3600,
-  };
-  const input = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'ins_bench' })}.${b64(payload)}`;
-  return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
-}
+const fixture = rsaFixture();
+const { publicPem, now } = fixture;
+const tokenFor = sid => fixture.token({ sid, nbf: now - 10 });
 
 // A JWKS for the "JWKS steady state" rows; both libraries ask it once, then use their caches.
 const server = createServer((_req, res) => {
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(
     JSON.stringify({
-      keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'ins_bench', alg: 'RS256', use: 'sig' }],
+      keys: [fixture.jwk('ins_bench')],
     }),
   );
 });
@@ -62,15 +46,7 @@ const walk = (requests, task) => {
 };
 
 // The floor: the least work that authenticates the request: read the token, one node:crypto verify.
-function verifyRaw(token) {
-  const dot = token.lastIndexOf('.');
-  return verify(
-    'sha256',
-    Buffer.from(token.slice(0, dot)),
-    keyObject,
-    Buffer.from(token.slice(dot + 1), 'base64url'),
-  );
-}
+const verifyRaw = fixture.nodeFloor;
 function cookieFloor(request) {
   const cookie = request.headers.get('cookie');
   const start = cookie.indexOf('__session=') + '__session='.length;

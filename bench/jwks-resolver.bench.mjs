@@ -2,37 +2,21 @@
 // local key, JWKS steady state, verified-token cache hits, expired tokens, request counts against a JWKS
 // server on 127.0.0.1, import + first verify in a fresh process, and the bundle size of `verifyToken`.
 import { spawnSync } from 'node:child_process';
-import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { verifyToken } from '@clerk/jwks-resolver';
 import { verifyJwt } from '@clerk/jwt-core';
 import { verifyToken as legacyVerifyToken } from 'clerk-backend-038';
 import { build } from 'esbuild';
 import { createRemoteJWKSet, importSPKI, jwtVerify } from 'jose';
-import { compare } from './lib.mjs';
+import { bundleSize, compare, rsaFixture } from './lib.mjs';
 
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-const jwkOf = kid => ({ ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' });
-const b64 = value => Buffer.from(JSON.stringify(value)).toString('base64url');
-const now = Math.floor(Date.now() / 1000);
-
-function tokenFor(kid, claims = {}) {
-  const payload = {
-    sub: 'user_1',
-    sid: 'sess_1',
-    iss: 'https://clerk.example.com',
-    iat: now,
-    nbf: now,
-    exp: now + 3600,
-  };
-  const input = `${b64({ alg: 'RS256', typ: 'JWT', kid })}.${b64({ ...payload, ...claims })}`;
-  return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
-}
+const fixture = rsaFixture();
+const { publicPem, now } = fixture;
+const jwkOf = fixture.jwk;
+const tokenFor = (kid, claims = {}) => fixture.token({ kid, ...claims });
 
 // More distinct tokens than the verified-token cache holds (1000), so cycling through them never hits it.
 const pool = Array.from({ length: 1200 }, (_, i) => tokenFor('ins_bench', { sid: `sess_${i}` }));
@@ -68,7 +52,6 @@ const requestsOf = async (library, work) => {
   return (counts.get(library) ?? 0) - before;
 };
 
-const keyObject = createPublicKey(publicPem);
 const benchJwk = jwkOf('ins_bench');
 const joseKey = await importSPKI(publicPem, 'RS256');
 const local = { jwtKey: publicPem, env: {} };
@@ -78,15 +61,7 @@ const legacyRemote = { secretKey: 'sk_test_bench', apiUrl: `${base}/legacy`, iss
 const joseJwks = createRemoteJWKSet(new URL(`${base}/jose/.well-known/jwks.json`));
 
 // The least work that verifies a token: split, decode the signature, one node:crypto check.
-function nodeFloor(token) {
-  const dot = token.lastIndexOf('.');
-  return verify(
-    'sha256',
-    Buffer.from(token.slice(0, dot)),
-    keyObject,
-    Buffer.from(token.slice(dot + 1), 'base64url'),
-  );
-}
+const nodeFloor = fixture.nodeFloor;
 // The least work that rejects an expired token: decode the payload, compare `exp`, throw. The async form is
 // the floor for a promise-returning verifier (every contender here), the sync one is shown for reference.
 function checkExpiry(token) {
@@ -254,19 +229,6 @@ for (const [name, script] of Object.entries(firstVerify)) {
 rmSync(bundleDir, { recursive: true, force: true });
 
 // Bundle of an entry that imports only `verifyToken` (esbuild, minified, gzip).
-async function bundleSize(contents, platform) {
-  const result = await build({
-    stdin: { contents, resolveDir: import.meta.dirname },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform,
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0].contents;
-  return { minified: code.length, gzip: gzipSync(code).length };
-}
 const bundles = {};
 for (const platform of ['browser', 'node']) {
   bundles[platform] = {

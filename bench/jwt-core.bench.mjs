@@ -1,28 +1,15 @@
 // verifyJwt with a prepared key, fresh RS256-2048 token, side by side with the raw floors, jose and 0.38.15.
-import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { verifyJwt as legacyVerifyJwt } from 'clerk-backend-038';
 import { importJWK, jwtVerify } from 'jose';
 import * as webPath from '../packages/jwt-core/dist/index.js';
 import * as nodePath from '../packages/jwt-core/dist/index.node.js';
-import { compare } from './lib.mjs';
+import { compare, rsaFixture } from './lib.mjs';
 
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const publicJwk = { ...publicKey.export({ format: 'jwk' }), kid: 'ins_bench', alg: 'RS256' };
-const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-const now = Math.floor(Date.now() / 1000);
-const payload = {
-  sub: 'user_1',
-  sid: 'sess_1',
-  iss: 'https://clerk.example.com',
-  iat: now,
-  nbf: now,
-  exp: now + 3600,
-};
-const b64 = value => Buffer.from(JSON.stringify(value)).toString('base64url');
-const signingInput = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'ins_bench' })}.${b64(payload)}`;
-const token = `${signingInput}.${sign('sha256', Buffer.from(signingInput), privateKey).toString('base64url')}`;
+const fixture = rsaFixture();
+const { publicPem } = fixture;
+const publicJwk = fixture.jwk('ins_bench');
+const token = fixture.token();
 
-const keyObject = createPublicKey(publicPem);
 const cryptoKey = await crypto.subtle.importKey(
   'jwk',
   publicJwk,
@@ -34,15 +21,7 @@ const joseKey = await importJWK(publicJwk, 'RS256');
 const encoder = new TextEncoder();
 
 // The least work that verifies a token: split, decode the signature, one signature check.
-function nodeFloor() {
-  const dot = token.lastIndexOf('.');
-  return verify(
-    'sha256',
-    Buffer.from(token.slice(0, dot)),
-    keyObject,
-    Buffer.from(token.slice(dot + 1), 'base64url'),
-  );
-}
+const nodeFloor = () => fixture.nodeFloor(token);
 function webFloor() {
   const dot = token.lastIndexOf('.');
   return crypto.subtle.verify(

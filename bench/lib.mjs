@@ -1,4 +1,8 @@
-// Shared reporting for the benchmarks. Tasks run side by side in one process, interleaved in rounds
+import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+// Shared reporting and fixtures for the benchmarks. Tasks run side by side in one process, interleaved in rounds
 // (A, B, C, A, B, C, ...) so that load from elsewhere on the machine hits every task alike; each task's
 // figure is its median round. Prints a markdown table with each task's ratio to a named floor task.
 
@@ -32,4 +36,61 @@ export async function compare(title, tasks, { floor, rounds = 15, roundMs = 60 }
   }
   console.log('');
   return Object.fromEntries([...ms].map(([name, m]) => [name, m / base]));
+}
+
+/**
+ * One RS256-2048 key pair for a benchmark, the session tokens it signs (node:crypto directly, independent of
+ * the code under test) and the floor: the least work that verifies a token (split, decode the signature, one
+ * node:crypto check with a prepared KeyObject).
+ */
+export function rsaFixture() {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const keyObject = createPublicKey(publicPem);
+  const now = Math.floor(Date.now() / 1000);
+  const b64 = value => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return {
+    privateKey,
+    publicKey,
+    publicPem,
+    keyObject,
+    now,
+    jwk: kid => ({ ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }),
+    token({ kid = 'ins_bench', ...claims } = {}) {
+      const payload = {
+        sub: 'user_1',
+        sid: 'sess_1',
+        iss: 'https://clerk.example.com',
+        iat: now,
+        nbf: now,
+        exp: now + 3600,
+      };
+      const input = `${b64({ alg: 'RS256', typ: 'JWT', kid })}.${b64({ ...payload, ...claims })}`;
+      return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
+    },
+    nodeFloor(token) {
+      const dot = token.lastIndexOf('.');
+      return verify(
+        'sha256',
+        Buffer.from(token.slice(0, dot)),
+        keyObject,
+        Buffer.from(token.slice(dot + 1), 'base64url'),
+      );
+    },
+  };
+}
+
+/** Minified and gzipped size of an esbuild bundle of `contents` (resolved from bench/). */
+export async function bundleSize(contents, platform = 'neutral') {
+  const result = await build({
+    stdin: { contents, resolveDir: import.meta.dirname, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform,
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].contents;
+  return { code, minified: code.length, gzip: gzipSync(code).length };
 }
