@@ -298,7 +298,7 @@ function emitResources(model) {
   const { classes, tsType, nestedClassOf, jsonInterfaces } = model;
   const out = [HEADER];
   out.push(
-    "import { deprecatedAccessorWarning, listOf, nestedOrSame, emptyObjectWhenMissing, nullWhenEmpty, nullWhenMissing, parseUrlLeniently } from '../resources/fieldConversions';\n\n",
+    "import { assignFields } from '../resources/assignFields';\nimport { deprecationWarning as deprecatedAccessorWarning } from '../resources/deprecationWarning';\n\n",
   );
 
   for (const cls of Object.values(classes).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -322,38 +322,46 @@ function emitResources(model) {
 
     // class
     out.push(`export class ${cls.name} {\n`);
-    const assignments = [];
+    // the constructor's field table: `key`, `key=fieldName` when renamed, `:code` for a conversion
+    const table = [];
+    const privateAssignments = [];
+    const nestedClasses = [];
+    const nestedIndex = name => {
+      if (!nestedClasses.includes(name)) nestedClasses.push(name);
+      return nestedClasses.indexOf(name);
+    };
     for (const key of keys) {
       const value = cls.properties[key];
       const name = fieldName(key);
       const nested = nestedClassOf(value);
       const nestedItems = value.type === 'array' ? nestedClassOf(value.items) : null;
       let type;
-      let expression;
+      let conversion = '';
       if (nestedItems) {
         type = `${nestedItems}[]`;
-        expression = `listOf(json.${key}, ${nestedItems}.fromJSON)`;
+        conversion = `:l${nestedIndex(nestedItems)}`;
       } else if (nested) {
         type = `${nested}${value.nullable ? ' | null' : ''}${cls.required.has(key) ? '' : ' | undefined'}`;
-        expression = `nestedOrSame(json.${key}, ${nested}.fromJSON)`;
+        conversion = `:n${nestedIndex(nested)}`;
       } else if (rules.url?.includes(key)) {
         type = 'URL | null';
-        expression = `parseUrlLeniently(json.${key})`;
+        conversion = ':u';
       } else if (rules.emptyObjectWhenMissing?.includes(key)) {
         type = tsType(value).replace(' | null', '') + (value.nullable ? ' | null' : '');
-        expression = `emptyObjectWhenMissing(json.${key})`;
+        conversion = ':e';
       } else if (rules.nullWhenMissing?.includes(key)) {
         type = `${tsType(value).replace(' | null', '')} | null`;
-        expression = `nullWhenMissing(json.${key})`;
+        conversion = ':m';
       } else if (rules.nullWhenEmpty?.includes(key)) {
         type = `${tsType(value).replace(' | null', '')} | null`;
-        expression = `nullWhenEmpty(json.${key})`;
+        conversion = ':z';
       } else {
         type = `${tsType(value, true)}${cls.required.has(key) ? '' : ' | undefined'}`;
-        expression = `json.${key}`;
       }
       const hint = rules.deprecated?.[key];
       if (hint) {
+        if (conversion)
+          throw new Error(`${cls.name}.${name}: a deprecated accessor takes its JSON value as is`);
         type = type.includes('undefined') ? type : `${type} | undefined`;
         out.push(`  #${name}: ${type};\n`);
         out.push(`  /** @deprecated ${hint} */\n`);
@@ -361,11 +369,13 @@ function emitResources(model) {
           `  get ${name}(): ${type} {\n    deprecatedAccessorWarning('${cls.name}.${name}', '${hint}');\n    return this.#${name};\n  }\n`,
         );
         out.push(`  set ${name}(value: ${type}) {\n    this.#${name} = value;\n  }\n`);
-        assignments.push(`    this.#${name} = ${expression};\n`);
-      } else {
-        out.push(`${docComment(value.description, '  ')}  declare readonly ${name}: ${type};\n`);
-        assignments.push(`    this.${name} = ${expression};\n`);
+        privateAssignments.push(`    this.#${name} = json.${key};\n`);
+        continue;
       }
+      if (/[\s=:]/.test(key) || /[\s=:]/.test(name))
+        throw new Error(`${cls.name}: ${key} cannot go in a field table`);
+      out.push(`${docComment(value.description, '  ')}  declare readonly ${name}: ${type};\n`);
+      table.push(`${key}${name === camelCase(key) ? '' : `=${name}`}${conversion}`);
     }
     for (const [key, hint] of Object.entries(rules.alsoDeprecatedSnake ?? {})) {
       out.push(`  /** @deprecated ${hint} */\n`);
@@ -376,8 +386,11 @@ function emitResources(model) {
     if (cls.objectTypes.length > 0) {
       out.push(`  static readonly objectTypes: readonly string[] = ${JSON.stringify(cls.objectTypes)};\n`);
     }
-    // assigned in one constructor, in one order: every instance shares one hidden class
-    out.push(`  constructor(json: ${cls.name}JSON) {\n${assignments.join('')}  }\n`);
+    // one table per class, read by a shared loop: far smaller than one assignment per field
+    if (table.length === 0) throw new Error(`${cls.name} has no fields`);
+    out.push(
+      `  constructor(json: ${cls.name}JSON) {\n    assignFields(this, json, '${table.join(' ')}'${nestedClasses.map(name => `, ${name}`).join('')});\n${privateAssignments.join('')}  }\n`,
+    );
     out.push(
       `  static fromJSON(json: ${cls.name}JSON): ${cls.name} {\n    return new ${cls.name}(json);\n  }\n}\n\n`,
     );
@@ -425,10 +438,22 @@ function emitObjectTypes(model) {
   return out.join('');
 }
 
+/** An operation's compact form, as defineOperation (src/request/operation.ts) reads it. */
+function operationForm(op) {
+  const form = [op.httpMethod, op.path];
+  if (op.queryType) form.push('query');
+  if (op.body) form.push(op.body.multipart ? 'multipart' : 'json');
+  if (op.response.text) form.push('text');
+  if (op.commaSeparated?.length) form.push(`comma:${op.commaSeparated.join(',')}`);
+  if (form.some(part => /[\s']/.test(part)))
+    throw new Error(`${op.operationId}: no compact form for ${form}`);
+  return `'${form.join(' ')}'`;
+}
+
 function emitOperations(model) {
   const resources = new Set(model.operations.map(op => op.response.resource).filter(Boolean));
   const typeNames = new Set();
-  const out = [HEADER, "import type { Operation } from '../request/operation';\n"];
+  const out = [HEADER, "import { defineOperation, type Operation } from '../request/operation';\n"];
   const collectTypes = text => {
     for (const match of text.matchAll(/\b([A-Z][A-Za-z0-9]*JSON)\b/g)) typeNames.add(match[1]);
   };
@@ -449,14 +474,9 @@ function emitOperations(model) {
       collectTypes(op.bodyType);
     }
     collectTypes(op.response.tsType);
-    const fields = [`method: '${op.httpMethod}'`, `path: '${op.path}'`];
-    if (op.queryType) fields.push("input: 'query'");
-    if (op.body) fields.push(`input: '${op.body.multipart ? 'multipart' : 'json'}'`);
-    if (op.commaSeparated?.length) fields.push(`commaSeparated: ${JSON.stringify(op.commaSeparated)}`);
-    if (op.response.resource) fields.push(`resource: ${op.response.resource}`);
-    if (op.response.text) fields.push('text: true');
+    // pure, so a bundler drops an operation nobody imports
     body.push(
-      `${docComment(`${op.operationId}: ${op.summary ?? ''}`, '')}export const ${op.constName}: Operation<${op.response.tsType}> = { ${fields.join(', ')} };\n\n`,
+      `${docComment(`${op.operationId}: ${op.summary ?? ''}`, '')}export const ${op.constName}: Operation<${op.response.tsType}> = /* @__PURE__ */ defineOperation(${operationForm(op)}${op.response.resource ? `, ${op.response.resource}` : ''});\n\n`,
     );
   }
   const resourceTypes = [...typeNames].filter(n => !resources.has(n));
@@ -490,7 +510,7 @@ function emitGroup(group, ops, knownClasses) {
       }
       continue;
     }
-    valueImports.add(op.constName);
+    if (op.response.resource) valueImports.add(op.response.resource);
     const args = op.pathParams.map(p => `${camelCase(p.name)}: string`);
     const typeName = pascal(op.operationId);
     let input = 'undefined';
@@ -509,17 +529,20 @@ function emitGroup(group, ops, knownClasses) {
     methods.push(
       `  /**\n   * ${doc.replaceAll('*/', '*\\/')}${op.deprecated ? '\n   * @deprecated Deprecated by the Backend API.' : ''}\n   */\n` +
         `  ${op.methodName}(${args.join(', ')}): Promise<ApiResult<${op.response.tsType}>> {\n` +
-        `    return this.request(${op.constName}, [${op.pathParams.map(p => camelCase(p.name)).join(', ')}], ${input}, options);\n  }\n`,
+        // the operation is built from its form in the call (not imported): a bundle carries no name per operation
+        `    return this.request(defineOperation<${op.response.tsType}>(${operationForm(op)}${op.response.resource ? `, ${op.response.resource}` : ''}), [${op.pathParams.map(p => camelCase(p.name)).join(', ')}], ${input}, options);\n  }\n`,
     );
   }
   const bodyAndParamTypes = [...typeImports].filter(name => /(Params|Body)$/.test(name));
-  const resourceTypes = [...typeImports].filter(name => /JSON$/.test(name) || name in knownClasses);
+  const resourceTypes = [...typeImports].filter(
+    name => (/JSON$/.test(name) || name in knownClasses) && !valueImports.has(name),
+  );
   const out = [HEADER];
+  if (methods.length) out.push("import { defineOperation } from '../../request/operation';\n");
   out.push("import type { ApiResult, CallOptions, RequestFunction } from '../../request/types';\n");
-  if (valueImports.size)
-    out.push(`import { ${[...valueImports].sort().join(', ')} } from '../operations';\n`);
   if (bodyAndParamTypes.length)
     out.push(`import type { ${bodyAndParamTypes.sort().join(', ')} } from '../operations';\n`);
+  if (valueImports.size) out.push(`import { ${[...valueImports].sort().join(', ')} } from '../resources';\n`);
   if (resourceTypes.length)
     out.push(`import type { ${resourceTypes.sort().join(', ')} } from '../resources';\n`);
   out.push(`\n/** The ${group} operations of the Backend API. */\nexport class ${groupClassName(group)} {\n`);

@@ -1,24 +1,11 @@
 import { OrganizationsEndpoints } from '../generated/endpoints/organizations';
 import {
-  CreateOrganization,
-  CreateOrganizationInvitation,
-  CreateOrganizationMembership,
-  DeleteOrganization,
-  DeleteOrganizationLogo,
-  DeleteOrganizationMembership,
-  GetOrganization,
-  GetOrganizationInvitation,
-  ListOrganizationInvitations,
-  ListOrganizationMemberships,
-  ListOrganizations,
-  ListPendingOrganizationInvitations,
-  MergeOrganizationMetadata,
-  RevokeOrganizationInvitation,
-  UpdateOrganization,
-  UpdateOrganizationMembership,
-  UpdateOrganizationMembershipMetadata,
-  UploadOrganizationLogo,
-} from '../generated/operations';
+  DeletedObject,
+  Organization,
+  OrganizationInvitation,
+  OrganizationMembership,
+} from '../generated/resources';
+import { defineOperation } from '../request/operation';
 import type { CallOptions } from '../request/types';
 import { deprecationWarning } from '../resources/deprecationWarning';
 import { withoutFalsy } from './withoutFalsy';
@@ -59,20 +46,40 @@ type Paginated = { limit?: number; offset?: number };
 /** `organizations`: the 0.x methods (memberships and invitations included), then the rest of the group. */
 export class OrganizationAPI extends OrganizationsEndpoints {
   getOrganizationList(params: OrganizationListParams = {}, options?: CallOptions) {
-    return this.request(ListOrganizations, [], withoutFalsy(params), options);
+    return this.request(
+      defineOperation<Organization[]>('GET /organizations query', Organization),
+      [],
+      withoutFalsy(params),
+      options,
+    );
   }
 
   createOrganization(params: CreateOrganizationParams, options?: CallOptions) {
-    return this.request(CreateOrganization, [], params, options);
+    return this.request(
+      defineOperation<Organization>('POST /organizations json', Organization),
+      [],
+      params,
+      options,
+    );
   }
 
   getOrganization(params: GetOrganizationParams, options?: CallOptions) {
     const idOrSlug = 'organizationId' in params ? params.organizationId : params.slug;
-    return this.request(GetOrganization, [idOrSlug], undefined, options);
+    return this.request(
+      defineOperation<Organization>('GET /organizations/{organization_id} query', Organization),
+      [idOrSlug],
+      undefined,
+      options,
+    );
   }
 
   updateOrganization(organizationId: string, params: UpdateOrganizationParams, options?: CallOptions) {
-    return this.request(UpdateOrganization, [organizationId], params, options);
+    return this.request(
+      defineOperation<Organization>('PATCH /organizations/{organization_id} json', Organization),
+      [organizationId],
+      params,
+      options,
+    );
   }
 
   updateOrganizationLogo(
@@ -81,11 +88,21 @@ export class OrganizationAPI extends OrganizationsEndpoints {
     options?: CallOptions,
   ) {
     const form = { file: params.file, uploaderUserId: params.uploaderUserId };
-    return this.request(UploadOrganizationLogo, [organizationId], form, options);
+    return this.request(
+      defineOperation<Organization>('PUT /organizations/{organization_id}/logo multipart', Organization),
+      [organizationId],
+      form,
+      options,
+    );
   }
 
   deleteOrganizationLogo(organizationId: string, options?: CallOptions) {
-    return this.request(DeleteOrganizationLogo, [organizationId], undefined, options);
+    return this.request(
+      defineOperation<Organization>('DELETE /organizations/{organization_id}/logo', Organization),
+      [organizationId],
+      undefined,
+      options,
+    );
   }
 
   updateOrganizationMetadata(
@@ -93,17 +110,30 @@ export class OrganizationAPI extends OrganizationsEndpoints {
     params: { publicMetadata?: Metadata; privateMetadata?: Metadata },
     options?: CallOptions,
   ) {
-    return this.request(MergeOrganizationMetadata, [organizationId], params, options);
+    return this.request(
+      defineOperation<Organization>('PATCH /organizations/{organization_id}/metadata json', Organization),
+      [organizationId],
+      params,
+      options,
+    );
   }
 
   deleteOrganization(organizationId: string, options?: CallOptions) {
-    return this.request(DeleteOrganization, [organizationId], undefined, options);
+    return this.request(
+      defineOperation<DeletedObject>('DELETE /organizations/{organization_id}', DeletedObject),
+      [organizationId],
+      undefined,
+      options,
+    );
   }
 
   getOrganizationMembershipList(params: { organizationId: string } & Paginated, options?: CallOptions) {
     const { organizationId, limit, offset } = params;
     return this.request(
-      ListOrganizationMemberships,
+      defineOperation<OrganizationMembership[]>(
+        'GET /organizations/{organization_id}/memberships query',
+        OrganizationMembership,
+      ),
       [organizationId],
       withoutFalsy({ limit, offset }),
       options,
@@ -115,7 +145,15 @@ export class OrganizationAPI extends OrganizationsEndpoints {
     options?: CallOptions,
   ) {
     const { organizationId, userId, role } = params;
-    return this.request(CreateOrganizationMembership, [organizationId], { userId, role }, options);
+    return this.request(
+      defineOperation<OrganizationMembership>(
+        'POST /organizations/{organization_id}/memberships json',
+        OrganizationMembership,
+      ),
+      [organizationId],
+      { userId, role },
+      options,
+    );
   }
 
   updateOrganizationMembership(
@@ -123,7 +161,15 @@ export class OrganizationAPI extends OrganizationsEndpoints {
     options?: CallOptions,
   ) {
     const { organizationId, userId, role } = params;
-    return this.request(UpdateOrganizationMembership, [organizationId, userId], { role }, options);
+    return this.request(
+      defineOperation<OrganizationMembership>(
+        'PATCH /organizations/{organization_id}/memberships/{user_id} json',
+        OrganizationMembership,
+      ),
+      [organizationId, userId],
+      { role },
+      options,
+    );
   }
 
   updateOrganizationMembershipMetadata(
@@ -132,12 +178,28 @@ export class OrganizationAPI extends OrganizationsEndpoints {
   ) {
     const { organizationId, userId, publicMetadata, privateMetadata } = params;
     const body = { publicMetadata, privateMetadata };
-    return this.request(UpdateOrganizationMembershipMetadata, [organizationId, userId], body, options);
+    return this.request(
+      defineOperation<OrganizationMembership>(
+        'PATCH /organizations/{organization_id}/memberships/{user_id}/metadata json',
+        OrganizationMembership,
+      ),
+      [organizationId, userId],
+      body,
+      options,
+    );
   }
 
   deleteOrganizationMembership(params: { organizationId: string; userId: string }, options?: CallOptions) {
     const { organizationId, userId } = params;
-    return this.request(DeleteOrganizationMembership, [organizationId, userId], undefined, options);
+    return this.request(
+      defineOperation<OrganizationMembership>(
+        'DELETE /organizations/{organization_id}/memberships/{user_id}',
+        OrganizationMembership,
+      ),
+      [organizationId, userId],
+      undefined,
+      options,
+    );
   }
 
   getOrganizationInvitationList(
@@ -146,7 +208,15 @@ export class OrganizationAPI extends OrganizationsEndpoints {
   ) {
     const { organizationId, status, limit, offset } = params;
     const query = withoutFalsy({ status, limit, offset });
-    return this.request(ListOrganizationInvitations, [organizationId], query, options);
+    return this.request(
+      defineOperation<OrganizationInvitation[]>(
+        'GET /organizations/{organization_id}/invitations query',
+        OrganizationInvitation,
+      ),
+      [organizationId],
+      query,
+      options,
+    );
   }
 
   /** @deprecated Use `getOrganizationInvitationList` with `status: ['pending']`. */
@@ -160,7 +230,15 @@ export class OrganizationAPI extends OrganizationsEndpoints {
     );
     const { organizationId, limit, offset } = params;
     const query = withoutFalsy({ limit, offset });
-    return this.request(ListPendingOrganizationInvitations, [organizationId], query, options);
+    return this.request(
+      defineOperation<OrganizationInvitation[]>(
+        'GET /organizations/{organization_id}/invitations/pending query',
+        OrganizationInvitation,
+      ),
+      [organizationId],
+      query,
+      options,
+    );
   }
 
   createOrganizationInvitation(
@@ -175,12 +253,28 @@ export class OrganizationAPI extends OrganizationsEndpoints {
     options?: CallOptions,
   ) {
     const { organizationId, ...body } = params;
-    return this.request(CreateOrganizationInvitation, [organizationId], body, options);
+    return this.request(
+      defineOperation<OrganizationInvitation>(
+        'POST /organizations/{organization_id}/invitations json',
+        OrganizationInvitation,
+      ),
+      [organizationId],
+      body,
+      options,
+    );
   }
 
   getOrganizationInvitation(params: { organizationId: string; invitationId: string }, options?: CallOptions) {
     const { organizationId, invitationId } = params;
-    return this.request(GetOrganizationInvitation, [organizationId, invitationId], undefined, options);
+    return this.request(
+      defineOperation<OrganizationInvitation>(
+        'GET /organizations/{organization_id}/invitations/{invitation_id}',
+        OrganizationInvitation,
+      ),
+      [organizationId, invitationId],
+      undefined,
+      options,
+    );
   }
 
   revokeOrganizationInvitation(
@@ -189,6 +283,14 @@ export class OrganizationAPI extends OrganizationsEndpoints {
   ) {
     const { organizationId, invitationId, requestingUserId } = params;
     const path = [organizationId, invitationId];
-    return this.request(RevokeOrganizationInvitation, path, { requestingUserId }, options);
+    return this.request(
+      defineOperation<OrganizationInvitation>(
+        'POST /organizations/{organization_id}/invitations/{invitation_id}/revoke json',
+        OrganizationInvitation,
+      ),
+      path,
+      { requestingUserId },
+      options,
+    );
   }
 }

@@ -1,12 +1,6 @@
 import { SessionsEndpoints } from '../generated/endpoints/sessions';
-import {
-  CreateSessionToken,
-  CreateSessionTokenFromTemplate,
-  GetSession,
-  GetSessionList,
-  RevokeSession,
-  VerifySession,
-} from '../generated/operations';
+import { Session, Token } from '../generated/resources';
+import { defineOperation } from '../request/operation';
 import type { ApiResult, CallOptions } from '../request/types';
 import { withoutFalsy } from './withoutFalsy';
 
@@ -22,27 +16,57 @@ export type SessionListParams = {
 /** `sessions`: the 0.x methods, then every other session operation of the spec. */
 export class SessionAPI extends SessionsEndpoints {
   getSessionList(queryParams: SessionListParams = {}, options?: CallOptions) {
-    return this.request(GetSessionList, [], withoutFalsy(queryParams), options);
+    return this.request(
+      defineOperation<Session[]>('GET /sessions query', Session),
+      [],
+      withoutFalsy(queryParams),
+      options,
+    );
   }
 
   getSession(sessionId: string, options?: CallOptions) {
-    return this.request(GetSession, [sessionId], undefined, options);
+    return this.request(
+      defineOperation<Session>('GET /sessions/{session_id}', Session),
+      [sessionId],
+      undefined,
+      options,
+    );
   }
 
   revokeSession(sessionId: string, options?: CallOptions) {
-    return this.request(RevokeSession, [sessionId], undefined, options);
+    return this.request(
+      defineOperation<Session>('POST /sessions/{session_id}/revoke', Session),
+      [sessionId],
+      undefined,
+      options,
+    );
   }
 
   /** @deprecated The Backend API answers 410; verify session tokens networkless instead. */
   verifySession(sessionId: string, token: string, options?: CallOptions) {
-    return this.request(VerifySession, [sessionId], { token }, options);
+    return this.request(
+      defineOperation<Session>('POST /sessions/{session_id}/verify json', Session),
+      [sessionId],
+      { token },
+      options,
+    );
   }
 
   /** The session's JWT, from a JWT template when `template` is given. */
   async getToken(sessionId: string, template?: string, options?: CallOptions): Promise<ApiResult<string>> {
     const result = template
-      ? await this.request(CreateSessionTokenFromTemplate, [sessionId, template], undefined, options)
-      : await this.request(CreateSessionToken, [sessionId], undefined, options);
+      ? await this.request(
+          defineOperation<Token>('POST /sessions/{session_id}/tokens/{template_name} json', Token),
+          [sessionId, template],
+          undefined,
+          options,
+        )
+      : await this.request(
+          defineOperation<Token>('POST /sessions/{session_id}/tokens json', Token),
+          [sessionId],
+          undefined,
+          options,
+        );
     if (result.errors) return result;
     return { ...result, data: result.data.jwt };
   }

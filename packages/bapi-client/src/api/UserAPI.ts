@@ -1,19 +1,6 @@
 import { UsersEndpoints } from '../generated/endpoints/users';
-import {
-  CreateUser,
-  DeleteUser,
-  DisableMFA,
-  GetOAuthAccessToken,
-  GetUser,
-  GetUserList,
-  GetUsersCount,
-  SetUserProfileImage,
-  UpdateUser,
-  UpdateUserMetadata,
-  UsersGetOrganizationMemberships,
-  VerifyPassword,
-  VerifyTOTP,
-} from '../generated/operations';
+import { DeletedObject, OauthAccessToken, OrganizationMembership, User } from '../generated/resources';
+import { defineOperation } from '../request/operation';
 import type { CallOptions } from '../request/types';
 import { withoutFalsy } from './withoutFalsy';
 
@@ -89,43 +76,76 @@ export type UpdateUserParams = {
 /** `users`: the 0.x methods, then every other user operation of the spec. */
 export class UserAPI extends UsersEndpoints {
   getUserList(params: UserListParams = {}, options?: CallOptions) {
-    return this.request(GetUserList, [], withoutFalsy(params), options);
+    return this.request(defineOperation<User[]>('GET /users query', User), [], withoutFalsy(params), options);
   }
 
   getUser(userId: string, options?: CallOptions) {
-    return this.request(GetUser, [userId], undefined, options);
+    return this.request(defineOperation<User>('GET /users/{user_id}', User), [userId], undefined, options);
   }
 
   createUser(params: CreateUserParams, options?: CallOptions) {
-    return this.request(CreateUser, [], params, options);
+    return this.request(defineOperation<User>('POST /users json', User), [], params, options);
   }
 
   updateUser(userId: string, params: UpdateUserParams = {}, options?: CallOptions) {
-    return this.request(UpdateUser, [userId], params, options);
+    return this.request(
+      defineOperation<User>('PATCH /users/{user_id} json', User),
+      [userId],
+      params,
+      options,
+    );
   }
 
   updateUserProfileImage(userId: string, params: { file: Blob | File }, options?: CallOptions) {
-    return this.request(SetUserProfileImage, [userId], { file: params.file }, options);
+    return this.request(
+      defineOperation<User>('POST /users/{user_id}/profile_image multipart', User),
+      [userId],
+      { file: params.file },
+      options,
+    );
   }
 
   updateUserMetadata(userId: string, params: UserMetadataParams, options?: CallOptions) {
-    return this.request(UpdateUserMetadata, [userId], params, options);
+    return this.request(
+      defineOperation<User>('PATCH /users/{user_id}/metadata json', User),
+      [userId],
+      params,
+      options,
+    );
   }
 
   deleteUser(userId: string, options?: CallOptions) {
-    return this.request(DeleteUser, [userId], undefined, options);
+    return this.request(
+      defineOperation<DeletedObject>('DELETE /users/{user_id}', DeletedObject),
+      [userId],
+      undefined,
+      options,
+    );
   }
 
   getCount(params: UserListParams = {}, options?: CallOptions) {
-    return this.request(GetUsersCount, [], withoutFalsy(params), options);
+    return this.request(defineOperation<number>('GET /users/count query'), [], withoutFalsy(params), options);
   }
 
   getUserOauthAccessToken(userId: string, provider: `oauth_${string}`, options?: CallOptions) {
-    return this.request(GetOAuthAccessToken, [userId, provider], undefined, options);
+    return this.request(
+      defineOperation<OauthAccessToken>(
+        'GET /users/{user_id}/oauth_access_tokens/{provider} query',
+        OauthAccessToken,
+      ),
+      [userId, provider],
+      undefined,
+      options,
+    );
   }
 
   disableUserMFA(userId: string, options?: CallOptions) {
-    return this.request(DisableMFA, [userId], undefined, options);
+    return this.request(
+      defineOperation<{ user_id?: string }>('DELETE /users/{user_id}/mfa'),
+      [userId],
+      undefined,
+      options,
+    );
   }
 
   getOrganizationMembershipList(
@@ -133,14 +153,34 @@ export class UserAPI extends UsersEndpoints {
     options?: CallOptions,
   ) {
     const { userId, limit, offset } = params;
-    return this.request(UsersGetOrganizationMemberships, [userId], withoutFalsy({ limit, offset }), options);
+    return this.request(
+      defineOperation<OrganizationMembership[]>(
+        'GET /users/{user_id}/organization_memberships query',
+        OrganizationMembership,
+      ),
+      [userId],
+      withoutFalsy({ limit, offset }),
+      options,
+    );
   }
 
   verifyPassword(params: { userId: string; password: string }, options?: CallOptions) {
-    return this.request(VerifyPassword, [params.userId], { password: params.password }, options);
+    return this.request(
+      defineOperation<{ verified?: boolean }>('POST /users/{user_id}/verify_password json'),
+      [params.userId],
+      { password: params.password },
+      options,
+    );
   }
 
   verifyTOTP(params: { userId: string; code: string }, options?: CallOptions) {
-    return this.request(VerifyTOTP, [params.userId], { code: params.code }, options);
+    return this.request(
+      defineOperation<{ verified?: boolean; code_type?: 'totp' | 'backup_code' }>(
+        'POST /users/{user_id}/verify_totp json',
+      ),
+      [params.userId],
+      { code: params.code },
+      options,
+    );
   }
 }

@@ -1,17 +1,8 @@
 // The three 0.x groups whose endpoints no spec describes: written by hand from the 0.x reference.
 import { Email, SMSMessage } from '../generated/resources';
-import type { Operation } from '../request/operation';
+import { defineOperation } from '../request/operation';
 import type { CallOptions, RequestFunction } from '../request/types';
 import { deprecationWarning } from '../resources/deprecationWarning';
-
-const CreateEmail: Operation<Email> = { method: 'POST', path: '/emails', input: 'json', resource: Email };
-const CreateSMSMessage: Operation<SMSMessage> = {
-  method: 'POST',
-  path: '/sms_messages',
-  input: 'json',
-  resource: SMSMessage,
-};
-const GetInterstitial: Operation<string> = { method: 'GET', path: '/internal/interstitial', text: true };
 
 /** @deprecated The endpoint is gone from the Backend API. */
 export class EmailAPI {
@@ -23,7 +14,7 @@ export class EmailAPI {
     options?: CallOptions,
   ) {
     deprecationWarning('EmailAPI.createEmail', 'The Backend API no longer sends emails on request.');
-    return this.request(CreateEmail, [], params, options);
+    return this.request(defineOperation<Email>('POST /emails json', Email), [], params, options);
   }
 }
 
@@ -37,7 +28,12 @@ export class SMSMessageAPI {
       'SMSMessageAPI.createSMSMessage',
       'The Backend API no longer sends SMS messages on request.',
     );
-    return this.request(CreateSMSMessage, [], params, options);
+    return this.request(
+      defineOperation<SMSMessage>('POST /sms_messages json', SMSMessage),
+      [],
+      params,
+      options,
+    );
   }
 }
 
@@ -48,6 +44,6 @@ export class InterstitialAPI {
   /** @deprecated Use the local or the public interstitial. The HTML of the private interstitial. */
   getInterstitial(options?: CallOptions) {
     deprecationWarning('getInterstitial()', 'Use the local or the public interstitial instead.');
-    return this.request(GetInterstitial, [], undefined, options);
+    return this.request(defineOperation<string>('GET /internal/interstitial text'), [], undefined, options);
   }
 }

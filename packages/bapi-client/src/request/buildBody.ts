@@ -1,3 +1,4 @@
+import { isPlainObject } from './isPlainObject';
 import { snakeCase, snakeCaseKeys } from './snakeCase';
 
 /** 0.x sends a JSON body only when the input has at least one own key (undefined values count). */
@@ -20,8 +21,4 @@ export function buildMultipartBody(input: unknown): FormData {
     }
   }
   return form;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

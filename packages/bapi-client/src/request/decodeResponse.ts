@@ -1,3 +1,4 @@
+import { isPlainObject } from './isPlainObject';
 import type { ResourceClass } from './operation';
 
 type ConvertItem = (item: unknown) => unknown;
@@ -11,7 +12,7 @@ export function decodePayload(
   convertItem: ConvertItem,
 ): { data: unknown; totalCount?: number } {
   if (Array.isArray(payload)) return { data: payload.map(convertItem) };
-  if (isObject(payload) && Array.isArray(payload.data)) {
+  if (isPlainObject(payload) && Array.isArray(payload.data)) {
     const data = payload.data.map(convertItem);
     return typeof payload.total_count === 'number' ? { data, totalCount: payload.total_count } : { data };
   }
@@ -27,13 +28,9 @@ export function convertItem(
   resourceFor: (objectType: unknown) => ResourceClass | undefined,
   deletedObject: ResourceClass,
 ): unknown {
-  if (!isObject(item)) return item;
+  if (!isPlainObject(item)) return item;
   if ('object' in item && 'deleted' in item) return deletedObject.fromJSON(item);
   if (item.object === 'total_count') return item.total_count;
   const resource = resourceFor(item.object);
   return resource ? resource.fromJSON(item) : item;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

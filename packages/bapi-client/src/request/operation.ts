@@ -24,3 +24,27 @@ export interface Operation<T> {
   /** Never set: carries the result type. */
   readonly resultType?: T;
 }
+
+/** One object per form: the exported operation and the endpoint method that calls it share it. */
+const operationsByForm = new Map<string, Operation<unknown>>();
+
+/**
+ * An operation from its compact generated form, `METHOD /path [query|json|multipart] [text] [comma:key,key]`,
+ * as the same object a literal would give (absent parts stay absent keys). A form names one operation
+ * (method and path are unique in the spec), so its first definition is returned for every later one.
+ */
+export function defineOperation<T>(form: string, resource?: ResourceClass): Operation<T> {
+  const known = operationsByForm.get(form);
+  if (known) return known as Operation<T>;
+  const [method, path, ...flags] = form.split(' ') as [HttpMethod, string, ...string[]];
+  const operation: { -readonly [K in keyof Operation<T>]: Operation<T>[K] } = { method, path };
+  for (const flag of flags) {
+    if (flag === 'text') continue;
+    if (flag.startsWith('comma:')) operation.commaSeparated = flag.slice(6).split(',');
+    else operation.input = flag as Operation<T>['input'];
+  }
+  if (resource) operation.resource = resource;
+  if (flags.includes('text')) operation.text = true;
+  operationsByForm.set(form, operation);
+  return operation;
+}

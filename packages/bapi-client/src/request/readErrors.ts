@@ -1,12 +1,17 @@
 import { RequestErrorCode } from './errorCodes';
+import { isPlainObject } from './isPlainObject';
 import type { ClerkAPIError } from './types';
 
 /** The Backend API error body (`ClerkErrors`) as `ClerkAPIError`s; anything else as one stable error. */
 export function readErrors(body: unknown, status: number, statusText: string): ClerkAPIError[] {
-  const items = isObject(body) && Array.isArray(body.errors) ? body.errors : [];
-  const errors = items.filter(isObject).map(toClerkAPIError);
+  const items = isPlainObject(body) && Array.isArray(body.errors) ? body.errors : [];
+  const errors = items.filter(isPlainObject).map(toClerkAPIError);
   if (errors.length > 0) return errors;
-  const detail = isObject(body) ? (body.detail ?? body.title) : typeof body === 'string' ? body : undefined;
+  const detail = isPlainObject(body)
+    ? (body.detail ?? body.title)
+    : typeof body === 'string'
+      ? body
+      : undefined;
   return [
     {
       code: RequestErrorCode.UnexpectedResponse,
@@ -17,7 +22,7 @@ export function readErrors(body: unknown, status: number, statusText: string): C
 }
 
 export function readClerkTraceId(body: unknown, headers: Headers): string | undefined {
-  if (isObject(body) && typeof body.clerk_trace_id === 'string' && body.clerk_trace_id)
+  if (isPlainObject(body) && typeof body.clerk_trace_id === 'string' && body.clerk_trace_id)
     return body.clerk_trace_id;
   return headers.get('cf-ray') ?? undefined;
 }
@@ -25,7 +30,7 @@ export function readClerkTraceId(body: unknown, headers: Headers): string | unde
 function toClerkAPIError(item: Record<string, unknown>): ClerkAPIError {
   const error: ClerkAPIError = { code: String(item.code ?? ''), message: String(item.message ?? '') };
   if (typeof item.long_message === 'string') error.longMessage = item.long_message;
-  if (isObject(item.meta)) error.meta = camelCaseKeys(item.meta);
+  if (isPlainObject(item.meta)) error.meta = camelCaseKeys(item.meta);
   return error;
 }
 
@@ -36,8 +41,4 @@ function camelCaseKeys(value: Record<string, unknown>): Record<string, unknown> 
     result[key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())] = entry;
   }
   return result;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
