@@ -98,6 +98,10 @@ export async function bundleSize(contents, platform = 'edge') {
     write: false,
     logLevel: 'silent',
   });
-  const code = result.outputFiles[0].contents;
-  return { code, minified: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  const [output] = result.outputFiles;
+  return {
+    code: output.text,
+    minified: output.contents.length,
+    gzip: gzipSync(output.contents, { level: 9 }).length,
+  };
 }
