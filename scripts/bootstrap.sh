@@ -19,7 +19,7 @@ pnpm install --frozen-lockfile --reporter=append-only >&2
 case "${1:-}" in
   demo)
     pnpm turbo run build --filter=@clerk/demo... --output-logs=errors-only >&2
-    pnpm --filter @clerk/demo --silent start -- "${@:2}"
+    node apps/demo/src/main.mjs "${@:2}"
     ;;
   test)
     node scripts/check-layers.mjs
