@@ -179,6 +179,30 @@ describe('Clerk(options)', () => {
   });
 });
 
+describe('Clerk(options) and the environment', () => {
+  it('reads CLERK_SECRET_KEY and CLERK_API_URL from the env option for Backend API calls and authentication', async () => {
+    const clerk = Clerk({ env: { CLERK_SECRET_KEY: alpha.secretKey, CLERK_API_URL: apiUrl } });
+    seen.length = 0;
+    const { data } = await clerk.users.getUser('user_env');
+    expect(data?.firstName).toBe(alpha.secretKey);
+    expect(seen[0]?.authorization).toBe(`Bearer ${alpha.secretKey}`);
+    const state = await clerk.authenticateRequest({ request: bearer(await sessionToken(alpha)) });
+    expect(state.status).toBe('signed-in');
+  });
+
+  it('an option beats the environment', async () => {
+    const clerk = Clerk({ secretKey: beta.secretKey, apiUrl, env: { CLERK_SECRET_KEY: alpha.secretKey } });
+    const { data } = await clerk.users.getUser('user_env');
+    expect(data?.firstName).toBe(beta.secretKey);
+    expect((await clerk.authenticateRequest({ request: bearer(await sessionToken(beta)) })).status).toBe(
+      'signed-in',
+    );
+    expect((await clerk.authenticateRequest({ request: bearer(await sessionToken(alpha)) })).status).toBe(
+      'signed-out',
+    );
+  });
+});
+
 describe('several instances in one process', () => {
   it('never verify each other’s tokens, even with equal kids', async () => {
     const a = Clerk({ secretKey: alpha.secretKey, apiUrl });
