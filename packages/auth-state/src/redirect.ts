@@ -1,4 +1,4 @@
-import { deprecated } from './lib/deprecated';
+import { deprecated } from '@clerk/jwt-core';
 import { parsePublishableKey } from './lib/publishable-key';
 
 export interface RedirectOptions<T> {

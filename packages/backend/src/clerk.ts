@@ -1,7 +1,7 @@
 import { type BuildTimeOptions, createAuthenticateRequest } from '@clerk/auth-state';
 import { type BackendApiClientOptions, createBackendApiClient } from '@clerk/bapi-client';
 import { readEnvironment } from '@clerk/jwks-resolver';
-import { warnOnce } from '@clerk/jwt-core';
+import { deprecated } from '@clerk/jwt-core';
 
 /**
  * Options of {@link Clerk}: the Backend API client's (`secretKey`, `apiUrl`, `apiVersion`, `userAgent`,
@@ -52,7 +52,7 @@ export function Clerk(options: ClerkOptions = {}): ClerkClient {
   Object.defineProperty(client, '__unstable_options', {
     enumerable: false,
     get() {
-      warnOnce('__unstable_options', 'Use `createClerkClient({...})` to create a new client instead.');
+      deprecated('__unstable_options', 'Use `createClerkClient({...})` to create a new client instead.');
       return copy;
     },
   });

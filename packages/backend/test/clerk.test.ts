@@ -150,6 +150,7 @@ describe('Clerk(options)', () => {
   });
 
   it('warns once when the deprecated __unstable_options is read, and returns a copy of the options', () => {
+    vi.stubEnv('NODE_ENV', 'development'); // deprecation warnings are silent under NODE_ENV=test
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const options = { secretKey: 'sk_test_x', apiUrl };
     const clerk = Clerk(options);
@@ -157,6 +158,7 @@ describe('Clerk(options)', () => {
     expect(clerk.__unstable_options).not.toBe(options);
     expect(warn).toHaveBeenCalledTimes(1);
     warn.mockRestore();
+    vi.unstubAllEnvs();
   });
 
   it('authenticates a request with the instance key fetched from its own JWKS', async () => {

@@ -298,7 +298,7 @@ function emitResources(model) {
   const { classes, tsType, nestedClassOf, jsonInterfaces } = model;
   const out = [HEADER];
   out.push(
-    "import { assignFields } from '../resources/assignFields';\nimport { deprecationWarning as deprecatedAccessorWarning } from '../resources/deprecationWarning';\n\n",
+    "import { assignFields } from '../resources/assignFields';\nimport { deprecated as deprecatedAccessorWarning } from '@clerk/jwt-core';\n\n",
   );
 
   for (const cls of Object.values(classes).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -62,6 +62,7 @@ describe('resolveKeySource: one order on every runtime', () => {
   });
 
   it('apiKey is the deprecated alias of secretKey; secretKey wins over it; it warns once', () => {
+    vi.stubEnv('NODE_ENV', 'development'); // deprecation warnings are silent under NODE_ENV=test
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect(resolveKeySource({ apiKey: 'test_legacy' })).toMatchObject({ secretKey: 'test_legacy' });
     expect(resolveKeySource({ apiKey: 'test_legacy', secretKey: 'sk_test_new' })).toMatchObject({
@@ -73,6 +74,7 @@ describe('resolveKeySource: one order on every runtime', () => {
       ],
     ]);
     warn.mockRestore();
+    vi.unstubAllEnvs();
   });
 
   it('env fills secretKey, apiUrl and apiVersion only where the options leave them out', () => {

@@ -1,8 +1,8 @@
 import {
+  deprecated,
   type KeyInput,
   TokenVerificationErrorAction,
   TokenVerificationErrorReason,
-  warnOnce,
 } from '@clerk/jwt-core';
 import { API_URL, API_VERSION } from './constants';
 import { keySourceError } from './errors';
@@ -41,10 +41,7 @@ export function resolveKeySource(options: KeySourceOptions): KeySource {
   if (envKey) return { kind: 'local', from: 'env', key: envKey };
 
   if (options.apiKey) {
-    warnOnce(
-      'apiKey',
-      '"apiKey" is deprecated and will be removed in the next major release.\nUse `secretKey` instead.',
-    );
+    deprecated('apiKey', 'Use `secretKey` instead.');
   }
   // Behind a proxy the Frontend API answers through it, and the secret key is not sent (0.x, 7.7).
   if (options.proxyUrl) {

@@ -1,6 +1,6 @@
 import { TokenVerificationError, TokenVerificationErrorReason } from './errors';
 import { decodeBase64Url } from './lib/base64url';
-import { warnOnce } from './lib/warn-once';
+import { deprecated } from './lib/deprecated';
 import type { Jwt, JwtHeader, JwtPayload } from './types';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -31,9 +31,9 @@ function deprecateOrgs(payload: Record<string, unknown>): void {
     configurable: true,
     enumerable: true,
     get() {
-      warnOnce(
+      deprecated(
         'orgs',
-        'The `orgs` claim is deprecated. Add organizations to your session token with a JWT template and the `user.organizations` shortcode.',
+        'Add organizations to your session token with a JWT template and the `user.organizations` shortcode.',
       );
       return value;
     },

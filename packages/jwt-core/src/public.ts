@@ -10,7 +10,7 @@ export {
 } from './errors';
 export type { KeyInput } from './keys';
 export { decodeBase64Url } from './lib/base64url';
-export { warnOnce } from './lib/warn-once';
+export { deprecated } from './lib/deprecated';
 export { type SignJwtOptions, signJwt } from './sign';
 export type { Jwt, JwtHeader, JwtPayload } from './types';
 export { clockSkewOf, type VerifyJwtOptions } from './verify';

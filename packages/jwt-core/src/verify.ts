@@ -3,7 +3,7 @@ import { assertClaims, assertHeaderAlgorithm, assertHeaderType, type IssuerCheck
 import { decodeJwt } from './decode';
 import { TokenVerificationError, TokenVerificationErrorAction, TokenVerificationErrorReason } from './errors';
 import { type KeyInput, type ParsedKey, parseKey } from './keys';
-import { warnOnce } from './lib/warn-once';
+import { deprecated } from './lib/deprecated';
 import type { Jwt, JwtPayload } from './types';
 
 /** Checks one signature with an already parsed key; each runtime supplies its fastest one. */
@@ -37,10 +37,7 @@ const DEFAULT_CLOCK_SKEW_IN_MS = 5000;
 export function clockSkewOf(options: { clockSkewInMs?: number; clockSkewInSeconds?: number }): number {
   if (options.clockSkewInMs != null) return options.clockSkewInMs;
   if (options.clockSkewInSeconds != null) {
-    warnOnce(
-      'clockSkewInSeconds',
-      'The `clockSkewInSeconds` option is deprecated. Use `clockSkewInMs` instead.',
-    );
+    deprecated('clockSkewInSeconds', 'Use `clockSkewInMs` instead.');
     return options.clockSkewInSeconds * 1000;
   }
   return DEFAULT_CLOCK_SKEW_IN_MS;

@@ -1,6 +1,6 @@
 import type { JwtPayload } from '@clerk/jwt-core';
+import { deprecated } from '@clerk/jwt-core';
 import { requireApiClient, unwrapApiResult } from '../api-client';
-import { deprecated } from '../lib/deprecated';
 import { createDebug } from './debug';
 import type {
   CheckAuthorization,

@@ -1,4 +1,4 @@
-import { deprecated } from '../lib/deprecated';
+import { deprecated } from '@clerk/jwt-core';
 import { createDebug } from './debug';
 import type { SignedOutAuthObject } from './types';
 

@@ -1,6 +1,6 @@
+import { deprecated } from '@clerk/jwt-core';
 import type { AuthStateApiClient } from '../api-client';
 import { constants, DEFAULT_API_URL, DEFAULT_API_VERSION } from '../constants';
-import { deprecated } from '../lib/deprecated';
 import { isDevelopmentSecretKey, isProductionSecretKey } from '../lib/instance-type';
 import { frontendApiOf } from '../lib/publishable-key';
 import { parseCookieHeader } from '../request/cookies';

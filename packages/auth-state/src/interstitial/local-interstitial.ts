@@ -1,5 +1,5 @@
+import { deprecated } from '@clerk/jwt-core';
 import { DEFAULT_CLERK_JS_PKG_VERSION } from '../constants';
-import { deprecated } from '../lib/deprecated';
 import { addClerkPrefix, frontendApiOf, isDevOrStagingFrontendApi } from '../lib/publishable-key';
 import { scriptLiteral } from './escape';
 import { clerkJsScriptUrl } from './script-url';

@@ -1,10 +1,10 @@
 import {
+  deprecated,
   TokenVerificationError,
   TokenVerificationErrorAction,
   TokenVerificationErrorReason,
 } from '@clerk/jwt-core';
 import { DEFAULT_API_URL, SDK_USER_AGENT } from '../constants';
-import { deprecated } from '../lib/deprecated';
 import { joinPaths } from '../lib/join-paths';
 import { frontendApiOf, isDevOrStagingFrontendApi } from '../lib/publishable-key';
 import { clerkJsVersionTag } from './script-url';

@@ -1,5 +1,5 @@
+import { deprecated } from '@clerk/jwt-core';
 import { type AuthStateApiClient, requireApiClient, unwrapApiResult } from '../api-client';
-import { deprecated } from '../lib/deprecated';
 
 /** @deprecated Use `localInterstitial`. Loads the interstitial through the Backend API's private endpoint. */
 export async function remotePrivateInterstitial(apiClient: AuthStateApiClient | undefined): Promise<string> {

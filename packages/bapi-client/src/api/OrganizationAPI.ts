@@ -1,3 +1,4 @@
+import { deprecated } from '@clerk/jwt-core';
 import { OrganizationsEndpoints } from '../generated/endpoints/organizations';
 import {
   DeletedObject,
@@ -7,7 +8,6 @@ import {
 } from '../generated/resources';
 import { defineOperation } from '../request/operation';
 import type { CallOptions } from '../request/types';
-import { deprecationWarning } from '../resources/deprecationWarning';
 import { withoutFalsy } from './withoutFalsy';
 
 type Metadata = Record<string, unknown>;
@@ -224,7 +224,7 @@ export class OrganizationAPI extends OrganizationsEndpoints {
     params: { organizationId: string } & Paginated,
     options?: CallOptions,
   ) {
-    deprecationWarning(
+    deprecated(
       'getPendingOrganizationInvitationList',
       'Use `getOrganizationInvitationList` with `status: ["pending"]` instead.',
     );

@@ -1,8 +1,9 @@
 // The three 0.x groups whose endpoints no spec describes: written by hand from the 0.x reference.
+
+import { deprecated } from '@clerk/jwt-core';
 import { Email, SMSMessage } from '../generated/resources';
 import { defineOperation } from '../request/operation';
 import type { CallOptions, RequestFunction } from '../request/types';
-import { deprecationWarning } from '../resources/deprecationWarning';
 
 /** @deprecated The endpoint is gone from the Backend API. */
 export class EmailAPI {
@@ -13,7 +14,7 @@ export class EmailAPI {
     params: { fromEmailName: string; emailAddressId: string; subject: string; body: string },
     options?: CallOptions,
   ) {
-    deprecationWarning('EmailAPI.createEmail', 'The Backend API no longer sends emails on request.');
+    deprecated('EmailAPI.createEmail', 'The Backend API no longer sends emails on request.');
     return this.request(defineOperation<Email>('POST /emails json', Email), [], params, options);
   }
 }
@@ -24,10 +25,7 @@ export class SMSMessageAPI {
 
   /** @deprecated The endpoint is gone from the Backend API. */
   createSMSMessage(params: { phoneNumberId: string; message: string }, options?: CallOptions) {
-    deprecationWarning(
-      'SMSMessageAPI.createSMSMessage',
-      'The Backend API no longer sends SMS messages on request.',
-    );
+    deprecated('SMSMessageAPI.createSMSMessage', 'The Backend API no longer sends SMS messages on request.');
     return this.request(
       defineOperation<SMSMessage>('POST /sms_messages json', SMSMessage),
       [],
@@ -43,7 +41,7 @@ export class InterstitialAPI {
 
   /** @deprecated Use the local or the public interstitial. The HTML of the private interstitial. */
   getInterstitial(options?: CallOptions) {
-    deprecationWarning('getInterstitial()', 'Use the local or the public interstitial instead.');
+    deprecated('getInterstitial()', 'Use the local or the public interstitial instead.');
     return this.request(defineOperation<string>('GET /internal/interstitial text'), [], undefined, options);
   }
 }

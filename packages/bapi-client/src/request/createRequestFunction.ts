@@ -1,5 +1,5 @@
+import { deprecated } from '@clerk/jwt-core';
 import { DeletedObject } from '../generated/resources';
-import { deprecationWarning } from '../resources/deprecationWarning';
 import { PACKAGE_VERSION } from '../version';
 import { buildJsonBody, buildMultipartBody } from './buildBody';
 import { buildQuery, fillPath, joinUrl } from './buildUrl';
@@ -28,9 +28,8 @@ type Attempt = { response: Response; text: string } | { failure: ClerkAPIError }
 /** The one function every endpoint class calls. Options are read at call time, as in 0.x. */
 export function createRequestFunction(clientOptions: BackendApiClientOptions = {}): RequestFunction {
   const options = { ...clientOptions };
-  if (options.apiKey) deprecationWarning('apiKey', 'Use `secretKey` instead.');
-  if (options.httpOptions)
-    deprecationWarning('httpOptions', 'Use `fetch`, `timeoutInMs` or a per-call `signal`.');
+  if (options.apiKey) deprecated('apiKey', 'Use `secretKey` instead.');
+  if (options.httpOptions) deprecated('httpOptions', 'Use `fetch`, `timeoutInMs` or a per-call `signal`.');
 
   return async function request<T>(
     operation: Operation<T>,

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Client,
   EmailAddress,
@@ -9,7 +9,6 @@ import {
   OrganizationMembership,
   User,
 } from '../generated/resources';
-import { deprecationWarning } from './deprecationWarning';
 
 const userJSON = {
   object: 'user' as const,
@@ -135,29 +134,5 @@ describe('resource classes', () => {
     expect(org.membersCount).toBe(3);
     expect(org.members_count).toBe(3);
     expect(org.logoUrl).toBe('L');
-  });
-});
-
-describe('deprecation warnings', () => {
-  it('print the 0.x text once per name, and never under NODE_ENV test or production', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const env = process.env.NODE_ENV;
-    try {
-      deprecationWarning('silentUnderTest', 'hint');
-      expect(warn).not.toHaveBeenCalled();
-      process.env.NODE_ENV = 'development';
-      deprecationWarning('someOption', 'Use another option.');
-      deprecationWarning('someOption', 'Use another option.');
-      expect(warn).toHaveBeenCalledTimes(1);
-      expect(warn).toHaveBeenCalledWith(
-        'Clerk - DEPRECATION WARNING: "someOption" is deprecated and will be removed in the next major release.\nUse another option.',
-      );
-      process.env.NODE_ENV = 'production';
-      deprecationWarning('otherOption', 'hint');
-      expect(warn).toHaveBeenCalledTimes(1);
-    } finally {
-      process.env.NODE_ENV = env;
-      warn.mockRestore();
-    }
   });
 });
