@@ -1,6 +1,6 @@
 import { type BuildTimeOptions, createAuthenticateRequest } from '@clerk/auth-state';
 import { type BackendApiClientOptions, createBackendApiClient } from '@clerk/bapi-client';
-import { readEnvironment } from '@clerk/jwks-resolver';
+import { withEnvironmentDefaults } from '@clerk/jwks-resolver';
 import { deprecated } from '@clerk/jwt-core';
 
 /**
@@ -34,14 +34,10 @@ export type ClerkClient = ReturnType<typeof createBackendApiClient> &
  * const state = await clerk.authenticateRequest({ request });
  */
 export function Clerk(options: ClerkOptions = {}): ClerkClient {
-  // The Backend API client takes no environment of its own: fill its options in the same order as
-  // everywhere else (option, then CLERK_* from `env` or `process.env`).
-  const env = readEnvironment(options.env);
+  // Filled from the environment once, so that the Backend API client and authenticateRequest share every value.
   const copy = {
     ...options,
-    secretKey: options.secretKey || (options.apiKey ? undefined : env.secretKey || env.apiKey),
-    apiUrl: options.apiUrl || env.apiUrl,
-    apiVersion: options.apiVersion || env.apiVersion,
+    ...withEnvironmentDefaults(options),
     userAgent: options.userAgent || USER_AGENT,
   };
   const apiClient = createBackendApiClient(copy);

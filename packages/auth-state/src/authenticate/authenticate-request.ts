@@ -1,4 +1,4 @@
-import { withEnvironmentDefaults } from '../lib/environment-defaults';
+import { withEnvironmentDefaults } from '@clerk/jwks-resolver';
 import { AuthErrorReason } from '../states/auth-status';
 import { signedOut } from '../states/build-states';
 import type { RequestState } from '../states/request-state';

@@ -1,3 +1,4 @@
+import { withEnvironmentDefaults } from '@clerk/jwks-resolver';
 import type { AuthStateApiClient } from '../api-client';
 import { DEFAULT_API_URL, DEFAULT_API_VERSION } from '../constants';
 import { type LoadInterstitialOptions, loadInterstitialFromLocal } from '../interstitial/local-interstitial';
@@ -7,7 +8,6 @@ import {
   remotePublicInterstitialUrl,
 } from '../interstitial/remote-interstitial';
 import { remotePrivateInterstitial } from '../interstitial/remote-private-interstitial';
-import { withEnvironmentDefaults } from '../lib/environment-defaults';
 import { debugRequestState } from '../states/request-state';
 import { authenticateWithInstance } from './authenticate-request';
 import type { AuthenticateRequestOptions } from './options';

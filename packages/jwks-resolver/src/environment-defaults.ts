@@ -1,14 +1,15 @@
-import { type ClerkEnvironment, readEnvironment } from '@clerk/jwks-resolver';
+import { type ClerkEnvironment, type EnvironmentVariables, readEnvironment } from './read-environment';
 
 /** The instance options the environment can fill; `jwtKey` is left to the key resolver (`CLERK_JWT_KEY`). */
-type InstanceFields = Omit<ClerkEnvironment, 'jwtKey'>;
+export type InstanceFields = Omit<ClerkEnvironment, 'jwtKey'>;
 
 /**
  * The instance options, each as given or else from the `CLERK_*` variables of `options.env` (else
- * `process.env`).
+ * `process.env`): the one order (option > environment) every layer above uses, so that the Backend API client
+ * and request authentication of one `Clerk()` always agree on the secret key.
  */
 export function withEnvironmentDefaults(
-  options: InstanceFields & { env?: Record<string, string | undefined> },
+  options: InstanceFields & { env?: EnvironmentVariables },
 ): InstanceFields {
   const env = readEnvironment(options.env);
   return {
