@@ -11,7 +11,14 @@ export const allowedImports = {
   '@clerk/jwks-resolver': ['@clerk/jwt-core'],
   '@clerk/bapi-client': ['@clerk/jwt-core'],
   '@clerk/auth-state': ['@clerk/jwt-core', '@clerk/jwks-resolver'],
-  '@clerk/backend': ['@clerk/jwt-core', '@clerk/jwks-resolver', '@clerk/bapi-client', '@clerk/auth-state'],
+  '@clerk/webhooks': ['@clerk/jwks-resolver', '@clerk/bapi-client'],
+  '@clerk/backend': [
+    '@clerk/jwt-core',
+    '@clerk/jwks-resolver',
+    '@clerk/bapi-client',
+    '@clerk/auth-state',
+    '@clerk/webhooks',
+  ],
   '@clerk/local-instance': ['@clerk/jwt-core'],
 };
 
