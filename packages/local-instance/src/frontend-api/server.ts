@@ -3,11 +3,9 @@ import { createServer, type Server } from 'node:https';
 import type { InstanceContext } from '../api/router';
 import { newId } from '../lib/ids';
 import { passwordMatches } from '../lib/passwords';
-import { mintClientToken } from '../resources/clients';
 import { createSession } from '../resources/sessions';
 import { type RecordedRequest, recordRequest } from '../server';
 import type { ClientRecord } from '../state';
-import { verifyInstanceToken } from '../tokens/verify-instance-token';
 import { clientDirectives } from './directives';
 import { signInPage } from './sign-in-page';
 import { selfSignedCertificate } from './tls-certificate';
@@ -70,17 +68,16 @@ function parseCookies(header: string | undefined): Map<string, string> {
  * The browser's client: in development the client of a known dev browser in the query comes first; then the
  * client of the Frontend API's own `__client` cookie; else a new client without sessions.
  */
-async function browserClient(
+function browserClient(
   ctx: InstanceContext,
   cookies: Map<string, string>,
   devBrowser: string | null,
-): Promise<ClientRecord> {
+): ClientRecord {
   const fromDevBrowser =
     ctx.frontendApiState.instanceType === 'development' && devBrowser
       ? ctx.frontendApiState.devBrowsers.get(devBrowser)
       : undefined;
-  const cookie = cookies.get(clientCookie);
-  const fromCookie = cookie ? (await verifyInstanceToken(ctx, cookie))?.sub : undefined;
+  const fromCookie = ctx.frontendApiState.browserClients.get(cookies.get(clientCookie) ?? '');
   const known = ctx.state.clients.get(fromDevBrowser ?? fromCookie ?? '');
   if (known) return known;
   const now = Date.now();
@@ -96,7 +93,7 @@ async function browserClient(
 }
 
 const clientCookieHeader = (ctx: InstanceContext, client: ClientRecord): string =>
-  `${clientCookie}=${mintClientToken(ctx, client)}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=604800`;
+  `${clientCookie}=${ctx.frontendApiState.clientCookieFor(client.id)}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=604800`;
 
 /**
  * `GET /v1/client/handshake`: mints the client's cookie directives and sends the browser back to
@@ -115,7 +112,7 @@ async function handshake(
   const headers: Record<string, string | string[]> = { 'cache-control': 'no-store' };
   if (fapi.faults.current.loop)
     return { status: 307, headers: { ...headers, location: target.href }, body: '' };
-  const client = await browserClient(ctx, cookies, query.get('__clerk_db_jwt'));
+  const client = browserClient(ctx, cookies, query.get('__clerk_db_jwt'));
   if (fapi.instanceType === 'development') {
     const devBrowser = fapi.devBrowserFor(client.id, query.get('__clerk_db_jwt'));
     const handshake = clientDirectives(ctx, client, devBrowser);
@@ -150,7 +147,7 @@ async function signIn(
   if (!user) return html(422, signInPage(target.href, `No user with the email address "${identifier}".`));
   if (user.passwordHash && !passwordMatches(form.get('password') ?? '', user.passwordHash))
     return html(422, signInPage(target.href, 'Password is incorrect.'));
-  const client = await browserClient(ctx, cookies, null);
+  const client = browserClient(ctx, cookies, null);
   createSession(ctx, { userId: user.id, clientId: client.id });
   const next = new URLSearchParams({
     redirect_url: target.href,

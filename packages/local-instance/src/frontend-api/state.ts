@@ -55,6 +55,8 @@ const nonceLifetimeMs = 60_000;
 export class FrontendApiState {
   /** Dev-browser token (`__clerk_db_jwt`) → client id. */
   readonly devBrowsers = new Map<string, string>();
+  /** Value of the Frontend API's own `__client` cookie → client id. */
+  readonly browserClients = new Map<string, string>();
   /** Refresh token (`__refresh_<suffix>`) → session id. */
   readonly refreshTokens = new Map<string, string>();
   readonly #nonces = new Map<string, { directives: string[]; expiresAt: number }>();
@@ -99,6 +101,14 @@ export class FrontendApiState {
     return token;
   }
 
+  /** The `__client` cookie value of a client, made on first use. */
+  clientCookieFor(clientId: string): string {
+    for (const [value, owner] of this.browserClients) if (owner === clientId) return value;
+    const value = randomBase62(40);
+    this.browserClients.set(value, clientId);
+    return value;
+  }
+
   /** The refresh token of a session, made on first use. */
   refreshTokenFor(sessionId: string): string {
     for (const [token, owner] of this.refreshTokens) if (owner === sessionId) return token;
@@ -107,8 +117,9 @@ export class FrontendApiState {
     return token;
   }
 
-  /** Forgets dev browsers, nonces and refresh tokens and clears the faults. */
+  /** Forgets browsers, dev browsers, nonces and refresh tokens and clears the faults. */
   reset(): void {
+    this.browserClients.clear();
     this.devBrowsers.clear();
     this.refreshTokens.clear();
     this.#nonces.clear();
