@@ -224,7 +224,10 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
       () => ctx!,
       server.requests,
       options.frontendApiPort ?? 0,
-    );
+    ).catch((error: unknown) => {
+      server.server.close();
+      throw error;
+    });
   const frontendApi = frontendApiServer
     ? `127.0.0.1:${frontendApiServer.port}`
     : (options.frontendApi ?? newFrontendApiHost());

@@ -116,6 +116,18 @@ describe('options', () => {
     );
   });
 
+  it('listens on frontendApiPort, and rejects a port that is taken', async () => {
+    const first = await startLocalInstance({ serveFrontendApi: true });
+    try {
+      const port = Number(new URL(first.frontendApiUrl!).port);
+      await expect(startLocalInstance({ serveFrontendApi: true, frontendApiPort: port })).rejects.toThrow(
+        /EADDRINUSE/,
+      );
+    } finally {
+      await first.stop();
+    }
+  });
+
   it('keeps the offline defaults without serveFrontendApi', async () => {
     const instance = await startLocalInstance({ keySize: 1024 });
     try {
