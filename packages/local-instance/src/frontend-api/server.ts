@@ -42,6 +42,12 @@ const html = (status: number, body: string): Reply => ({
   body,
 });
 
+const invalidRedirectUrl = errorReply(
+  400,
+  'form_param_format_invalid',
+  'redirect_url must be an absolute http(s) URL.',
+);
+
 /** An absolute http(s) URL to send the browser back to, else null (no other schemes, no relative paths). */
 function returnUrl(raw: string | null): URL | null {
   if (!raw) return null;
@@ -100,14 +106,9 @@ const clientCookieHeader = (ctx: InstanceContext, client: ClientRecord): string 
  * `redirect_url`; development with `__clerk_db_jwt` and a `__clerk_handshake` token signed by the instance
  * key, production with a `__clerk_handshake_nonce` the Backend API redeems. Both travel in the query.
  */
-async function handshake(
-  ctx: InstanceContext,
-  query: URLSearchParams,
-  cookies: Map<string, string>,
-): Promise<Reply> {
+function handshake(ctx: InstanceContext, query: URLSearchParams, cookies: Map<string, string>): Reply {
   const target = returnUrl(query.get('redirect_url'));
-  if (!target)
-    return errorReply(400, 'form_param_format_invalid', 'redirect_url must be an absolute http(s) URL.');
+  if (!target) return invalidRedirectUrl;
   const fapi = ctx.frontendApiState;
   const headers: Record<string, string | string[]> = { 'cache-control': 'no-store' };
   if (fapi.faults.current.loop)
@@ -131,14 +132,9 @@ async function handshake(
 }
 
 /** `POST /sign-in`: signs the user in on the browser's client, then runs a handshake back to `redirect_url`. */
-async function signIn(
-  ctx: InstanceContext,
-  form: URLSearchParams,
-  cookies: Map<string, string>,
-): Promise<Reply> {
+function signIn(ctx: InstanceContext, form: URLSearchParams, cookies: Map<string, string>): Reply {
   const target = returnUrl(form.get('redirect_url'));
-  if (!target)
-    return errorReply(400, 'form_param_format_invalid', 'redirect_url must be an absolute http(s) URL.');
+  if (!target) return invalidRedirectUrl;
   const identifier = (form.get('identifier') ?? '').trim().toLowerCase();
   const email = [...ctx.state.identifications.values()].find(
     record => record.kind === 'email_address' && record.value.toLowerCase() === identifier,
@@ -180,8 +176,7 @@ async function route(ctx: InstanceContext, request: IncomingMessage, url: URL): 
     return handshake(ctx, url.searchParams, cookies);
   if (url.pathname === '/sign-in' && method === 'GET') {
     const target = returnUrl(url.searchParams.get('redirect_url'));
-    if (!target)
-      return errorReply(400, 'form_param_format_invalid', 'redirect_url must be an absolute http(s) URL.');
+    if (!target) return invalidRedirectUrl;
     return html(200, signInPage(target.href));
   }
   if (url.pathname === '/sign-in' && method === 'POST') {
