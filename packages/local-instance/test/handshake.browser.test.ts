@@ -10,16 +10,25 @@ import { callApi } from './support';
 
 type Authenticate = (request: Request) => Promise<HandshakeAppState>;
 
-/** The SDKs under test: each turns an instance into the authenticate function of the example application. */
-const sdks: Record<string, (instance: LocalInstance) => Authenticate> = {
-  '3.x': instance => {
-    const clerk = createClerkClient3({
+/** An SDK's client factory, called as the current SDK is: keys and the Backend API URL, then `(request)`. */
+type CreateClient = (options: { secretKey: string; publishableKey: string; apiUrl: string }) => {
+  authenticateRequest(request: Request): Promise<unknown>;
+};
+
+const viaClient =
+  (createClient: CreateClient) =>
+  (instance: LocalInstance): Authenticate => {
+    const clerk = createClient({
       secretKey: instance.secretKey,
       publishableKey: instance.publishableKey,
       apiUrl: instance.apiUrl,
     });
-    return async request => (await clerk.authenticateRequest(request)) as unknown as HandshakeAppState;
-  },
+    return async request => (await clerk.authenticateRequest(request)) as HandshakeAppState;
+  };
+
+/** The SDKs under test, one line each: the example application authenticates with each in turn. */
+const sdks: Record<string, (instance: LocalInstance) => Authenticate> = {
+  '3.x': viaClient(createClerkClient3),
 };
 
 const email = 'ada@example.com';
