@@ -23,9 +23,12 @@ const sequence = (...parts: Uint8Array[]): Buffer => der(0x30, Buffer.concat(par
 const set = (...parts: Uint8Array[]): Buffer => der(0x31, Buffer.concat(parts));
 const explicit = (tagNumber: number, content: Uint8Array): Buffer => der(0xa0 + tagNumber, content);
 
+/** A non-negative INTEGER in DER's minimal form: no redundant leading zero, one added when the top bit is set. */
 function integer(bytes: Uint8Array): Buffer {
-  // A leading zero keeps a value with the top bit set positive.
-  return der(0x02, bytes[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : Buffer.from(bytes));
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0) start += 1;
+  const minimal = bytes.subarray(start);
+  return der(0x02, minimal[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : Buffer.from(minimal));
 }
 
 function objectIdentifier(dotted: string): Buffer {
@@ -48,13 +51,12 @@ const hour = 60 * 60 * 1000;
 /**
  * A fresh P-256 key and a self-signed X.509 v3 certificate valid from an hour ago for 30 days, with the
  * subject alternative names `IP:127.0.0.1` and `DNS:localhost`. Browsers in tests accept it with their
- * "ignore HTTPS errors" switch; Node clients can trust it by passing `cert` as `ca`.
+ * "ignore HTTPS errors" switch; Node clients can trust it by passing `cert` as `ca`. The serial number is
+ * 16 random bytes unless given (read as an unsigned big-endian number).
  */
-export function selfSignedCertificate(): TlsCredentials {
+export function selfSignedCertificate(serialNumber: Uint8Array = randomBytes(16)): TlsCredentials {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const name = sequence(set(sequence(objectIdentifier('2.5.4.3'), der(0x0c, Buffer.from('127.0.0.1')))));
-  const serial = randomBytes(16);
-  serial[0]! &= 0x7f;
   const now = Date.now();
   const subjectAltName = sequence(
     der(0x87, Buffer.from([127, 0, 0, 1])),
@@ -62,7 +64,7 @@ export function selfSignedCertificate(): TlsCredentials {
   );
   const tbs = sequence(
     explicit(0, integer(Buffer.from([2]))),
-    integer(serial),
+    integer(serialNumber),
     ecdsaWithSha256,
     name,
     sequence(utcTime(new Date(now - hour)), utcTime(new Date(now + 30 * 24 * hour))),
