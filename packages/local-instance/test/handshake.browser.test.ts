@@ -220,6 +220,34 @@ describe.each(Object.keys(sdks))('handshake with @clerk/backend %s', sdk => {
       expect(payloadOf(fresh)).toMatchObject({ sid: sessionId, sub: userId });
     });
 
+    it('signs out a revoked session: the refresh is refused, the handshake mints signed-out cookies', async () => {
+      await signIn();
+      const sessionId = (await page.textContent('#session'))!;
+      await expireSession({ keepRefreshCookie: true });
+      expect((await callApi(instance, 'POST', `/v1/sessions/${sessionId}/revoke`)).json.status).toBe(
+        'revoked',
+      );
+      await page.goto(`${app.url}/dashboard`);
+      expect(await page.textContent('#status')).toBe('signed-out');
+      // The SDK puts the Backend API's error code into the handshake reason (reference 3.9).
+      const refused = 'session-token-expired-refresh-session_not_active';
+      expect(outcomes()).toEqual(
+        development
+          ? [
+              [307, 'handshake', refused],
+              [307, 'signed-out', 'session-token-missing'],
+              [401, 'signed-out', 'session-token-and-uat-missing'],
+            ]
+          : [
+              [307, 'handshake', refused],
+              [401, 'signed-out', 'session-token-missing'],
+            ],
+      );
+      expect(await suffixed('__session')).toBeUndefined();
+      expect(await suffixed('__refresh')).toBeUndefined();
+      expect(await suffixed('__client_uat')).toBe('0');
+    });
+
     it('ends signed-out at the loop guard when the Frontend API sends the browser straight back', async () => {
       await signIn();
       await expireSession({ keepRefreshCookie: false });
