@@ -3,9 +3,12 @@ import { parseArgs } from 'node:util';
 import { startLocalInstance } from './start-local-instance';
 
 const usage = `Usage: clerk-local-instance [--port <n>] [--frontend-api <host>] [--secret-key <sk_test_...>] [--user <email>]
+                            [--serve-frontend-api] [--production]
 
 Starts an offline Clerk instance on 127.0.0.1 and prints its keys as environment variables.
 --user creates that user, signs them in and prints a ready session cookie and Bearer header.
+--serve-frontend-api also serves the Frontend API (handshake, sign-in page) over HTTPS; --production makes a
+pk_live_/sk_live_ instance.
 Runs until interrupted (Ctrl-C).`;
 
 async function main(): Promise<void> {
@@ -16,6 +19,8 @@ async function main(): Promise<void> {
       'secret-key': { type: 'string' },
       user: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
+      'serve-frontend-api': { type: 'boolean' },
+      production: { type: 'boolean' },
     },
   });
   if (values.help) {
@@ -29,12 +34,18 @@ async function main(): Promise<void> {
     port,
     frontendApi: values['frontend-api'],
     secretKey: values['secret-key'],
+    serveFrontendApi: values['serve-frontend-api'],
+    instanceType: values.production ? 'production' : 'development',
   });
   console.log(`Local Clerk instance listening on ${instance.apiUrl}`);
   console.log(`CLERK_API_URL=${instance.apiUrl}`);
   console.log(`CLERK_SECRET_KEY=${instance.secretKey}`);
   console.log(`CLERK_PUBLISHABLE_KEY=${instance.publishableKey}`);
   console.log(`CLERK_JWKS_URL=${instance.jwksUrl}`);
+  if (instance.frontendApiUrl) {
+    console.log(`CLERK_FRONTEND_API_URL=${instance.frontendApiUrl}`);
+    console.log(`Sign-in page: ${instance.signInUrl}?redirect_url=<your app URL>`);
+  }
   for (const email of values.user ?? []) {
     const user = instance.createUser({ emailAddress: [email] });
     const session = instance.signIn({ userId: user.id });

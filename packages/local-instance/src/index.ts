@@ -1,5 +1,8 @@
 export { ApiError, type ClerkErrorJson } from './api/api-error';
 export { FaultSwitches, type RateLimitOptions, type ServerErrorOptions } from './faults';
+export type { FrontendApiFaultSettings, FrontendApiFaults } from './frontend-api/state';
+export { cookieSuffixOf } from './frontend-api/state';
+export type { InstanceType } from './keys/instance-keys';
 export { publishableKeyFor } from './keys/instance-keys';
 export type { PublicJwk } from './keys/signing-keyring';
 export type { CreateMembershipInput, CreateOrganizationInput } from './resources/organizations';

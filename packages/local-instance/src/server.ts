@@ -15,6 +15,12 @@ export interface RecordedRequest {
 const maxBodyBytes = 10 * 1024 * 1024;
 const requestLogLimit = 1000;
 
+/** Appends to the request log, keeping the last 1000. */
+export function recordRequest(requests: RecordedRequest[], entry: RecordedRequest): void {
+  requests.push(entry);
+  if (requests.length > requestLogLimit) requests.splice(0, requests.length - requestLogLimit);
+}
+
 // The message repeats the long message: SDKs surface `message` (e.g. as the secret-key-invalid reason text).
 const unauthorized = (code: string, long: string): ApiError =>
   new ApiError(401, [{ code, message: long, long_message: long }]);
@@ -167,10 +173,13 @@ export async function startInstanceServer(
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    response.on('finish', () => {
-      requests.push({ method: request.method ?? 'GET', path: url.pathname, status: response.statusCode });
-      if (requests.length > requestLogLimit) requests.splice(0, requests.length - requestLogLimit);
-    });
+    response.on('finish', () =>
+      recordRequest(requests, {
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        status: response.statusCode,
+      }),
+    );
     respond(request, response, url.pathname, url.searchParams).catch((error: unknown) => {
       if (response.headersSent) return response.destroy();
       if (error instanceof ApiError) return sendError(response, error);

@@ -1,7 +1,14 @@
 import type { InstanceContext } from './api/router';
 import { Router } from './api/router';
 import { FaultSwitches } from './faults';
-import { newFrontendApiHost, newSecretKey, publishableKeyFor } from './keys/instance-keys';
+import { registerFrontendApiBackendRoutes } from './frontend-api/backend-routes';
+import { type FrontendApiServer, startFrontendApiServer } from './frontend-api/server';
+import {
+  type FrontendApiFaultSettings,
+  type FrontendApiFaults,
+  FrontendApiState,
+} from './frontend-api/state';
+import { type InstanceType, newFrontendApiHost, newSecretKey, publishableKeyFor } from './keys/instance-keys';
 import { type PublicJwk, SigningKeyring } from './keys/signing-keyring';
 import { registerAllowlistIdentifierRoutes } from './resources/allowlist-identifiers';
 import { mintClientToken, registerClientRoutes } from './resources/clients';
@@ -41,6 +48,17 @@ export interface LocalInstanceOptions {
   jwtTemplates?: Record<string, JwtTemplate>;
   /** RSA modulus length of the signing keys (default 2048). */
   keySize?: number;
+  /** `development` (default; `pk_test_`/`sk_test_` keys) or `production` (`pk_live_`/`sk_live_`): how the handshake answers. */
+  instanceType?: InstanceType;
+  /**
+   * Serve the Frontend API (handshake, sign-in page) over HTTPS on its own 127.0.0.1 port, and encode
+   * `127.0.0.1:<that port>` in the publishable key (issuer `https://127.0.0.1:<port>`). Excludes `frontendApi`.
+   */
+  serveFrontendApi?: boolean;
+  /** Port of the Frontend API's HTTPS listener; default 0 (a free port). */
+  frontendApiPort?: number;
+  /** Fault switches of the Frontend API at start (all off by default). */
+  frontendApiFaults?: FrontendApiFaultSettings;
 }
 
 /** A Backend API resource as the instance serves it (snake_case, the spec's shape). */
@@ -120,6 +138,18 @@ export interface LocalInstance {
   rotateSigningKey(options?: { keepPrevious?: boolean }): { kid: string };
   /** Empties the store and clears the faults; keys, templates and the port stay. */
   reset(): void;
+  /** `development` or `production`, as started. */
+  readonly instanceType: InstanceType;
+  /** `https://127.0.0.1:<port>` with `serveFrontendApi`, else null. */
+  readonly frontendApiUrl: string | null;
+  /** PEM of the Frontend API's self-signed certificate with `serveFrontendApi` (trust it as `ca`), else null. */
+  readonly frontendApiCertificatePem: string | null;
+  /** `<frontendApiUrl>/sign-in` (add `?redirect_url=<absolute URL>`) with `serveFrontendApi`, else null. */
+  readonly signInUrl: string | null;
+  /** The suffix of `__session_<suffix>`, `__client_uat_<suffix>`, `__refresh_<suffix>` for this publishable key. */
+  readonly cookieSuffix: string;
+  /** Makes the Frontend API misbehave: wrong signing key, no cookies, redirect loops. */
+  readonly frontendApiFaults: FrontendApiFaults;
   /** Closes the server and its open connections. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -141,6 +171,7 @@ defaultRolePermissions['org:member'] = defaultRolePermissions.basic_member!;
 function buildRouter(): Router {
   const router = new Router();
   for (const register of [
+    registerFrontendApiBackendRoutes, // first: /v1/clients/handshake_payload before /v1/clients/:client_id
     registerUserRoutes,
     registerIdentificationRoutes,
     registerSessionRoutes,
@@ -166,9 +197,13 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
   const lifetime = options.sessionTokenLifetimeSeconds ?? 60;
   if (!Number.isInteger(lifetime) || lifetime < 1)
     throw new RangeError('sessionTokenLifetimeSeconds must be a positive integer');
-  const secretKey = options.secretKey ?? newSecretKey();
+  const instanceType = options.instanceType ?? 'development';
+  if (instanceType !== 'development' && instanceType !== 'production')
+    throw new TypeError('instanceType must be development or production');
+  if (options.serveFrontendApi && options.frontendApi !== undefined)
+    throw new TypeError('serveFrontendApi and frontendApi exclude each other');
+  const secretKey = options.secretKey ?? newSecretKey(instanceType);
   if (!secretKey) throw new TypeError('secretKey must be a non-empty string');
-  const frontendApi = options.frontendApi ?? newFrontendApiHost();
   const keys = new SigningKeyring(options.keySize ?? 2048);
   const state = new InstanceState();
   for (const [name, template] of Object.entries(options.jwtTemplates ?? {}))
@@ -183,6 +218,22 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
     options.port ?? 0,
   );
   const apiUrl = `http://127.0.0.1:${server.port}`;
+  let frontendApiServer: FrontendApiServer | undefined;
+  if (options.serveFrontendApi)
+    frontendApiServer = await startFrontendApiServer(
+      () => ctx!,
+      server.requests,
+      options.frontendApiPort ?? 0,
+    ).catch((error: unknown) => {
+      server.server.close();
+      throw error;
+    });
+  const frontendApi = frontendApiServer
+    ? `127.0.0.1:${frontendApiServer.port}`
+    : (options.frontendApi ?? newFrontendApiHost());
+  const publishableKey = publishableKeyFor(frontendApi, instanceType);
+  const frontendApiState = new FrontendApiState(instanceType, publishableKey);
+  if (options.frontendApiFaults) frontendApiState.faults.set(options.frontendApiFaults);
   const context: InstanceContext = {
     state,
     keys,
@@ -193,6 +244,7 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
       options.authorizedParty === undefined ? 'http://localhost:3000' : options.authorizedParty,
     sessionTokenLifetimeSeconds: lifetime,
     rolePermissions: { ...defaultRolePermissions, ...options.rolePermissions },
+    frontendApiState,
   };
   ctx = context;
   let stopped: Promise<void> | undefined;
@@ -201,7 +253,7 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
     apiUrl,
     port: server.port,
     secretKey,
-    publishableKey: publishableKeyFor(frontendApi),
+    publishableKey,
     frontendApi,
     issuer: context.issuer,
     jwksUrl: `${apiUrl}/v1/jwks`,
@@ -246,12 +298,21 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
     sessionCookies: (token, clientUat = Math.floor(Date.now() / 1000)) => sessionCookiesFor(token, clientUat),
     signJwt: payload => keys.sign(payload),
     rotateSigningKey: rotateOptions => ({ kid: keys.rotate(rotateOptions?.keepPrevious ?? true).kid }),
+    instanceType,
+    frontendApiUrl: frontendApiServer ? `https://${frontendApi}` : null,
+    frontendApiCertificatePem: frontendApiServer?.certificatePem ?? null,
+    signInUrl: frontendApiServer ? `https://${frontendApi}/sign-in` : null,
+    cookieSuffix: frontendApiState.cookieSuffix,
+    frontendApiFaults: frontendApiState.faults,
     reset: () => {
       state.reset();
       faults.clear();
+      frontendApiState.reset();
     },
     stop: () => {
       stopped ??= new Promise<void>(resolve => {
+        frontendApiServer?.server.close();
+        frontendApiServer?.server.closeAllConnections();
         server.server.close(() => resolve());
         server.server.closeAllConnections();
       });

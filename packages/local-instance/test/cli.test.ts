@@ -43,6 +43,19 @@ describe('clerk-local-instance CLI', () => {
     expect(code).toBe(0);
   });
 
+  it('serves the Frontend API over HTTPS as a production instance when asked', async () => {
+    child = spawn(process.execPath, [cli, '--serve-frontend-api', '--production'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output = await readUntil(child, /redirect_url=<your app URL>\n/);
+    const frontendApiUrl = /CLERK_FRONTEND_API_URL=(\S+)/.exec(output)?.[1];
+    expect(frontendApiUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(output).toMatch(/CLERK_SECRET_KEY=sk_live_\S+/);
+    const publishableKey = /CLERK_PUBLISHABLE_KEY=(pk_live_\S+)/.exec(output)?.[1];
+    expect(atob(publishableKey!.slice('pk_live_'.length))).toBe(`${new URL(frontendApiUrl!).host}$`);
+    expect(output).toContain(`Sign-in page: ${frontendApiUrl}/sign-in?redirect_url=<your app URL>`);
+  });
+
   it('exits 1 with the usage for a bad port', async () => {
     child = spawn(process.execPath, [cli, '--port', 'abc'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';

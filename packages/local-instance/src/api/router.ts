@@ -1,3 +1,4 @@
+import type { FrontendApiState } from '../frontend-api/state';
 import type { SigningKeyring } from '../keys/signing-keyring';
 import type { InstanceState } from '../state';
 import type { Body } from './params';
@@ -12,6 +13,8 @@ export interface InstanceContext {
   authorizedParty: string | null;
   sessionTokenLifetimeSeconds: number;
   rolePermissions: Record<string, string[]>;
+  /** Dev browsers, nonces, refresh tokens and fault switches of the Frontend API. */
+  frontendApiState: FrontendApiState;
 }
 
 export interface ApiRequest {
