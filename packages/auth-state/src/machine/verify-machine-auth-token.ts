@@ -1,0 +1,31 @@
+import { asMachineError } from './errors';
+import { resolveMachineOptions } from './options';
+import { getTokenType, machineTokenTypeByPrefix } from './token-type';
+import type { MachineAuthOptions, MachineTokenVerificationResult } from './types';
+import { decodeMachineJwt, verifyMachineJwt } from './verify-jwt';
+import { verifyOpaqueToken } from './verify-opaque';
+
+/**
+ * Verifies an M2M token, an OAuth access token or an API key (current Clerk, 5.2): opaque tokens with the
+ * Backend API (`machineSecretKey` or `secretKey`), machine JWTs networklessly. Never rejects: the result holds
+ * the token's data or exactly one `MachineTokenVerificationError`.
+ */
+export async function verifyMachineAuthToken(
+  token: string,
+  options: MachineAuthOptions = {},
+): Promise<MachineTokenVerificationResult> {
+  const text = typeof token === 'string' ? token : '';
+  const opaque = machineTokenTypeByPrefix(text);
+  // A JWT that is neither kind is reported as an OAuth token, the last kind the verifier tried (3.x).
+  const guessed = getTokenType(text);
+  let tokenType = opaque ?? (guessed === 'session_token' ? 'oauth_token' : guessed);
+  try {
+    const resolved = resolveMachineOptions(options);
+    if (opaque) return { data: await verifyOpaqueToken(opaque, text, options, resolved), tokenType };
+    const decoded = decodeMachineJwt(text);
+    tokenType = decoded.kind;
+    return { data: await verifyMachineJwt(text, decoded, options, resolved), tokenType };
+  } catch (error) {
+    return { tokenType, errors: [asMachineError(error)] };
+  }
+}
