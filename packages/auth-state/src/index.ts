@@ -39,19 +39,6 @@ export {
 } from './interstitial/remote-interstitial';
 export { remotePrivateInterstitial } from './interstitial/remote-private-interstitial';
 export { type PublishableKey, parsePublishableKey } from './lib/publishable-key';
-export { type RedirectOptions, type RedirectToOptions, redirect } from './redirect';
-export { buildRequestUrl } from './request/build-request-url';
-export { createIsomorphicRequest } from './request/create-isomorphic-request';
-export { AuthErrorReason, type AuthReason, AuthStatus } from './states/auth-status';
-export {
-  debugRequestState,
-  type InterstitialState,
-  type RequestState,
-  type RequestStateDebug,
-  type SignedInState,
-  type SignedOutState,
-  type UnknownState,
-} from './states/request-state';
 export {
   type APIKeyData,
   type AuthenticatedMachineObject,
@@ -76,3 +63,16 @@ export {
   unauthenticatedMachineObject,
   verifyMachineAuthToken,
 } from './machine';
+export { type RedirectOptions, type RedirectToOptions, redirect } from './redirect';
+export { buildRequestUrl } from './request/build-request-url';
+export { createIsomorphicRequest } from './request/create-isomorphic-request';
+export { AuthErrorReason, type AuthReason, AuthStatus } from './states/auth-status';
+export {
+  debugRequestState,
+  type InterstitialState,
+  type RequestState,
+  type RequestStateDebug,
+  type SignedInState,
+  type SignedOutState,
+  type UnknownState,
+} from './states/request-state';

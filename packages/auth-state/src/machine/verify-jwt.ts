@@ -1,3 +1,4 @@
+import { resolveKey } from '@clerk/jwks-resolver';
 import {
   assertClaims,
   decodeJwt,
@@ -7,8 +8,7 @@ import {
   TokenVerificationError,
   TokenVerificationErrorReason,
 } from '@clerk/jwt-core';
-import { resolveKey } from '@clerk/jwks-resolver';
-import { machineError, MachineTokenVerificationErrorCode as Code } from './errors';
+import { MachineTokenVerificationErrorCode as Code, machineError } from './errors';
 import type { ResolvedMachineOptions } from './options';
 import { isMachineSubject, isOAuthJwtType, OAUTH_JWT_TYPES } from './token-type';
 import type { IdPOAuthAccessTokenData, M2MTokenData, MachineAuthOptions } from './types';

@@ -1,6 +1,6 @@
 import { SDK_USER_AGENT } from '../constants';
 import { joinPaths } from '../lib/join-paths';
-import { machineError, MachineTokenVerificationErrorCode as Code } from './errors';
+import { MachineTokenVerificationErrorCode as Code, machineError } from './errors';
 import { opaqueCacheKey, recallOpaque, rememberOpaque } from './opaque-cache';
 import type { ResolvedMachineOptions } from './options';
 import type { MachineTokenType } from './token-type';
