@@ -2,6 +2,15 @@ export { ApiError, type ClerkErrorJson } from './api/api-error';
 export { FaultSwitches, type RateLimitOptions, type ServerErrorOptions } from './faults';
 export { publishableKeyFor } from './keys/instance-keys';
 export type { PublicJwk } from './keys/signing-keyring';
+export type { CreatedMachine, LocalMachines, M2MTokenOptions } from './machine/local-machines';
+export type {
+  CreateAPIKeyInput,
+  CreateMachineInput,
+  CreateOAuthApplicationInput,
+  IssuedMachineToken,
+  IssueOAuthAccessTokenInput,
+  MachineTokenFormat,
+} from './machine/machine-store';
 export type { CreateMembershipInput, CreateOrganizationInput } from './resources/organizations';
 export type { CreateUserInput } from './resources/users';
 export type { RecordedRequest } from './server';

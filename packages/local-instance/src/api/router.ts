@@ -1,4 +1,5 @@
 import type { SigningKeyring } from '../keys/signing-keyring';
+import type { MachineStore } from '../machine/machine-store';
 import type { InstanceState } from '../state';
 import type { Body } from './params';
 
@@ -12,6 +13,10 @@ export interface InstanceContext {
   authorizedParty: string | null;
   sessionTokenLifetimeSeconds: number;
   rolePermissions: Record<string, string[]>;
+  /** The secret key the Backend API accepts. */
+  secretKey: string;
+  /** Machines, M2M tokens, API keys and OAuth applications. */
+  machines: MachineStore;
 }
 
 export interface ApiRequest {
@@ -21,6 +26,8 @@ export interface ApiRequest {
   /** The parsed body of a `multipart/form-data` request, else null. */
   form: FormData | null;
   ctx: InstanceContext;
+  /** The Authorization header, for the operations that accept more than the secret key. */
+  authorization?: string;
 }
 
 export type Handler = (request: ApiRequest) => unknown;
