@@ -25,29 +25,32 @@ const verificationFailed = (message: string) => machineError(Code.TokenVerificat
 export type DecodedMachineJwt = { kind: 'm2m_token' | 'oauth_token'; jwt: Jwt };
 
 /**
- * Decodes the token and tells an M2M JWT (`sub` `mch_…`) from an OAuth one (`typ` `at+jwt`): the header and
- * category checks of 5.2 run here, so a token failing them never costs a JWKS request.
+ * Decodes the token and sorts it: `sub` `mch_…` is M2M, else it is taken for OAuth (the last kind tried, as
+ * 3.x reports it). Throws `token-invalid` for an undecodable token.
  */
 export function decodeMachineJwt(token: string): DecodedMachineJwt {
-  let jwt: Jwt;
   try {
-    jwt = decodeJwt(token);
+    const jwt = decodeJwt(token);
+    return { kind: isMachineSubject(jwt.payload.sub) ? 'm2m_token' : 'oauth_token', jwt };
   } catch (error) {
     throw machineError(Code.TokenInvalid, error instanceof Error ? error.message : 'Invalid JWT');
   }
+}
+
+/** The header and category checks of 5.2, before any key lookup, so a token failing them costs no request. */
+function assertMachineJwtShape({ kind, jwt }: DecodedMachineJwt): void {
   const { typ } = jwt.header;
-  if (isMachineSubject(jwt.payload.sub)) {
+  if (kind === 'm2m_token') {
     if (typ !== undefined && typ !== 'JWT')
       throw verificationFailed(`Invalid JWT type ${JSON.stringify(typ)}. Expected "JWT".`);
     const cat = jwt.payload.cat;
     if (cat !== undefined && cat !== M2M_JWT_CATEGORY)
       throw machineError(Code.TokenInvalid, 'Invalid M2M JWT category.');
-    return { kind: 'm2m_token', jwt };
+  } else if (!isOAuthJwtType(typ)) {
+    throw verificationFailed(
+      `Invalid JWT type: ${typeof typ === 'string' && typ ? typ : 'missing'}. Expected one of: ${OAUTH_JWT_TYPES.join(', ')} for OAuth, or sub starting with 'mch_' for M2M`,
+    );
   }
-  if (isOAuthJwtType(typ)) return { kind: 'oauth_token', jwt };
-  throw verificationFailed(
-    `Invalid JWT type: ${typeof typ === 'string' && typ ? typ : 'missing'}. Expected one of: ${OAUTH_JWT_TYPES.join(', ')} for OAuth, or sub starting with 'mch_' for M2M`,
-  );
 }
 
 function keyFailure(error: unknown): never {
@@ -66,23 +69,28 @@ function keyFailure(error: unknown): never {
  */
 export async function verifyMachineJwt(
   token: string,
-  { kind, jwt }: DecodedMachineJwt,
+  decoded: DecodedMachineJwt,
   options: MachineAuthOptions,
   resolved: ResolvedMachineOptions,
 ): Promise<M2MTokenData | IdPOAuthAccessTokenData> {
-  const key = await resolveKey(token, {
-    jwtKey: resolved.jwtKey,
-    secretKey: resolved.secretKey,
-    apiUrl: resolved.apiUrl,
-    env: options.env,
-    fetch: options.fetch,
-    jwksCacheTtlInMs: options.jwksCacheTtlInMs,
-    skipJwksCache: options.skipJwksCache,
-    jwksRefetchCooldownInMs: options.jwksRefetchCooldownInMs,
-    jwksFetchTimeoutInMs: options.jwksFetchTimeoutInMs,
-    jwksFetchRetries: options.jwksFetchRetries,
-    jwksRetryDelayInMs: options.jwksRetryDelayInMs,
-  }).catch(keyFailure);
+  assertMachineJwtShape(decoded);
+  const { kind, jwt } = decoded;
+  // A local key needs no lookup (the resolver would return it as is); anything else goes through the JWKS cache.
+  const key =
+    resolved.jwtKey ??
+    (await resolveKey(token, {
+      jwtKey: resolved.jwtKey,
+      secretKey: resolved.secretKey,
+      apiUrl: resolved.apiUrl,
+      env: options.env,
+      fetch: options.fetch,
+      jwksCacheTtlInMs: options.jwksCacheTtlInMs,
+      skipJwksCache: options.skipJwksCache,
+      jwksRefetchCooldownInMs: options.jwksRefetchCooldownInMs,
+      jwksFetchTimeoutInMs: options.jwksFetchTimeoutInMs,
+      jwksFetchRetries: options.jwksFetchRetries,
+      jwksRetryDelayInMs: options.jwksRetryDelayInMs,
+    }).catch(keyFailure));
 
   let valid: boolean;
   try {

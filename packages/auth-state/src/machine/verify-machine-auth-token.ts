@@ -1,6 +1,6 @@
 import { asMachineError } from './errors';
 import { resolveMachineOptions } from './options';
-import { getTokenType, machineTokenTypeByPrefix } from './token-type';
+import { type MachineTokenType, machineTokenTypeByPrefix } from './token-type';
 import type { MachineAuthOptions, MachineTokenVerificationResult } from './types';
 import { decodeMachineJwt, verifyMachineJwt } from './verify-jwt';
 import { verifyOpaqueToken } from './verify-opaque';
@@ -16,9 +16,8 @@ export async function verifyMachineAuthToken(
 ): Promise<MachineTokenVerificationResult> {
   const text = typeof token === 'string' ? token : '';
   const opaque = machineTokenTypeByPrefix(text);
-  // A JWT that is neither kind is reported as an OAuth token, the last kind the verifier tried (3.x).
-  const guessed = getTokenType(text);
-  let tokenType = opaque ?? (guessed === 'session_token' ? 'oauth_token' : guessed);
+  // Anything but an M2M JWT or an opaque token is reported as an OAuth token, the last kind tried (as 3.x does).
+  let tokenType: MachineTokenType = opaque ?? 'oauth_token';
   try {
     const resolved = resolveMachineOptions(options);
     if (opaque) return { data: await verifyOpaqueToken(opaque, text, options, resolved), tokenType };
