@@ -370,6 +370,27 @@ describe('the verified-result cache for opaque tokens', () => {
     }
   });
 
+  it('lets concurrent requests with the same token share one Backend API call, failures included', async () => {
+    const { token } = issue('mt_', 'valid');
+    const mark = api.requests.length;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => verifyMachineAuthToken(token, base())),
+    );
+    expect(results.every(result => result.data?.subject === 'mch_2xhFjEI5X2qWRvtV13BzSj8H6Dk')).toBe(true);
+    expect(since(mark)).toHaveLength(1);
+    const broken = issue('ak_', { status: 502 });
+    const failures = await Promise.all(Array.from({ length: 5 }, () => failure(broken.token, base())));
+    expect(failures.every(({ error }) => error.status === 502)).toBe(true);
+    expect(since(mark)).toHaveLength(2);
+    await failure(broken.token, base());
+    expect(since(mark)).toHaveLength(3);
+    const uncached = issue('ak_', 'valid');
+    await Promise.all(
+      [0, 1, 2].map(() => verifyMachineAuthToken(uncached.token, { ...base(), machineTokenCacheTtlInMs: 0 })),
+    );
+    expect(since(mark)).toHaveLength(6);
+  });
+
   it('is off with machineTokenCacheTtlInMs: 0', async () => {
     const { token } = issue('ak_', 'valid');
     const mark = api.requests.length;

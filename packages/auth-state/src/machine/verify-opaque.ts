@@ -176,9 +176,32 @@ export async function verifyOpaqueToken(
   const url = joinPaths(resolved.apiUrl, kind.path);
   const authorization = bearer ? `Bearer ${bearer}` : '';
   const cacheKey = opaqueCacheKey(url, authorization, token);
-  const remembered = resolved.cacheTtlInMs > 0 ? recallOpaque(cacheKey, Date.now()) : undefined;
+  if (resolved.cacheTtlInMs <= 0)
+    return askBackendApi(kind, token, authorization, url, options, resolved, cacheKey);
+  const remembered = recallOpaque(cacheKey, Date.now());
   if (remembered) return remembered;
+  // Concurrent requests with the same token share one Backend API call (its failure too; nothing is kept).
+  let pending = inFlight.get(cacheKey);
+  if (!pending) {
+    pending = askBackendApi(kind, token, authorization, url, options, resolved, cacheKey).finally(() =>
+      inFlight.delete(cacheKey),
+    );
+    inFlight.set(cacheKey, pending);
+  }
+  return pending;
+}
 
+const inFlight = new Map<string, Promise<MachineTokenData>>();
+
+async function askBackendApi(
+  kind: OpaqueKind,
+  token: string,
+  authorization: string,
+  url: string,
+  options: MachineAuthOptions,
+  resolved: ResolvedMachineOptions,
+  cacheKey: string,
+): Promise<MachineTokenData> {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     'User-Agent': SDK_USER_AGENT,
