@@ -48,7 +48,7 @@ export async function runMachineWalkthrough({ instance, app }) {
     http: minted.status,
     state: minted.json.token ? 'ok' : 'error',
     details: `${minted.json.id} for ${minted.json.subject}`,
-    ok: minted.status === 200 && minted.json.subject === worker.id && minted.json.token?.startsWith('mt_'),
+    ok: minted.status === 201 && minted.json.subject === worker.id && minted.json.token?.startsWith('mt_'),
   });
   rows.push(
     await callApp(app, '/api/reports', minted.json.token, 'service-to-service call', 'Bearer mt_…', {

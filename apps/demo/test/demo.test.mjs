@@ -40,7 +40,7 @@ test('the demo walks through every state and exits 0', { timeout: 60_000 }, asyn
   assert.match(row('an API client'), /401 +signed-out +header-missing-non-browser/);
   assert.match(row('signed-out browser'), /401 +signed-out +standard-signed-out/);
   assert.match(row('meets a 429'), /429 -> 200 +ok +retried/);
-  assert.match(row('mints an M2M token'), /200 +ok +mt_\w+ for mch_\w+/);
+  assert.match(row('mints an M2M token'), /201 +ok +mt_\w+ for mch_\w+/);
   assert.match(row('service-to-service call'), /200 +signed-in +m2m_token mch_\w+/);
   assert.match(row('with an M2M JWT'), /200 +signed-in +m2m_token mch_\w+, 0 Backend API calls/);
   assert.match(row('API-key call'), /200 +signed-in +api_key user_\w+/);

@@ -140,7 +140,7 @@ export async function startInstanceServer(
       if (fault) throw fault;
       const { body, form } = await parseBody(request, raw);
       const authorization = request.headers.authorization;
-      const payload = await machineRoute.handler({
+      const answer = await machineRoute.handler({
         params: machineRoute.params,
         query,
         body,
@@ -148,7 +148,8 @@ export async function startInstanceServer(
         ctx: context,
         authorization,
       });
-      return send(response, 200, payload);
+      const { status, body: payload } = answer as { status: number; body: unknown };
+      return send(response, status, payload);
     }
     if (!path.startsWith('/v1/')) throw notFound('path');
     const fault = faults.takeFor(path);

@@ -49,7 +49,7 @@ describe('M2M tokens', () => {
       { claims: { job: 'nightly' } },
       `Bearer ${caller.secretKey}`,
     );
-    expect(created.status).toBe(200);
+    expect(created.status).toBe(201);
     expect(created.json).toMatchObject({
       object: 'machine_to_machine_token',
       subject: caller.id,

@@ -32,6 +32,14 @@ const tokenFormat = (body: Body): MachineTokenFormat => {
   return format;
 };
 
+/** What a machine operation answers: the status (the spec documents 201 for a minted M2M token) and body. */
+export interface MachineAnswer {
+  status: number;
+  body: unknown;
+}
+
+const ok = (body: unknown): MachineAnswer => ({ status: 200, body });
+
 /**
  * The machine operations whose authentication differs from the rest of the Backend API: the three verify
  * operations (served without `/v1`, as current Clerk calls them, and under `/v1`, as the spec lists them), and
@@ -47,21 +55,21 @@ export function machineEndpoints(): Router {
         // A machine key verifies only tokens that grant access to its machine.
         if (!record || (machine && !record.scopes.includes(machine.id))) throw notFound('m2m token');
         record.lastUsedAt = Date.now();
-        return m2mTokenJson(record, false);
+        return ok(m2mTokenJson(record, false));
       })
       .add('POST', `${prefix}/api_keys/verify`, request => {
         caller(request, false);
         const record = request.ctx.machines.bySecret(request.ctx.machines.apiKeys, request.body.secret);
         if (!record) throw notFound('api key');
         record.lastUsedAt = Date.now();
-        return apiKeyJson(record, false);
+        return ok(apiKeyJson(record, false));
       })
       .add('POST', `${prefix}/oauth_applications/access_tokens/verify`, request => {
         caller(request, false);
         const presented = request.body.access_token ?? request.body.secret;
         const record = request.ctx.machines.bySecret(request.ctx.machines.oauthAccessTokens, presented);
         if (!record) throw notFound('access token');
-        return oauthAccessTokenJson(record);
+        return ok(oauthAccessTokenJson(record));
       });
   }
   return router
@@ -81,9 +89,9 @@ export function machineEndpoints(): Router {
         secondsUntilExpiration: seconds === undefined ? undefined : (seconds as number | null),
         claims: optionalObject(request.body, 'claims') ?? null,
       });
-      if (issued.record) return m2mTokenJson(issued.record, true);
+      if (issued.record) return { status: 201, body: m2mTokenJson(issued.record, true) };
       const now = Date.now();
-      return {
+      const body = {
         object: 'machine_to_machine_token',
         id: issued.id,
         subject: machine.id,
@@ -98,6 +106,7 @@ export function machineEndpoints(): Router {
         created_at: now,
         updated_at: now,
       };
+      return { status: 201, body };
     })
     .add('POST', '/v1/m2m_tokens/:token_id/revoke', request => {
       const { machine } = caller(request, true);
@@ -105,6 +114,6 @@ export function machineEndpoints(): Router {
       if (!record || (machine && record.subject !== machine.id)) throw notFound('m2m token');
       acceptOnly(request.body, ['revocation_reason']);
       const reason = optionalString(request.body, 'revocation_reason') ?? null;
-      return m2mTokenJson(request.ctx.machines.revoke('m2mTokens', record.id, reason), false);
+      return ok(m2mTokenJson(request.ctx.machines.revoke('m2mTokens', record.id, reason), false));
     });
 }
