@@ -78,36 +78,50 @@ const expirationAfter = (seconds: number | null | undefined, now: number): numbe
 };
 
 export interface CreateMachineInput {
+  /** The machine's name. */
   name: string;
+  /** Machines this one may call: they become the `scopes` of its M2M tokens. */
   scopedMachineIds?: string[];
+  /** Lifetime of its M2M tokens when none is given, in seconds. Default 3600. */
   defaultTokenTtlSeconds?: number;
 }
 
 export interface CreateM2MTokenInput {
   /** The creating machine (the token's subject). */
   machineId: string;
+  /** `opaque` (default) or `jwt`. */
   format?: MachineTokenFormat;
   /** Default: the machine's default TTL; `null` for a token that never expires (opaque only). */
   secondsUntilExpiration?: number | null;
+  /** Custom claims of the token. */
   claims?: Record<string, unknown> | null;
 }
 
 export interface CreateAPIKeyInput {
   /** `user_…`, `org_…` or `mch_…`. */
   subject: string;
+  /** The key's name. */
   name: string;
+  /** The key's type. Default `api_key`. */
   type?: string;
+  /** A description. */
   description?: string | null;
+  /** The scopes the key grants. Default none. */
   scopes?: string[];
+  /** Custom claims of the key. */
   claims?: Record<string, unknown> | null;
+  /** The user who created the key. */
   createdBy?: string | null;
   /** Default: never expires. */
   secondsUntilExpiration?: number | null;
 }
 
 export interface CreateOAuthApplicationInput {
+  /** The application's name. */
   name: string;
+  /** The scopes its tokens get by default. Default `profile`, `email`. */
   scopes?: string[];
+  /** Where the consent flow returns to. Default `http://localhost:3000/oauth/callback`. */
   callbackUrl?: string;
 }
 
@@ -118,6 +132,7 @@ export interface IssueOAuthAccessTokenInput {
   userId: string;
   /** Default: the application's scopes. */
   scopes?: string[];
+  /** `opaque` (default, `oat_…`) or `jwt` (`typ: at+jwt`). */
   format?: MachineTokenFormat;
   /** Default 3600 seconds. */
   secondsUntilExpiration?: number;
