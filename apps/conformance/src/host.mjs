@@ -3,6 +3,7 @@
 // the JWKS and a small Backend API on 127.0.0.1.
 import { constants, generateKeyPairSync, sign } from 'node:crypto';
 import { createServer } from 'node:http';
+import { machineFixtures, machineVerifyAnswer } from './machine-host.mjs';
 
 /** The environment variable that carries the JSON context from the host to a runtime. */
 export const CONTEXT_VARIABLE = 'CLERK_CONFORMANCE_CONTEXT';
@@ -105,6 +106,7 @@ function createFixtures() {
     missingUserId: 'user_missing',
     sessionId: SESSION_ID,
     traceId: TRACE_ID,
+    machine: machineFixtures(rsa, attacker, ISSUER, now),
   };
 }
 
@@ -153,8 +155,10 @@ function userJson(id) {
 }
 
 /** The Backend API subset the suite calls: `/v1/jwks` and `/v1/users/{id}`, both behind the secret key. */
-function handle(fixtures, request, response) {
+function handle(fixtures, request, response, body) {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const machine = machineVerifyAnswer(fixtures.secretKey, request, url.pathname, body);
+  if (machine) return sendJson(response, machine.status, machine.body);
   if (request.method === 'GET' && url.pathname === '/.well-known/jwks.json') {
     return sendJson(response, 200, fixtures.jwks);
   }
@@ -184,8 +188,9 @@ export async function startHost() {
   const fixtures = createFixtures();
   const sockets = new Set();
   const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => handle(fixtures, request, response));
+    const chunks = [];
+    request.on('data', chunk => chunks.push(chunk));
+    request.on('end', () => handle(fixtures, request, response, Buffer.concat(chunks).toString()));
   });
   server.on('connection', socket => {
     sockets.add(socket);

@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { verifyMachineAuthToken } from '@clerk/backend';
 
 /** A Fetch API Request carrying what authenticateRequest reads from a Node request: URL and headers. */
 function toFetchRequest(incoming) {
@@ -9,14 +10,44 @@ function toFetchRequest(incoming) {
   return new Request(`http://${incoming.headers.host ?? '127.0.0.1'}${incoming.url}`, { headers });
 }
 
+// Machine routes: service-to-service calls with an M2M token, and API calls with an API key. Each verifies the
+// Bearer token with verifyMachineAuthToken and accepts only its own kind of token.
+const machineRoutes = new Map([
+  ['/api/reports', 'm2m_token'],
+  ['/api/export', 'api_key'],
+]);
+
+async function answerMachineRoute(incoming, response, accepted, machineAuth) {
+  const token = /^Bearer (.+)$/.exec(incoming.headers.authorization ?? '')?.[1] ?? '';
+  const result = await verifyMachineAuthToken(token, machineAuth);
+  const reason = result.errors
+    ? result.errors[0].code
+    : result.tokenType === accepted
+      ? ''
+      : 'token-type-mismatch';
+  const headers = { 'content-type': 'application/json', 'x-clerk-auth-reason': reason };
+  headers['x-clerk-auth-status'] = reason ? 'signed-out' : 'signed-in';
+  if (reason) {
+    response.writeHead(401, headers);
+    return response.end(
+      JSON.stringify({ tokenType: result.tokenType, reason, message: result.errors?.[0]?.message }),
+    );
+  }
+  const { id, subject, scopes } = result.data;
+  response.writeHead(200, headers);
+  response.end(JSON.stringify({ tokenType: result.tokenType, id, subject, scopes }));
+}
+
 /**
  * The example application: every request goes through `clerk.authenticateRequest`. Signed in → 200 with the
  * user and session ids; interstitial → 401 with the interstitial page; signed out or unknown → 401.
  * The state and reason are also sent as `x-clerk-auth-status` / `x-clerk-auth-reason`.
  */
-export async function startExampleApp(clerk, { port = 0 } = {}) {
+export async function startExampleApp(clerk, { port = 0, machineAuth = {} } = {}) {
   const server = createServer(async (incoming, response) => {
     try {
+      const machineRoute = machineRoutes.get(new URL(incoming.url, 'http://127.0.0.1').pathname);
+      if (machineRoute) return await answerMachineRoute(incoming, response, machineRoute, machineAuth);
       const state = await clerk.authenticateRequest({ request: toFetchRequest(incoming) });
       const headers = { 'x-clerk-auth-status': state.status, 'x-clerk-auth-reason': state.reason ?? '' };
       if (state.isSignedIn) {

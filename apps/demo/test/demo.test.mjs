@@ -25,7 +25,7 @@ test('the demo walks through every state and exits 0', { timeout: 60_000 }, asyn
   const { code, stdout, stderr } = await runToEnd([]);
   assert.equal(code, 0, `exit ${code}\n${stdout}\n${stderr}`);
   const rows = stdout.split('\n').filter(line => /^[✓✗] +\d+ /.test(line));
-  assert.equal(rows.length, 10, stdout);
+  assert.equal(rows.length, 16, stdout);
   assert.ok(
     rows.every(row => row.startsWith('✓')),
     stdout,
@@ -40,7 +40,13 @@ test('the demo walks through every state and exits 0', { timeout: 60_000 }, asyn
   assert.match(row('an API client'), /401 +signed-out +header-missing-non-browser/);
   assert.match(row('signed-out browser'), /401 +signed-out +standard-signed-out/);
   assert.match(row('meets a 429'), /429 -> 200 +ok +retried/);
-  assert.match(stdout, /All 10 steps behaved as documented\./);
+  assert.match(row('mints an M2M token'), /201 +ok +mt_\w+ for mch_\w+/);
+  assert.match(row('service-to-service call'), /200 +signed-in +m2m_token mch_\w+/);
+  assert.match(row('with an M2M JWT'), /200 +signed-in +m2m_token mch_\w+, 0 Backend API calls/);
+  assert.match(row('API-key call'), /200 +signed-in +api_key user_\w+/);
+  assert.match(row('on the API-key route'), /401 +signed-out +m2m_token token-type-mismatch/);
+  assert.match(row('revoked API key'), /401 +signed-out +api_key token-invalid/);
+  assert.match(stdout, /All 16 steps behaved as documented\./);
 });
 
 test('--serve keeps running, prints working curl lines, and stops on SIGTERM', {

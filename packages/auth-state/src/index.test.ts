@@ -7,12 +7,19 @@ describe('public entry', () => {
       'AuthErrorReason',
       'AuthStatus',
       'BackendApiRequestError',
+      'MachineTokenVerificationError',
+      'MachineTokenVerificationErrorCode',
+      'TokenType',
       'authenticateRequest',
+      'authenticatedMachineObject',
       'buildRequestUrl',
       'constants',
       'createAuthenticateRequest',
       'createIsomorphicRequest',
       'debugRequestState',
+      'getTokenType',
+      'invalidTokenAuthObject',
+      'isMachineToken',
       'loadInterstitialFromLocal',
       'makeAuthObjectSerializable',
       'parsePublishableKey',
@@ -24,6 +31,8 @@ describe('public entry', () => {
       'sanitizeAuthObject',
       'signedInAuthObject',
       'signedOutAuthObject',
+      'unauthenticatedMachineObject',
+      'verifyMachineAuthToken',
     ]);
   });
 

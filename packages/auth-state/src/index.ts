@@ -39,6 +39,30 @@ export {
 } from './interstitial/remote-interstitial';
 export { remotePrivateInterstitial } from './interstitial/remote-private-interstitial';
 export { type PublishableKey, parsePublishableKey } from './lib/publishable-key';
+export {
+  type APIKeyData,
+  type AuthenticatedMachineObject,
+  authenticatedMachineObject,
+  getTokenType,
+  type IdPOAuthAccessTokenData,
+  type InvalidTokenAuthObject,
+  invalidTokenAuthObject,
+  isMachineToken,
+  type M2MTokenData,
+  type MachineAuthObject,
+  type MachineAuthOptions,
+  type MachineJwksOptions,
+  type MachineTokenData,
+  type MachineTokenDataByType,
+  type MachineTokenType,
+  MachineTokenVerificationError,
+  MachineTokenVerificationErrorCode,
+  type MachineTokenVerificationResult,
+  TokenType,
+  type UnauthenticatedMachineObject,
+  unauthenticatedMachineObject,
+  verifyMachineAuthToken,
+} from './machine';
 export { type RedirectOptions, type RedirectToOptions, redirect } from './redirect';
 export { buildRequestUrl } from './request/build-request-url';
 export { createIsomorphicRequest } from './request/create-isomorphic-request';

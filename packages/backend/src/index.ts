@@ -79,3 +79,5 @@ export {
   verifyJwt,
 } from '@clerk/jwt-core';
 export { Clerk, type ClerkClient, type ClerkOptions, createClerkClient } from './clerk';
+// Machine authentication (M2M tokens, OAuth access tokens, API keys): see ./machine.
+export * from './machine';

@@ -59,10 +59,19 @@ const additions = [
   'createClerkClient',
 ];
 
+// Machine authentication of current Clerk (current-clerk.md section 5).
+const machineAdditions = [
+  'MachineTokenVerificationError',
+  'TokenType',
+  'getTokenType',
+  'isMachineToken',
+  'verifyMachineAuthToken',
+];
+
 describe('the root exports', () => {
   it('are exactly the 42 names of 0.x plus the documented additions', () => {
     expect(legacyExports).toHaveLength(42);
-    expect(Object.keys(backend).sort()).toEqual([...legacyExports, ...additions].sort());
+    expect(Object.keys(backend).sort()).toEqual([...legacyExports, ...additions, ...machineAdditions].sort());
   });
 
   it('do not export the standalone authenticateRequest (reach it through Clerk or the factory)', () => {

@@ -5,6 +5,15 @@ export { cookieSuffixOf } from './frontend-api/state';
 export type { InstanceType } from './keys/instance-keys';
 export { publishableKeyFor } from './keys/instance-keys';
 export type { PublicJwk } from './keys/signing-keyring';
+export type { CreatedMachine, LocalMachines, M2MTokenOptions } from './machine/local-machines';
+export type {
+  CreateAPIKeyInput,
+  CreateMachineInput,
+  CreateOAuthApplicationInput,
+  IssuedMachineToken,
+  IssueOAuthAccessTokenInput,
+  MachineTokenFormat,
+} from './machine/machine-store';
 export type { CreateMembershipInput, CreateOrganizationInput } from './resources/organizations';
 export type { CreateUserInput } from './resources/users';
 export type { RecordedRequest } from './server';

@@ -115,6 +115,7 @@ export async function startInstanceServer(
   faults: FaultSwitches,
   secretKey: string,
   port: number,
+  machineRouter?: Router,
 ): Promise<InstanceServer> {
   const requests: RecordedRequest[] = [];
 
@@ -137,6 +138,24 @@ export async function startInstanceServer(
       const image = context.state.images.get(id);
       response.writeHead(200, { 'content-type': image?.contentType ?? 'image/svg+xml' });
       return response.end(image ? Buffer.from(image.bytes) : placeholderImage(id));
+    }
+    // Machine operations authenticate on their own (machine secret keys); some live outside /v1.
+    const machineRoute = machineRouter?.match(method, path);
+    if (machineRoute && machineRoute !== 'wrong-method') {
+      const fault = faults.takeFor(path);
+      if (fault) throw fault;
+      const { body, form } = await parseBody(request, raw);
+      const authorization = request.headers.authorization;
+      const answer = await machineRoute.handler({
+        params: machineRoute.params,
+        query,
+        body,
+        form,
+        ctx: context,
+        authorization,
+      });
+      const { status, body: payload } = answer as { status: number; body: unknown };
+      return send(response, status, payload);
     }
     if (!path.startsWith('/v1/')) throw notFound('path');
     const fault = faults.takeFor(path);

@@ -10,6 +10,10 @@ import {
 } from './frontend-api/state';
 import { type InstanceType, newFrontendApiHost, newSecretKey, publishableKeyFor } from './keys/instance-keys';
 import { type PublicJwk, SigningKeyring } from './keys/signing-keyring';
+import { type LocalMachines, localMachines } from './machine/local-machines';
+import { machineEndpoints } from './machine/machine-endpoints';
+import { registerMachineRoutes } from './machine/machine-routes';
+import { MachineStore } from './machine/machine-store';
 import { registerAllowlistIdentifierRoutes } from './resources/allowlist-identifiers';
 import { mintClientToken, registerClientRoutes } from './resources/clients';
 import { registerIdentificationRoutes } from './resources/identifications';
@@ -132,6 +136,8 @@ export interface LocalInstance {
   mintSessionToken(sessionId: string, options?: SessionTokenOptions): string;
   /** Cookies carrying `token`, with `__client_uat` = `clientUat` (epoch seconds; default now). */
   sessionCookies(token: string, clientUat?: number): SessionCookies;
+  /** Machines, machine secret keys, M2M tokens, API keys, OAuth applications and access tokens. */
+  readonly machines: LocalMachines;
   /** Signs exactly `payload` with the current key (no claim added): for crafting unusual tokens in tests. */
   signJwt(payload: Record<string, unknown>): string;
   /** Switches to a new signing key; the old one stays in the JWKS unless `keepPrevious` is false. */
@@ -181,6 +187,7 @@ function buildRouter(): Router {
     registerAllowlistIdentifierRoutes,
     registerRedirectUrlRoutes,
     registerSignInTokenRoutes,
+    registerMachineRoutes,
   ])
     register(router);
   return router;
@@ -216,6 +223,7 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
     faults,
     secretKey,
     options.port ?? 0,
+    machineEndpoints(),
   );
   const apiUrl = `http://127.0.0.1:${server.port}`;
   let frontendApiServer: FrontendApiServer | undefined;
@@ -245,6 +253,8 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
     sessionTokenLifetimeSeconds: lifetime,
     rolePermissions: { ...defaultRolePermissions, ...options.rolePermissions },
     frontendApiState,
+    secretKey,
+    machines: new MachineStore(keys, `https://${frontendApi}`),
   };
   ctx = context;
   let stopped: Promise<void> | undefined;
@@ -296,6 +306,7 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
     mintSessionToken: (sessionId, tokenOptions) =>
       mintSessionToken(context, requireSession(context, sessionId), tokenOptions),
     sessionCookies: (token, clientUat = Math.floor(Date.now() / 1000)) => sessionCookiesFor(token, clientUat),
+    machines: localMachines(context.machines),
     signJwt: payload => keys.sign(payload),
     rotateSigningKey: rotateOptions => ({ kid: keys.rotate(rotateOptions?.keepPrevious ?? true).kid }),
     instanceType,
@@ -306,6 +317,7 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
     frontendApiFaults: frontendApiState.faults,
     reset: () => {
       state.reset();
+      context.machines.reset();
       faults.clear();
       frontendApiState.reset();
     },

@@ -1,5 +1,6 @@
 import type { FrontendApiState } from '../frontend-api/state';
 import type { SigningKeyring } from '../keys/signing-keyring';
+import type { MachineStore } from '../machine/machine-store';
 import type { InstanceState } from '../state';
 import type { Body } from './params';
 
@@ -15,6 +16,10 @@ export interface InstanceContext {
   rolePermissions: Record<string, string[]>;
   /** Dev browsers, nonces, refresh tokens and fault switches of the Frontend API. */
   frontendApiState: FrontendApiState;
+  /** The secret key the Backend API accepts. */
+  secretKey: string;
+  /** Machines, M2M tokens, API keys and OAuth applications. */
+  machines: MachineStore;
 }
 
 export interface ApiRequest {
@@ -24,6 +29,8 @@ export interface ApiRequest {
   /** The parsed body of a `multipart/form-data` request, else null. */
   form: FormData | null;
   ctx: InstanceContext;
+  /** The Authorization header, for the operations that accept more than the secret key. */
+  authorization?: string;
 }
 
 export type Handler = (request: ApiRequest) => unknown;

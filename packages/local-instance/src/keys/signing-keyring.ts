@@ -54,10 +54,10 @@ export class SigningKeyring {
     return { keys: this.#keys.map(key => ({ ...key.publicJwk })) };
   }
 
-  /** An RS256 JWS over exactly this payload (no claim is added), with the active key's `kid`. */
-  sign(payload: Record<string, unknown>): string {
+  /** An RS256 JWS over exactly this payload (no claim is added), with the active key's `kid`; `header` adds to (or replaces `typ` of) the header. */
+  sign(payload: Record<string, unknown>, header: Record<string, unknown> = {}): string {
     const key = this.active;
-    const signingInput = `${encodeSegment({ alg: 'RS256', kid: key.kid, typ: 'JWT' })}.${encodeSegment(payload)}`;
+    const signingInput = `${encodeSegment({ alg: 'RS256', kid: key.kid, typ: 'JWT', ...header })}.${encodeSegment(payload)}`;
     const signature = sign('sha256', Buffer.from(signingInput), key.privateKey).toString('base64url');
     return `${signingInput}.${signature}`;
   }
