@@ -1,5 +1,5 @@
 import type { SigningKeyring } from '../keys/signing-keyring';
-import type { InstanceState } from '../state';
+import type { InstanceState, SessionTokenVersion } from '../state';
 import type { Body } from './params';
 
 /** What every handler can see of the instance. */
@@ -12,6 +12,8 @@ export interface InstanceContext {
   authorizedParty: string | null;
   sessionTokenLifetimeSeconds: number;
   rolePermissions: Record<string, string[]>;
+  /** Format of minted session tokens unless a call asks for another. */
+  sessionTokenVersion: SessionTokenVersion;
 }
 
 export interface ApiRequest {
