@@ -6,6 +6,7 @@ import { startLocalInstance } from '@clerk/local-instance';
 import { startExampleApp } from './example-app.mjs';
 import { formatTable } from './table.mjs';
 import { runWalkthrough } from './walkthrough.mjs';
+import { runAuthObjectWalkthrough } from './walkthrough-authobj.mjs';
 
 const { values } = parseArgs({
   options: { serve: { type: 'boolean', default: false }, port: { type: 'string', default: '0' } },
@@ -29,6 +30,7 @@ try {
   console.log(`Local Clerk instance: ${instance.apiUrl} (frontend API ${instance.frontendApi})`);
   console.log(`Example app protected by Clerk().authenticateRequest: ${app.url}\n`);
   rows = await runWalkthrough({ instance, clerk, app });
+  rows.push(...(await runAuthObjectWalkthrough({ instance, clerk, app })));
   console.log(formatTable(rows));
 } catch (error) {
   await stop();

@@ -118,6 +118,8 @@ export interface LocalInstance {
    * tokens; an organization's features also decide which of its roles' permissions v2 tokens carry.
    */
   setSubscription(subjectId: string, subscription: Subscription): void;
+  /** Sets the permissions (`org:<feature>:<name>`) of an organization role, for the tokens minted from now on. */
+  setRolePermissions(role: string, permissions: string[]): void;
   /** Signs a user in: a client, an active session, a session token and the matching cookies. */
   signIn(options: SignInOptions): SignedInSession;
   /** A fresh session token for an existing session (default organization: the session's active one). */
@@ -254,6 +256,9 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
     },
     setSubscription: (subjectId, subscription) => {
       state.subscriptions.set(subjectId, checkedSubscription(context, subjectId, subscription));
+    },
+    setRolePermissions: (role, permissions) => {
+      context.rolePermissions[role] = [...permissions];
     },
     signIn: signInOptions => {
       const session = createSession(context, {

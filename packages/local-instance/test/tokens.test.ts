@@ -304,6 +304,16 @@ describe('v2 session tokens (the default)', () => {
     await expect(startLocalInstance({ sessionTokenVersion: 3 as never })).rejects.toThrow(/1 or 2/);
   });
 
+  it('setRolePermissions changes what the next tokens of that role carry', () => {
+    billed.setRolePermissions('org:viewer', ['org:reports:read', 'org:nope:read']);
+    const viewer = billed.createUser({});
+    billed.addOrganizationMember({ organizationId: orgId, userId: viewer.id, role: 'org:viewer' });
+    const { token } = billed.signIn({ userId: viewer.id, organizationId: orgId });
+    expect(decodeJwt(token).payload.o).toMatchObject({ rol: 'viewer', per: 'read', fpm: '0,0,1' });
+    const v1 = billed.signIn({ userId: viewer.id, organizationId: orgId, token: { version: 1 } });
+    expect(decodeJwt(v1.token).payload.org_permissions).toEqual(['org:reports:read', 'org:nope:read']);
+  });
+
   it('setSubscription checks the subject and the keys', () => {
     expect(() => billed.setSubscription('user_nobody', { plan: 'pro' })).toThrow(/No user or organization/);
     expect(() => billed.setSubscription(orgId, { features: ['a,b'] })).toThrow(/Invalid plan or feature key/);
