@@ -198,6 +198,23 @@ describe('organisation fields (1.5)', () => {
     expect(organizationFields(v2(worked, flat)).orgId).toBe('org_1');
   });
 
+  it('two auth objects never share a permission list', () => {
+    const first = organizationFields(v2(worked));
+    first.orgPermissions!.push('org:evil:everything');
+    expect(organizationFields(v2(worked)).orgPermissions).toEqual(
+      rebuildOrgPermissions(WORKED_FEA, WORKED_PER, '1,7,5'),
+    );
+  });
+
+  it('stays exact for many distinct organisations (past the bound of remembered lists)', () => {
+    for (let n = 0; n < 600; n++) {
+      const fpm = `${n},${n % 8},5`;
+      expect(organizationFields(v2({ ...worked, fpm })).orgPermissions).toEqual(
+        rebuildOrgPermissions(WORKED_FEA, WORKED_PER, fpm),
+      );
+    }
+  });
+
   it('non-string members of o are not taken', () => {
     expect(organizationFields(v2({ id: 7, slg: ['a'], rol: { x: 1 }, per: 1, fpm: 1 }))).toEqual({
       orgId: undefined,

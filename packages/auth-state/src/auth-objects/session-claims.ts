@@ -39,17 +39,20 @@ export function parseScopedClaim(claim: unknown): ScopedList | null {
 
 const DECIMAL = /^\d+$/;
 
-/** The permission bits of one `fpm` entry, least significant first; a non-decimal entry grants nothing. */
-function grantedBits(mask: string): boolean[] {
-  if (!DECIMAL.test(mask)) return [];
-  // Exact conversion at any size: base 2 of the arbitrary-precision value.
-  const binary = mask.length < 16 ? Number(mask).toString(2) : BigInt(mask).toString(2);
-  const bits: boolean[] = [];
-  for (let i = binary.length - 1; i >= 0; i--) bits.push(binary[i] === '1');
-  return bits;
-}
-
 const splitTrimmed = (value: string): string[] => value.split(',').map(part => part.trim());
+
+/** Appends `prefix + names[i]` for every bit i set in the decimal mask, exactly at any size; a non-decimal mask grants nothing. */
+function pushGranted(permissions: string[], prefix: string, mask: string, names: string[]): void {
+  if (!DECIMAL.test(mask)) return;
+  if (mask.length <= 9) {
+    // Below 10^9 < 2^30: the 32-bit operators are exact.
+    for (let bits = Number(mask), i = 0; bits !== 0 && i < names.length; bits >>>= 1, i++)
+      if (bits & 1) permissions.push(prefix + names[i]);
+    return;
+  }
+  for (let bits = BigInt(mask), i = 0; bits !== 0n && i < names.length; bits >>= 1n, i++)
+    if (bits & 1n) permissions.push(prefix + names[i]);
+}
 
 /**
  * `orgPermissions` of a v2 token: for each org-scoped feature *j* of `fea` and each bit *i* set in the *j*-th
@@ -64,12 +67,28 @@ export function rebuildOrgPermissions(fea: unknown, per: unknown, fpm: unknown):
   const masks = splitTrimmed(fpm);
   const permissions: string[] = [];
   const featureCount = Math.min(features.length, masks.length);
-  for (let j = 0; j < featureCount; j++) {
-    const bits = grantedBits(masks[j]!);
-    const limit = Math.min(bits.length, names.length);
-    for (let i = 0; i < limit; i++) if (bits[i]) permissions.push(`org:${features[j]}:${names[i]}`);
-  }
+  for (let j = 0; j < featureCount; j++) pushGranted(permissions, `org:${features[j]}:`, masks[j]!, names);
   return permissions;
+}
+
+// Rebuilt permission lists by their inputs: every member of an organisation with one role shares them, so most
+// requests skip the rebuild. Bounded; each caller gets its own copy, so a mutation never leaks to another.
+const rebuilt = new Map<string, string[]>();
+const REBUILT_LIMIT = 256;
+
+function cachedOrgPermissions(fea: unknown, per: unknown, fpm: unknown): string[] {
+  if (typeof per !== 'string' || typeof fpm !== 'string' || (fea && typeof fea !== 'string'))
+    return rebuildOrgPermissions(fea, per, fpm);
+  const features = (fea || '') as string;
+  // Length prefixes keep the key unambiguous whatever characters the claims hold.
+  const key = `${features.length}:${features}${per.length}:${per}${fpm}`;
+  let permissions = rebuilt.get(key);
+  if (!permissions) {
+    permissions = rebuildOrgPermissions(features, per, fpm);
+    if (rebuilt.size >= REBUILT_LIMIT) rebuilt.clear();
+    rebuilt.set(key, permissions);
+  }
+  return permissions.slice();
 }
 
 const stringOrUndefined = (value: unknown): string | undefined =>
@@ -102,6 +121,6 @@ export function organizationFields(claims: JwtPayload): OrganizationFields {
     orgId: stringOrUndefined(id),
     orgRole: role ? `org:${role}` : undefined,
     orgSlug: stringOrUndefined(slg),
-    orgPermissions: rebuildOrgPermissions(claims.fea, per, fpm),
+    orgPermissions: cachedOrgPermissions(claims.fea, per, fpm),
   };
 }
