@@ -38,7 +38,11 @@ const requestsOf = tokens =>
   tokens.map(
     token =>
       new Request('https://example.com/api/data', {
-        headers: { host: 'example.com', 'user-agent': 'Mozilla/5.0 (bench)', authorization: `Bearer ${token}` },
+        headers: {
+          host: 'example.com',
+          'user-agent': 'Mozilla/5.0 (bench)',
+          authorization: `Bearer ${token}`,
+        },
       }),
   );
 const v1Requests = requestsOf(tokensWith(v1Claims));
@@ -61,7 +65,8 @@ const walk = requests => {
   let next = 0;
   return () => authorize(requests[next++ % requests.length]);
 };
-const headerFloor = request => fixture.nodeFloor(request.headers.get('authorization').slice('Bearer '.length));
+const headerFloor = request =>
+  fixture.nodeFloor(request.headers.get('authorization').slice('Bearer '.length));
 let nextFloor = 0;
 const floor = () => headerFloor(v1Requests[nextFloor++ % v1Requests.length]);
 
