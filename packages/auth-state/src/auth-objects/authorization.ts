@@ -3,9 +3,13 @@ import type { CheckAuthorizationParams, ReverificationConfig, ReverificationLeve
 
 /** What `has()` decides on: the auth object's ids and organisation fields, and the raw billing claims. */
 export interface AuthorizationSubject {
+  /** The auth object's `userId`; falsy answers every check with false. */
   userId: unknown;
+  /** The active organisation's id. */
   orgId: unknown;
+  /** The role in the active organisation. */
   orgRole: unknown;
+  /** The permissions in the active organisation. */
   orgPermissions: unknown;
   /** The raw `fea` claim. */
   features: unknown;

@@ -2,15 +2,21 @@ import type { JwtPayload } from '@clerk/jwt-core';
 
 /** The organisation fields of an auth object, read from v1 (`org_*`) or v2 (`o`, `fea`) claims. */
 export interface OrganizationFields {
+  /** `org_id`, or `o.id`. */
   orgId: string | undefined;
+  /** `org_role`, or `org:` + `o.rol`. */
   orgRole: string | undefined;
+  /** `org_slug`, or `o.slg`. */
   orgSlug: string | undefined;
+  /** `org_permissions`, or the permissions rebuilt from `fea`, `o.per` and `o.fpm`. */
   orgPermissions: string[] | undefined;
 }
 
 /** The org-scoped and user-scoped entries of a `fea` or `pla` claim, each in claim order. */
 export interface ScopedList {
+  /** Entries of scope `o`, `ou` or `uo`. */
   org: string[];
+  /** Entries of scope `u`, `ou` or `uo`. */
   user: string[];
 }
 

@@ -34,7 +34,9 @@ export interface SessionTokenOptions {
 const nowInSeconds = (): number => Math.floor(Date.now() / 1000);
 
 interface ActiveMembership {
+  /** The active organization. */
   organization: OrganizationRecord;
+  /** The user's membership in it (its role). */
   membership: MembershipRecord;
 }
 
