@@ -1,5 +1,5 @@
 import { parseScopedClaim } from './session-claims';
-import type { CheckAuthorizationParams, ReverificationConfig, ReverificationLevel } from './types';
+import type { CheckAuthorizationParams, ReverificationLevel } from './types';
 
 /** What `has()` decides on: the auth object's ids and organisation fields, and the raw billing claims. */
 export interface AuthorizationSubject {
@@ -19,15 +19,18 @@ export interface AuthorizationSubject {
   factorVerificationAge: unknown;
 }
 
-type Outcome = 'pass' | 'fail' | 'skip';
+// Each dimension gives 0 (nothing asked), PASS or FAIL; OR-ed together, exactly PASS means at least one asked
+// dimension passed and none failed.
+const PASS = 1;
+const FAIL = 2;
 
-const REVERIFICATION_PRESETS: Record<string, { level: ReverificationLevel; afterMinutes: number }> = {
-  strict_mfa: { level: 'multi_factor', afterMinutes: 10 },
-  strict: { level: 'second_factor', afterMinutes: 10 },
-  moderate: { level: 'second_factor', afterMinutes: 60 },
-  lax: { level: 'second_factor', afterMinutes: 1440 },
+const PRESETS: Record<string, [ReverificationLevel, number]> = {
+  strict_mfa: ['multi_factor', 10],
+  strict: ['second_factor', 10],
+  moderate: ['second_factor', 60],
+  lax: ['second_factor', 1440],
 };
-const LEVELS = new Set<unknown>(['first_factor', 'second_factor', 'multi_factor']);
+const LEVELS: unknown[] = ['first_factor', 'second_factor', 'multi_factor'];
 
 /** Any leading run of `org:` becomes exactly one: `admin`, `org:admin` and `org:org:admin` are equal. */
 const withOrgPrefix = (key: string): string => `org:${key.replace(/^(?:org:)*/, '')}`;
@@ -36,74 +39,60 @@ const withOrgPrefix = (key: string): string => `org:${key.replace(/^(?:org:)*/, 
 export const asksBeyondOrganization = (params: CheckAuthorizationParams | undefined): boolean =>
   params?.feature !== undefined || params?.plan !== undefined || params?.reverification !== undefined;
 
-function organizationOutcome(subject: AuthorizationSubject, role: unknown, permission: unknown): Outcome {
-  if (role === undefined && permission === undefined) return 'skip';
-  if (
-    (role !== undefined && typeof role !== 'string') ||
-    (permission !== undefined && typeof permission !== 'string')
-  )
-    return 'fail';
-  if (!subject.orgId) return 'fail';
-  if (typeof role === 'string') {
-    const { orgRole } = subject;
-    if (typeof orgRole !== 'string' || !orgRole || withOrgPrefix(orgRole) !== withOrgPrefix(role))
-      return 'fail';
-  }
-  if (typeof permission === 'string') {
-    const { orgPermissions } = subject;
-    if (!Array.isArray(orgPermissions) || !orgPermissions.includes(withOrgPrefix(permission))) return 'fail';
-  }
-  return 'pass';
+function organizationOutcome(
+  { orgId, orgRole, orgPermissions }: AuthorizationSubject,
+  role: unknown,
+  permission: unknown,
+) {
+  if (role === undefined && permission === undefined) return 0;
+  const roleHolds =
+    role === undefined ||
+    (typeof role === 'string' &&
+      typeof orgRole === 'string' &&
+      !!orgRole &&
+      withOrgPrefix(orgRole) === withOrgPrefix(role));
+  const permissionHolds =
+    permission === undefined ||
+    (typeof permission === 'string' &&
+      Array.isArray(orgPermissions) &&
+      orgPermissions.includes(withOrgPrefix(permission)));
+  return orgId && roleHolds && permissionHolds ? PASS : FAIL;
 }
 
 /** Whether a scoped claim (`fea` or `pla`) grants the asked value: `x`, `o:x`/`org:x`/`organization:x`, `u:x`/`user:x`. */
-function scopedClaimGrants(claim: unknown, asked: string): boolean {
-  if (!claim) return false;
-  const list = parseScopedClaim(claim);
+function scopedClaimGrants(claim: unknown, asked: unknown): boolean {
+  if (asked === undefined) return true;
+  const list = claim && typeof asked === 'string' ? parseScopedClaim(claim) : null;
   if (!list) return false;
-  const [first, second] = asked.split(':');
-  if (second === undefined) return list.org.includes(first!) || list.user.includes(first!);
+  const [first, second] = (asked as string).split(':') as [string, string | undefined];
+  if (second === undefined) return list.org.includes(first) || list.user.includes(first);
   if (first === 'o' || first === 'org' || first === 'organization') return list.org.includes(second);
-  if (first === 'u' || first === 'user') return list.user.includes(second);
-  return false;
+  return (first === 'u' || first === 'user') && list.user.includes(second);
 }
 
-function billingOutcome(subject: AuthorizationSubject, feature: unknown, plan: unknown): Outcome {
-  if (feature === undefined && plan === undefined) return 'skip';
-  if (feature !== undefined && (typeof feature !== 'string' || !scopedClaimGrants(subject.features, feature)))
-    return 'fail';
-  if (plan !== undefined && (typeof plan !== 'string' || !scopedClaimGrants(subject.plans, plan)))
-    return 'fail';
-  return 'pass';
-}
-
-const isFactorAge = (age: unknown): age is number =>
+const isFactorAge = (age: unknown): boolean =>
   typeof age === 'number' && Number.isFinite(age) && (age === -1 || age >= 0);
 
-function reverificationConfig(asked: unknown): { level: ReverificationLevel; afterMinutes: number } | null {
-  if (typeof asked === 'string')
-    return Object.hasOwn(REVERIFICATION_PRESETS, asked) ? REVERIFICATION_PRESETS[asked]! : null;
-  if (typeof asked !== 'object' || asked === null) return null;
-  const { level, afterMinutes } = asked as Partial<Exclude<ReverificationConfig, string>>;
-  if (!LEVELS.has(level) || typeof afterMinutes !== 'number' || !(afterMinutes > 0)) return null;
-  return { level: level!, afterMinutes };
-}
-
-function reverificationOutcome(subject: AuthorizationSubject, asked: unknown): Outcome {
-  if (asked === undefined) return 'skip';
-  const ages = subject.factorVerificationAge;
-  if (!Array.isArray(ages) || ages.length !== 2 || !ages.every(isFactorAge)) return 'fail';
-  const config = reverificationConfig(asked);
-  if (!config) return 'fail';
+function reverificationOutcome({ factorVerificationAge: ages }: AuthorizationSubject, asked: unknown) {
+  if (asked === undefined) return 0;
+  const [level, afterMinutes] =
+    typeof asked === 'string'
+      ? (Object.hasOwn(PRESETS, asked) && PRESETS[asked]) || []
+      : asked && typeof asked === 'object'
+        ? [(asked as { level?: unknown }).level, (asked as { afterMinutes?: unknown }).afterMinutes]
+        : [];
+  if (!Array.isArray(ages) || ages.length !== 2 || !ages.every(isFactorAge)) return FAIL;
+  if (!LEVELS.includes(level) || typeof afterMinutes !== 'number' || !(afterMinutes > 0)) return FAIL;
   const [firstAge, secondAge] = ages as [number, number];
-  if (firstAge === -1 && secondAge === -1) return 'fail';
-  const fresh = (age: number) => age !== -1 && config.afterMinutes > age;
-  let ok: boolean;
-  if (secondAge === -1) ok = fresh(firstAge);
-  else if (config.level === 'first_factor') ok = fresh(firstAge);
-  else if (config.level === 'second_factor') ok = fresh(secondAge);
-  else ok = fresh(firstAge) && fresh(secondAge);
-  return ok ? 'pass' : 'fail';
+  const fresh = (age: number) => age !== -1 && afterMinutes > age;
+  // Without a second factor (-1) the first decides, whatever the level; both -1 is never fresh.
+  const holds =
+    secondAge === -1 || level === 'first_factor'
+      ? fresh(firstAge)
+      : level === 'second_factor'
+        ? fresh(secondAge)
+        : fresh(firstAge) && fresh(secondAge);
+  return holds ? PASS : FAIL;
 }
 
 /**
@@ -112,12 +101,16 @@ function reverificationOutcome(subject: AuthorizationSubject, asked: unknown): O
  * throws.
  */
 export function checkAuthorization(subject: AuthorizationSubject, params: unknown): boolean {
-  if (!subject.userId) return false;
-  const asked = (typeof params === 'object' && params !== null ? params : {}) as Record<string, unknown>;
-  const outcomes = [
-    organizationOutcome(subject, asked.role, asked.permission),
-    billingOutcome(subject, asked.feature, asked.plan),
-    reverificationOutcome(subject, asked.reverification),
-  ];
-  return outcomes.includes('pass') && !outcomes.includes('fail');
+  const { role, permission, feature, plan, reverification } = (
+    params && typeof params === 'object' ? params : {}
+  ) as Record<string, unknown>;
+  const billing =
+    feature === undefined && plan === undefined
+      ? 0
+      : scopedClaimGrants(subject.features, feature) && scopedClaimGrants(subject.plans, plan)
+        ? PASS
+        : FAIL;
+  const outcome =
+    organizationOutcome(subject, role, permission) | billing | reverificationOutcome(subject, reverification);
+  return !!subject.userId && outcome === PASS;
 }
