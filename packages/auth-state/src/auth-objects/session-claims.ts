@@ -66,6 +66,14 @@ export function rebuildOrgPermissions(fea: unknown, per: unknown, fpm: unknown):
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
+/** The members of a v2 token's `o` claim, or none when it is absent or not an object. */
+const compactOrganization = (claims: JwtPayload): Record<string, unknown> =>
+  (claims.o && typeof claims.o === 'object' ? claims.o : {}) as Record<string, unknown>;
+
+/** The active organisation's id alone (`org_id`, or `o.id` of a v2 token), without rebuilding permissions. */
+export const activeOrganizationId = (claims: JwtPayload): string | undefined =>
+  claims.v === 2 ? text(compactOrganization(claims).id) : claims.org_id;
+
 /**
  * The organisation fields of section 1.5: a token whose `v` is the number `2` maps its `o` claim (role prefixed
  * with `org:`, permissions rebuilt from `fea`, `per` and `fpm`); any other token takes the flat `org_*` claims
@@ -80,12 +88,11 @@ export function organizationFields(claims: JwtPayload): OrganizationFields {
       orgPermissions: claims.org_permissions,
     };
   }
-  const { o } = claims;
-  const { id, rol, slg, per, fpm } = (o && typeof o === 'object' ? o : {}) as Record<string, unknown>;
+  const { rol, slg, per, fpm } = compactOrganization(claims);
   return {
-    orgId: text(id),
+    orgId: activeOrganizationId(claims),
     orgRole: text(rol) ? `org:${rol}` : undefined,
     orgSlug: text(slg),
-    orgPermissions: o ? rebuildOrgPermissions(claims.fea, per, fpm) : undefined,
+    orgPermissions: claims.o ? rebuildOrgPermissions(claims.fea, per, fpm) : undefined,
   };
 }

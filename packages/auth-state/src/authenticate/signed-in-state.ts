@@ -1,6 +1,6 @@
 import type { JwtPayload } from '@clerk/jwt-core';
 import { requireApiClient, unwrapApiResult } from '../api-client';
-import { organizationFields } from '../auth-objects/session-claims';
+import { activeOrganizationId } from '../auth-objects/session-claims';
 import { createSignedInAuthObject } from '../auth-objects/signed-in-auth-object';
 import { AuthStatus } from '../states/auth-status';
 import { signedIn } from '../states/build-states';
@@ -21,13 +21,12 @@ interface Resources {
 const NO_RESOURCES: Resources = {};
 
 const wantsResources = (options: NormalizedOptions, claims: JwtPayload) =>
-  options.loadSession || options.loadUser || (options.loadOrganization && organizationFields(claims).orgId);
+  options.loadSession || options.loadUser || (options.loadOrganization && activeOrganizationId(claims));
 
 /** Fetches the resources the load flags ask for, in parallel; any failure rejects. */
 async function loadResources(options: NormalizedOptions, claims: JwtPayload): Promise<Resources> {
   const api = requireApiClient(options.apiClient, 'loadSession, loadUser and loadOrganization');
-  // The active organisation of a v1 (`org_id`) or v2 (`o.id`) token.
-  const { orgId } = organizationFields(claims);
+  const orgId = activeOrganizationId(claims);
   const [session, user, organization] = await Promise.all([
     options.loadSession
       ? unwrapApiResult('sessions.getSession', api.sessions.getSession(requireId(claims.sid)))
