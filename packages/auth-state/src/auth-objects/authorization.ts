@@ -65,7 +65,8 @@ function scopedClaimGrants(claim: unknown, asked: unknown): boolean {
   const list = claim && typeof asked === 'string' ? parseScopedClaim(claim) : null;
   if (!list) return false;
   const [first, second] = (asked as string).split(':') as [string, string | undefined];
-  if (second === undefined) return list.org.includes(first) || list.user.includes(first);
+  // An empty second piece counts as none: `o:` asks for an entry named `o`.
+  if (!second) return list.org.includes(first) || list.user.includes(first);
   if (first === 'o' || first === 'org' || first === 'organization') return list.org.includes(second);
   return (first === 'u' || first === 'user') && list.user.includes(second);
 }

@@ -3,9 +3,15 @@
 import { decodeJwt } from '@clerk/jwt-core';
 import { createClerkClient } from 'clerk-backend-3';
 import { signedInAuthObject as v3SignedInAuthObject } from 'clerk-backend-3/internal';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { instanceKey, sessionClaims, signToken } from '../../test/keys';
-import { authenticateRequest, type CheckAuthorizationParams, currentSignedInAuthObject } from '../index';
+import {
+  authenticateRequest,
+  type CheckAuthorizationParams,
+  currentSignedInAuthObject,
+  signedInAuthObject,
+} from '../index';
 
 const WORKED_O = { id: 'org_1', slg: 'acme', rol: 'admin', per: 'read,manage,delete', fpm: '1,7,5' };
 const FEA = 'u:audit,o:billing,ou:members,o:reports';
@@ -157,6 +163,80 @@ describe('auth objects agree with @clerk/backend 3.x on the same v2 tokens', () 
     // Some answers must be true and some false, or the comparison would prove little.
     if (name === 'worked')
       expect(new Set(answers(ours).map(([, answer]) => answer))).toEqual(new Set([true, false]));
+  });
+
+  it.each(Object.keys(variants))(
+    '%s: the 0.x-form object answers feature, plan and reverification calls as 3.x',
+    name => {
+      const token = tokens[name]!;
+      const claims = decodeJwt(token).payload;
+      const theirs = v3SignedInAuthObject({}, token, claims as never);
+      const ours = signedInAuthObject(claims, { token });
+      for (const params of paramMatrix.filter(p => p.feature ?? p.plan ?? p.reverification)) {
+        expect(ours.has(params), JSON.stringify(params)).toBe(theirs.has(params as never));
+      }
+    },
+  );
+
+  it('random v2 claims: the same orgPermissions and has() answers (property)', () => {
+    const key = fc.constantFrom('a', 'b', 'read', 'manage', 'x1', '');
+    const scope = fc.constantFrom('o', 'u', 'ou', 'uo', 'x', 'org', '');
+    const mask = fc.oneof(
+      fc.bigInt({ min: 0n, max: 2n ** 70n }).map(value => value.toString()),
+      fc.nat(64).map(value => value.toString()),
+      fc.constantFrom('-1', '1.5', 'x', '', ' 3 ', '007'),
+    );
+    const claimsArbitrary = fc.record({
+      fea: fc
+        .array(fc.tuple(scope, key), { maxLength: 6 })
+        .map(parts => parts.map(p => p.join(':')).join(',')),
+      per: fc.array(key, { maxLength: 8 }).map(names => names.join(',')),
+      fpm: fc.array(mask, { maxLength: 7 }).map(masks => masks.join(',')),
+      rol: fc.constantFrom('admin', 'org:admin', '', 'member'),
+      pla: fc
+        .array(fc.tuple(scope, key), { maxLength: 3 })
+        .map(parts => parts.map(p => p.join(':')).join(',')),
+      fva: fc.oneof(
+        fc.tuple(fc.integer({ min: -2, max: 100 }), fc.integer({ min: -2, max: 100 })),
+        fc.constantFrom(undefined, [5], [1, 2, 3], ['1', 2]),
+      ),
+    });
+    const reverification = fc.oneof(
+      fc.constantFrom('strict_mfa', 'strict', 'moderate', 'lax', 'other'),
+      fc.record({
+        level: fc.constantFrom('first_factor', 'second_factor', 'multi_factor', 'none'),
+        afterMinutes: fc.integer({ min: -1, max: 120 }),
+      }),
+    );
+    const asked = fc.record(
+      {
+        role: fc.constantFrom('admin', 'org:admin', 'member'),
+        permission: fc.tuple(key, key).map(([feature, name]) => `org:${feature}:${name}`),
+        feature: fc.tuple(scope, key).map(([s, k]) => (s ? `${s}:${k}` : k)),
+        plan: fc.tuple(scope, key).map(([s, k]) => (s ? `${s}:${k}` : k)),
+        reverification,
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(
+        claimsArbitrary,
+        fc.array(asked, { minLength: 1, maxLength: 5 }),
+        ({ fea, per, fpm, rol, pla, fva }, asks) => {
+          const o = { id: 'org_1', slg: 's', rol, per, fpm };
+          const claims = { ...sessionClaims(), v: 2, fea, pla, fva, o } as never;
+          const theirs = v3SignedInAuthObject({}, 't', claims);
+          const ours = currentSignedInAuthObject({ token: 't', claims });
+          expect(ours.orgPermissions).toEqual(theirs.orgPermissions);
+          expect(ours.orgRole).toEqual(theirs.orgRole);
+          for (const params of asks)
+            expect(ours.has(params as CheckAuthorizationParams), JSON.stringify(params)).toBe(
+              theirs.has(params as never),
+            );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('the 0.x call form reads the same organisation fields as 3.x authenticateRequest', async () => {

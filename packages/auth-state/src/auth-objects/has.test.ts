@@ -81,6 +81,8 @@ describe('2.2 on a current-form object', () => {
     expect(auth.has({ feature: 'u:audit' })).toBe(true);
     expect(auth.has({ feature: 'u:audit:extra' })).toBe(true);
     expect(auth.has({ feature: 'o:' })).toBe(false);
+    expect(current({ fea: 'u:o' }).has({ feature: 'o:' })).toBe(true);
+    expect(current({ fea: 'o:' }).has({ feature: 'o:' })).toBe(false);
     expect(auth.has({ plan: 'pro' })).toBe(true);
     expect(auth.has({ plan: 'free' })).toBe(true);
     expect(auth.has({ plan: 'o:free' })).toBe(false);
