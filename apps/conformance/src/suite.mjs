@@ -5,6 +5,7 @@ import { backendApiScenarios } from './scenarios/backend-api.mjs';
 import { interstitialScenarios } from './scenarios/interstitial.mjs';
 import { jwtScenarios } from './scenarios/jwt.mjs';
 import { machineScenarios } from './scenarios/machine.mjs';
+import { sessionTokenV2Scenarios } from './scenarios/session-token-v2.mjs';
 import { verifyTokenScenarios } from './scenarios/verify-token.mjs';
 
 export { assert, ConformanceAssertionError } from './assert.mjs';
@@ -17,6 +18,7 @@ export const scenarios = [
   ...interstitialScenarios,
   ...backendApiScenarios,
   ...machineScenarios,
+  ...sessionTokenV2Scenarios,
 ];
 
 /** Parses the context the host passed (a JSON string), with a clear error when a launcher forgot it. */

@@ -6,6 +6,7 @@ import { startLocalInstance } from '@clerk/local-instance';
 import { startExampleApp } from './example-app.mjs';
 import { formatTable } from './table.mjs';
 import { runWalkthrough } from './walkthrough.mjs';
+import { runAuthObjectWalkthrough } from './walkthrough-authobj.mjs';
 import { machineAuthFor, runMachineWalkthrough } from './walkthrough-machine.mjs';
 
 const { values } = parseArgs({
@@ -34,6 +35,7 @@ try {
   console.log(`Example app protected by Clerk().authenticateRequest: ${app.url}\n`);
   rows = await runWalkthrough({ instance, clerk, app });
   rows.push(...(await runMachineWalkthrough({ instance, app })));
+  rows.push(...(await runAuthObjectWalkthrough({ instance, clerk, app })));
   console.log(formatTable(rows));
 } catch (error) {
   await stop();

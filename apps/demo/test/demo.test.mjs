@@ -25,7 +25,7 @@ test('the demo walks through every state and exits 0', { timeout: 60_000 }, asyn
   const { code, stdout, stderr } = await runToEnd([]);
   assert.equal(code, 0, `exit ${code}\n${stdout}\n${stderr}`);
   const rows = stdout.split('\n').filter(line => /^[✓✗] +\d+ /.test(line));
-  assert.equal(rows.length, 16, stdout);
+  assert.equal(rows.length, 24, stdout);
   assert.ok(
     rows.every(row => row.startsWith('✓')),
     stdout,
@@ -46,7 +46,11 @@ test('the demo walks through every state and exits 0', { timeout: 60_000 }, asyn
   assert.match(row('API-key call'), /200 +signed-in +api_key user_\w+/);
   assert.match(row('on the API-key route'), /401 +signed-out +m2m_token token-type-mismatch/);
   assert.match(row('revoked API key'), /401 +signed-out +api_key token-invalid/);
-  assert.match(stdout, /All 16 steps behaved as documented\./);
+  assert.match(row('organisation member, v2 token'), /200 +signed-in +orgId org_\w+/);
+  assert.match(row("has({ permission: 'org:billing:manage' })"), /toAuth\(\) of the v2 token +false/);
+  assert.match(row("has({ reverification: 'strict' })"), /toAuth\(\) of the v2 token +false/);
+  assert.match(row("has({ plan: 'o:pro' })"), /toAuth\(\) of the v2 token +true/);
+  assert.match(stdout, /All 24 steps behaved as documented\./);
 });
 
 test('--serve keeps running, prints working curl lines, and stops on SIGTERM', {

@@ -6,6 +6,20 @@ export {
   BackendApiRequestError,
   type BackendApiResult,
 } from './api-client';
+// The auth objects of the current call form and today's has() rules (session token v2).
+export {
+  type CurrentAuthObject,
+  type CurrentAuthObjectContext,
+  type CurrentSignedInAuthObject,
+  type CurrentSignedOutAuthObject,
+  type CurrentToAuthOptions,
+  currentSessionAuthObject,
+  currentSignedInAuthObject,
+  currentSignedOutAuthObject,
+  type FactorVerificationAge,
+  isPendingSession,
+  type SessionStatusClaim,
+} from './auth-objects/current';
 export {
   makeAuthObjectSerializable,
   prunePrivateMetadata,
@@ -19,8 +33,11 @@ export type {
   CheckAuthorizationParams,
   GetToken,
   GetTokenOptions,
+  ReverificationConfig,
+  ReverificationLevel,
   SignedInAuthObject,
   SignedInAuthObjectOptions,
+  SignedInSessionClaims,
   SignedOutAuthObject,
 } from './auth-objects/types';
 export { authenticateRequest } from './authenticate/authenticate-request';

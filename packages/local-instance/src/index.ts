@@ -26,5 +26,5 @@ export {
   type SignInOptions,
   startLocalInstance,
 } from './start-local-instance';
-export type { JwtTemplate } from './state';
+export type { JwtTemplate, SessionTokenVersion, Subscription } from './state';
 export type { SessionTokenOptions } from './tokens/session-token';

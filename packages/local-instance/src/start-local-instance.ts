@@ -32,7 +32,7 @@ import { createSession, registerSessionRoutes, requireSession } from './resource
 import { registerSignInTokenRoutes } from './resources/sign-in-tokens';
 import { type CreateUserInput, createUser, registerUserRoutes, userJson } from './resources/users';
 import { type InstanceServer, type RecordedRequest, startInstanceServer } from './server';
-import { InstanceState, type JwtTemplate } from './state';
+import { InstanceState, type JwtTemplate, type SessionTokenVersion, type Subscription } from './state';
 import { mintSessionToken, type SessionTokenOptions } from './tokens/session-token';
 
 export interface LocalInstanceOptions {
@@ -63,6 +63,11 @@ export interface LocalInstanceOptions {
   frontendApiPort?: number;
   /** Fault switches of the Frontend API at start (all off by default). */
   frontendApiFaults?: FrontendApiFaultSettings;
+  /**
+   * Format of minted session tokens: 2 (default, what Clerk issues today: `v: 2`, `o`, `fea`, `pla`, `fva`)
+   * or 1 (the flat `org_*` claims 0.x reads). A token's own `version` option wins.
+   */
+  sessionTokenVersion?: SessionTokenVersion;
 }
 
 /** A Backend API resource as the instance serves it (snake_case, the spec's shape). */
@@ -130,6 +135,13 @@ export interface LocalInstance {
   createOrganization(input: CreateOrganizationInput): ResourceJson;
   addOrganizationMember(input: CreateMembershipInput): ResourceJson;
   defineJwtTemplate(name: string, template: JwtTemplate): void;
+  /**
+   * Sets the plan and features of a user or an organization (by id), for the `pla` and `fea` claims of v2
+   * tokens; an organization's features also decide which of its roles' permissions v2 tokens carry.
+   */
+  setSubscription(subjectId: string, subscription: Subscription): void;
+  /** Sets the permissions (`org:<feature>:<name>`) of an organization role, for the tokens minted from now on. */
+  setRolePermissions(role: string, permissions: string[]): void;
   /** Signs a user in: a client, an active session, a session token and the matching cookies. */
   signIn(options: SignInOptions): SignedInSession;
   /** A fresh session token for an existing session (default organization: the session's active one). */
@@ -191,6 +203,28 @@ function buildRouter(): Router {
   ])
     register(router);
   return router;
+}
+
+function sessionTokenVersionOf(version: SessionTokenVersion | undefined): SessionTokenVersion {
+  if (version !== undefined && version !== 1 && version !== 2)
+    throw new RangeError('sessionTokenVersion must be 1 or 2');
+  return version ?? 2;
+}
+
+// A key becomes part of a comma-separated `scope:key` claim: commas and colons would change its meaning.
+const claimKey = /^[^,:\s]+$/;
+
+function checkedSubscription(
+  ctx: InstanceContext,
+  subjectId: string,
+  subscription: Subscription,
+): Subscription {
+  if (!ctx.state.users.has(subjectId) && !ctx.state.organizations.has(subjectId))
+    throw new Error(`No user or organization ${subjectId}.`);
+  const { plan, features = [] } = subscription;
+  for (const key of [...(plan ? [plan] : []), ...features])
+    if (!claimKey.test(key)) throw new RangeError(`Invalid plan or feature key ${JSON.stringify(key)}.`);
+  return { plan: plan ?? null, features: [...features] };
 }
 
 export const sessionCookiesFor = (token: string, clientUat: number): SessionCookies => ({
@@ -255,6 +289,7 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
     frontendApiState,
     secretKey,
     machines: new MachineStore(keys, `https://${frontendApi}`),
+    sessionTokenVersion: sessionTokenVersionOf(options.sessionTokenVersion),
   };
   ctx = context;
   let stopped: Promise<void> | undefined;
@@ -280,6 +315,12 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
     addOrganizationMember: input => membershipJson(context, createMembership(context, input)) as ResourceJson,
     defineJwtTemplate: (name, template) => {
       state.jwtTemplates.set(name, template);
+    },
+    setSubscription: (subjectId, subscription) => {
+      state.subscriptions.set(subjectId, checkedSubscription(context, subjectId, subscription));
+    },
+    setRolePermissions: (role, permissions) => {
+      context.rolePermissions[role] = [...permissions];
     },
     signIn: signInOptions => {
       const session = createSession(context, {

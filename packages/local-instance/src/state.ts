@@ -141,6 +141,17 @@ export interface JwtTemplate {
   lifetimeSeconds?: number;
 }
 
+/** Session token formats: 1 (flat `org_*` claims, what 0.x reads) or 2 (`v: 2`, `o`, `fea`, `pla`). */
+export type SessionTokenVersion = 1 | 2;
+
+/** The billing of a user or an organisation, carried by v2 tokens as the `pla` and `fea` claims. */
+export interface Subscription {
+  /** Plan key, for example `free` or `pro`; none when absent or null. */
+  plan?: string | null;
+  /** Feature keys the plan includes. An organisation's features also decide which permissions v2 tokens carry. */
+  features?: string[];
+}
+
 export interface StoredImage {
   contentType: string;
   bytes: Uint8Array;
@@ -161,6 +172,8 @@ export class InstanceState {
   readonly signInTokens = new Map<string, SignInTokenRecord>();
   readonly jwtTemplates = new Map<string, JwtTemplate>();
   readonly images = new Map<string, StoredImage>();
+  /** Subscriptions by user id or organisation id. */
+  readonly subscriptions = new Map<string, Subscription>();
 
   reset(): void {
     for (const table of Object.values(this))

@@ -196,7 +196,11 @@ describe('authenticateRequest against the instance', () => {
   it('carries the active organization into the auth object', async () => {
     const user = instance.createUser({});
     const organization = instance.createOrganization({ name: 'Auth Org', createdBy: user.id });
-    const session = instance.signIn({ userId: user.id, organizationId: organization.id });
+    const session = instance.signIn({
+      userId: user.id,
+      organizationId: organization.id,
+      token: { version: 1 },
+    });
     const state = await clerk.authenticateRequest({
       request: appRequest({ authorization: session.authorizationHeader }),
     });

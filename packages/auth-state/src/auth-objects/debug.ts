@@ -7,10 +7,22 @@ const SECRET_KEYS = ['apiKey', 'secretKey', 'jwtKey'] as const;
  * injected API client left out. It still holds the raw token and request: never send it to clients.
  */
 export function createDebug(...sources: Array<object | undefined>): AuthObjectDebug {
+  return createRedactedDebug(SECRET_KEYS, ...sources);
+}
+
+/**
+ * `createDebug` with another list of values to cut to 7 characters (`''` when missing); a source may be a
+ * function, called only when `debug()` is.
+ */
+export function createRedactedDebug(
+  redacted: readonly string[],
+  ...sources: Array<object | (() => object) | undefined>
+): AuthObjectDebug {
   // Merged only when asked for: building it on every request would cost more than the rest of the state.
   return () => {
-    const { apiClient: _client, ...copy } = Object.assign({}, ...sources) as Record<string, unknown>;
-    for (const name of SECRET_KEYS) {
+    const parts = sources.map(source => (typeof source === 'function' ? source() : source));
+    const { apiClient: _client, ...copy } = Object.assign({}, ...parts) as Record<string, unknown>;
+    for (const name of redacted) {
       const value = copy[name];
       copy[name] = typeof value === 'string' ? value.substring(0, 7) : '';
     }

@@ -1,28 +1,30 @@
 import type { JwtPayload } from '@clerk/jwt-core';
 import { deprecated } from '@clerk/jwt-core';
 import { requireApiClient, unwrapApiResult } from '../api-client';
+import { type AuthorizationSubject, asksBeyondOrganization, checkAuthorization } from './authorization';
 import { createDebug } from './debug';
+import { organizationFields } from './session-claims';
 import type {
   CheckAuthorization,
   CheckAuthorizationParams,
   GetToken,
   SignedInAuthObject,
   SignedInAuthObjectOptions,
+  SignedInSessionClaims,
 } from './types';
 
 const MISSING_HAS_PARAMETERS =
   'Missing parameters. `has` from `auth` or `getAuth` requires a permission or role key to be passed. Example usage: `has({permission: "org:posts:edit"`';
 
-interface OrganizationClaims {
-  userId: string | undefined;
-  orgId: string | undefined;
-  orgRole: string | undefined;
-  orgPermissions: string[] | undefined;
-}
-
-/** A role check needs `org_role`, a permission check needs `org_permissions`; a permission check wins. */
-function createHas({ userId, orgId, orgRole, orgPermissions }: OrganizationClaims): CheckAuthorization {
+/**
+ * `has()` of the 0.x forms. Only a role and/or permission asked: COMPATIBILITY row 10 (a role check needs
+ * `org_role`, a permission check needs `org_permissions`, a permission check wins, neither asked throws).
+ * Anything else asked (feature, plan, reverification): today's rules, where every asked key must hold.
+ */
+function createHas(subject: AuthorizationSubject): CheckAuthorization {
+  const { userId, orgId, orgRole, orgPermissions } = subject;
   return (params: CheckAuthorizationParams) => {
+    if (asksBeyondOrganization(params)) return checkAuthorization(subject, params);
     if (!params?.permission && !params?.role) throw new Error(MISSING_HAS_PARAMETERS);
     if (!userId || !orgId) return false;
     if (params.permission) return Array.isArray(orgPermissions) && orgPermissions.includes(params.permission);
@@ -30,7 +32,11 @@ function createHas({ userId, orgId, orgRole, orgPermissions }: OrganizationClaim
   };
 }
 
-function createGetToken(sessionId: string | undefined, options: SignedInAuthObjectOptions): GetToken {
+/** `getToken()`: the session token itself, or one minted from a JWT template through the injected client. */
+export function createGetToken(
+  sessionId: string | undefined,
+  options: Pick<SignedInAuthObjectOptions, 'token' | 'apiClient'>,
+): GetToken {
   return async (getTokenOptions = {}) => {
     if (!sessionId) return null;
     if (!getTokenOptions.template) return options.token;
@@ -58,18 +64,22 @@ export function createSignedInAuthObject(
   ...debugData: Array<object | undefined>
 ): SignedInAuthObject {
   if (options.apiKey) deprecated('apiKey', 'Use `secretKey` instead.');
-  const {
-    act: actor,
-    sid: sessionId,
-    sub: userId,
-    org_id: orgId,
-    org_role: orgRole,
-    org_slug: orgSlug,
-    org_permissions: orgPermissions,
-  } = sessionClaims;
+  const { act: actor, sub: userId, fea, pla, fva } = sessionClaims;
+  // The type promises what Clerk session tokens always carry; a token without `sid` still maps it verbatim.
+  const sessionId = sessionClaims.sid as string;
+  const { orgId, orgRole, orgSlug, orgPermissions } = organizationFields(sessionClaims);
+  const subject: AuthorizationSubject = {
+    userId,
+    orgId,
+    orgRole,
+    orgPermissions,
+    features: fea,
+    plans: pla,
+    factorVerificationAge: fva,
+  };
   return {
     actor,
-    sessionClaims,
+    sessionClaims: sessionClaims as SignedInSessionClaims,
     sessionId,
     session: options.session,
     userId,
@@ -80,7 +90,7 @@ export function createSignedInAuthObject(
     orgPermissions,
     organization: options.organization,
     getToken: createGetToken(sessionId, options),
-    has: createHas({ userId, orgId, orgRole, orgPermissions }),
+    has: createHas(subject),
     debug: createDebug(options, ...debugData),
   };
 }

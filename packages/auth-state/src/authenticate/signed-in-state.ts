@@ -1,5 +1,6 @@
 import type { JwtPayload } from '@clerk/jwt-core';
 import { requireApiClient, unwrapApiResult } from '../api-client';
+import { activeOrganizationId } from '../auth-objects/session-claims';
 import { createSignedInAuthObject } from '../auth-objects/signed-in-auth-object';
 import { AuthStatus } from '../states/auth-status';
 import { signedIn } from '../states/build-states';
@@ -20,20 +21,21 @@ interface Resources {
 const NO_RESOURCES: Resources = {};
 
 const wantsResources = (options: NormalizedOptions, claims: JwtPayload) =>
-  options.loadSession || options.loadUser || (options.loadOrganization && claims.org_id);
+  options.loadSession || options.loadUser || (options.loadOrganization && activeOrganizationId(claims));
 
 /** Fetches the resources the load flags ask for, in parallel; any failure rejects. */
 async function loadResources(options: NormalizedOptions, claims: JwtPayload): Promise<Resources> {
   const api = requireApiClient(options.apiClient, 'loadSession, loadUser and loadOrganization');
+  const orgId = activeOrganizationId(claims);
   const [session, user, organization] = await Promise.all([
     options.loadSession
       ? unwrapApiResult('sessions.getSession', api.sessions.getSession(requireId(claims.sid)))
       : undefined,
     options.loadUser ? unwrapApiResult('users.getUser', api.users.getUser(requireId(claims.sub))) : undefined,
-    options.loadOrganization && claims.org_id
+    options.loadOrganization && orgId
       ? unwrapApiResult(
           'organizations.getOrganization',
-          api.organizations.getOrganization({ organizationId: claims.org_id }),
+          api.organizations.getOrganization({ organizationId: orgId }),
         )
       : undefined,
   ]);

@@ -1,7 +1,7 @@
 import type { FrontendApiState } from '../frontend-api/state';
 import type { SigningKeyring } from '../keys/signing-keyring';
 import type { MachineStore } from '../machine/machine-store';
-import type { InstanceState } from '../state';
+import type { InstanceState, SessionTokenVersion } from '../state';
 import type { Body } from './params';
 
 /** What every handler can see of the instance. */
@@ -20,6 +20,8 @@ export interface InstanceContext {
   secretKey: string;
   /** Machines, M2M tokens, API keys and OAuth applications. */
   machines: MachineStore;
+  /** Format of minted session tokens unless a call asks for another. */
+  sessionTokenVersion: SessionTokenVersion;
 }
 
 export interface ApiRequest {
