@@ -1,1 +1,33 @@
-export {};
+// The whole public surface of @clerk/webhooks.
+export { WebhookVerificationError, WebhookVerificationErrorCode } from './errors';
+export type {
+  EmailWebhookEvent,
+  OrganizationDomainWebhookEvent,
+  OrganizationInvitationAcceptedWebhookEvent,
+  OrganizationInvitationWebhookEvent,
+  OrganizationMembershipWebhookEvent,
+  OrganizationWebhookEvent,
+  PaymentAttemptWebhookEvent,
+  PermissionWebhookEvent,
+  RoleWebhookEvent,
+  SessionWebhookEvent,
+  SMSWebhookEvent,
+  SubscriptionItemWebhookEvent,
+  SubscriptionWebhookEvent,
+  UserWebhookEvent,
+  WaitlistEntryWebhookEvent,
+  Webhook,
+  WebhookEvent,
+  WebhookEventAttributes,
+  WebhookEventType,
+} from './events';
+export type {
+  BillingStatus,
+  OrganizationInvitationAcceptedJSON,
+  PaymentAttemptWebhookEventJSON,
+  RoleJSON,
+  SessionWebhookEventJSON,
+  SubscriptionItemWebhookEventJSON,
+  SubscriptionWebhookEventJSON,
+} from './payloads';
+export { type VerifyWebhookOptions, verifyWebhook } from './verify-webhook';
