@@ -57,6 +57,7 @@ const additions = [
   'VerifyTokenError',
   'createBackendApiClient',
   'createClerkClient',
+  'verifyWebhook',
 ];
 
 describe('the root exports', () => {
