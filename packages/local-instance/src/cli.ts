@@ -3,9 +3,11 @@ import { parseArgs } from 'node:util';
 import { startLocalInstance } from './start-local-instance';
 
 const usage = `Usage: clerk-local-instance [--port <n>] [--frontend-api <host>] [--secret-key <sk_test_...>] [--user <email>]
+                            [--webhook-url <url>] [--webhook-secret <whsec_...>]
 
 Starts an offline Clerk instance on 127.0.0.1 and prints its keys as environment variables.
 --user creates that user, signs them in and prints a ready session cookie and Bearer header.
+--webhook-url delivers a signed webhook for every change to that URL (repeatable).
 Runs until interrupted (Ctrl-C).`;
 
 async function main(): Promise<void> {
@@ -15,6 +17,8 @@ async function main(): Promise<void> {
       'frontend-api': { type: 'string' },
       'secret-key': { type: 'string' },
       user: { type: 'string', multiple: true },
+      'webhook-url': { type: 'string', multiple: true },
+      'webhook-secret': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -29,12 +33,15 @@ async function main(): Promise<void> {
     port,
     frontendApi: values['frontend-api'],
     secretKey: values['secret-key'],
+    webhookUrls: values['webhook-url'],
+    webhookSigningSecret: values['webhook-secret'],
   });
   console.log(`Local Clerk instance listening on ${instance.apiUrl}`);
   console.log(`CLERK_API_URL=${instance.apiUrl}`);
   console.log(`CLERK_SECRET_KEY=${instance.secretKey}`);
   console.log(`CLERK_PUBLISHABLE_KEY=${instance.publishableKey}`);
   console.log(`CLERK_JWKS_URL=${instance.jwksUrl}`);
+  console.log(`CLERK_WEBHOOK_SIGNING_SECRET=${instance.webhookSigningSecret}`);
   for (const email of values.user ?? []) {
     const user = instance.createUser({ emailAddress: [email] });
     const session = instance.signIn({ userId: user.id });

@@ -3,6 +3,7 @@ import { Router } from './api/router';
 import { FaultSwitches } from './faults';
 import { newFrontendApiHost, newSecretKey, publishableKeyFor } from './keys/instance-keys';
 import { type PublicJwk, SigningKeyring } from './keys/signing-keyring';
+import { newId } from './lib/ids';
 import { registerAllowlistIdentifierRoutes } from './resources/allowlist-identifiers';
 import { mintClientToken, registerClientRoutes } from './resources/clients';
 import { registerIdentificationRoutes } from './resources/identifications';
@@ -23,6 +24,13 @@ import { type CreateUserInput, createUser, registerUserRoutes, userJson } from '
 import { type InstanceServer, type RecordedRequest, startInstanceServer } from './server';
 import { InstanceState, type JwtTemplate } from './state';
 import { mintSessionToken, type SessionTokenOptions } from './tokens/session-token';
+import { registerWebhookRoutes } from './webhooks/routes';
+import {
+  newWebhookSecret,
+  type WebhookDelivery,
+  WebhookDispatcher,
+  type WebhookEndpoint,
+} from './webhooks/webhook-dispatcher';
 
 export interface LocalInstanceOptions {
   /** TCP port on 127.0.0.1; default 0 (a free port chosen by the OS). */
@@ -41,6 +49,12 @@ export interface LocalInstanceOptions {
   jwtTemplates?: Record<string, JwtTemplate>;
   /** RSA modulus length of the signing keys (default 2048). */
   keySize?: number;
+  /** Webhook endpoints to deliver every change to from the start (signed with `webhookSigningSecret`). */
+  webhookUrls?: string[];
+  /** The `whsec_...` secret webhook deliveries are signed with by default; default a random one. */
+  webhookSigningSecret?: string;
+  /** Pauses before each retry of a delivery that got no 2xx (default `[100, 1000, 5000]`: 3 retries). */
+  webhookRetryDelaysMs?: number[];
 }
 
 /** A Backend API resource as the instance serves it (snake_case, the spec's shape). */
@@ -122,6 +136,18 @@ export interface LocalInstance {
   reset(): void;
   /** Closes the server and its open connections. Safe to call twice. */
   stop(): Promise<void>;
+  /** The default signing secret of webhook endpoints: `CLERK_WEBHOOK_SIGNING_SECRET` for your handler. */
+  readonly webhookSigningSecret: string;
+  /** Registers a webhook endpoint: every later change is POSTed to `url`, signed with `secret` (default the instance's). */
+  addWebhookEndpoint(url: string, options?: { secret?: string }): WebhookEndpoint;
+  /** Stops delivering to an endpoint; false when there is no such endpoint. */
+  removeWebhookEndpoint(endpointId: string): boolean;
+  /** The registered webhook endpoints. */
+  readonly webhookEndpoints: readonly WebhookEndpoint[];
+  /** The last 1000 webhook deliveries, oldest first, each with its attempts. */
+  readonly webhookDeliveries: readonly WebhookDelivery[];
+  /** Resolves once every webhook delivery queued so far has been delivered or has run out of retries. */
+  webhooksSettled(): Promise<void>;
 }
 
 const defaultRolePermissions: Record<string, string[]> = {
@@ -150,6 +176,7 @@ function buildRouter(): Router {
     registerAllowlistIdentifierRoutes,
     registerRedirectUrlRoutes,
     registerSignInTokenRoutes,
+    registerWebhookRoutes,
   ])
     register(router);
   return router;
@@ -174,6 +201,12 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
   for (const [name, template] of Object.entries(options.jwtTemplates ?? {}))
     state.jwtTemplates.set(name, template);
   const faults = new FaultSwitches();
+  const webhooks = new WebhookDispatcher({
+    signingSecret: options.webhookSigningSecret ?? newWebhookSecret(),
+    retryDelaysMs: options.webhookRetryDelaysMs ?? [100, 1000, 5000],
+    instanceId: newId('ins'),
+  });
+  for (const url of options.webhookUrls ?? []) webhooks.addEndpoint(url);
   let ctx: InstanceContext | undefined;
   const server: InstanceServer = await startInstanceServer(
     () => ctx!,
@@ -193,6 +226,7 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
       options.authorizedParty === undefined ? 'http://localhost:3000' : options.authorizedParty,
     sessionTokenLifetimeSeconds: lifetime,
     rolePermissions: { ...defaultRolePermissions, ...options.rolePermissions },
+    webhooks,
   };
   ctx = context;
   let stopped: Promise<void> | undefined;
@@ -250,7 +284,16 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
       state.reset();
       faults.clear();
     },
+    webhookSigningSecret: webhooks.signingSecret,
+    addWebhookEndpoint: (url, endpointOptions) => webhooks.addEndpoint(url, endpointOptions?.secret),
+    removeWebhookEndpoint: endpointId => webhooks.removeEndpoint(endpointId),
+    get webhookEndpoints() {
+      return [...webhooks.endpoints.values()];
+    },
+    webhookDeliveries: webhooks.deliveries,
+    webhooksSettled: () => webhooks.settled(),
     stop: () => {
+      webhooks.stop();
       stopped ??= new Promise<void>(resolve => {
         server.server.close(() => resolve());
         server.server.closeAllConnections();

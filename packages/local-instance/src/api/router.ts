@@ -1,5 +1,6 @@
 import type { SigningKeyring } from '../keys/signing-keyring';
 import type { InstanceState } from '../state';
+import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher';
 import type { Body } from './params';
 
 /** What every handler can see of the instance. */
@@ -12,6 +13,8 @@ export interface InstanceContext {
   authorizedParty: string | null;
   sessionTokenLifetimeSeconds: number;
   rolePermissions: Record<string, string[]>;
+  /** Signs and delivers the events of every change to the registered webhook endpoints. */
+  webhooks: WebhookDispatcher;
 }
 
 export interface ApiRequest {
