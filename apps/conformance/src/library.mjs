@@ -11,3 +11,4 @@ export {
   verifyJwt,
   verifyToken,
 } from '@clerk/backend';
+export { verifyWebhook, WebhookVerificationError } from '@clerk/backend/webhooks';

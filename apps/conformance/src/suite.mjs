@@ -5,6 +5,7 @@ import { backendApiScenarios } from './scenarios/backend-api.mjs';
 import { interstitialScenarios } from './scenarios/interstitial.mjs';
 import { jwtScenarios } from './scenarios/jwt.mjs';
 import { verifyTokenScenarios } from './scenarios/verify-token.mjs';
+import { webhookScenarios } from './scenarios/webhooks.mjs';
 
 export { assert, ConformanceAssertionError } from './assert.mjs';
 
@@ -15,6 +16,7 @@ export const scenarios = [
   ...authenticateRequestScenarios,
   ...interstitialScenarios,
   ...backendApiScenarios,
+  ...webhookScenarios,
 ];
 
 /** Parses the context the host passed (a JSON string), with a clear error when a launcher forgot it. */
