@@ -6,6 +6,7 @@ import { startLocalInstance } from '@clerk/local-instance';
 import { startExampleApp } from './example-app.mjs';
 import { formatTable } from './table.mjs';
 import { runWalkthrough } from './walkthrough.mjs';
+import { runWebhooksWalkthrough } from './walkthrough-webhooks.mjs';
 
 const { values } = parseArgs({
   options: { serve: { type: 'boolean', default: false }, port: { type: 'string', default: '0' } },
@@ -17,7 +18,10 @@ const clerk = Clerk({
   publishableKey: instance.publishableKey,
   apiUrl: instance.apiUrl,
 });
-const app = await startExampleApp(clerk, { port: Number(values.port) });
+const app = await startExampleApp(clerk, {
+  port: Number(values.port),
+  webhookSigningSecret: instance.webhookSigningSecret,
+});
 
 const stop = async () => {
   await app.close();
@@ -29,6 +33,7 @@ try {
   console.log(`Local Clerk instance: ${instance.apiUrl} (frontend API ${instance.frontendApi})`);
   console.log(`Example app protected by Clerk().authenticateRequest: ${app.url}\n`);
   rows = await runWalkthrough({ instance, clerk, app });
+  rows.push(...(await runWebhooksWalkthrough({ instance, clerk, app })));
   console.log(formatTable(rows));
 } catch (error) {
   await stop();

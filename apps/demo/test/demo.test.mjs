@@ -25,7 +25,7 @@ test('the demo walks through every state and exits 0', { timeout: 60_000 }, asyn
   const { code, stdout, stderr } = await runToEnd([]);
   assert.equal(code, 0, `exit ${code}\n${stdout}\n${stderr}`);
   const rows = stdout.split('\n').filter(line => /^[✓✗] +\d+ /.test(line));
-  assert.equal(rows.length, 10, stdout);
+  assert.equal(rows.length, 12, stdout);
   assert.ok(
     rows.every(row => row.startsWith('✓')),
     stdout,
@@ -40,7 +40,12 @@ test('the demo walks through every state and exits 0', { timeout: 60_000 }, asyn
   assert.match(row('an API client'), /401 +signed-out +header-missing-non-browser/);
   assert.match(row('signed-out browser'), /401 +signed-out +standard-signed-out/);
   assert.match(row('meets a 429'), /429 -> 200 +ok +retried/);
-  assert.match(stdout, /All 10 steps behaved as documented\./);
+  assert.match(row('user.created webhook'), /200 +verified +user\.created user_\w+/);
+  assert.match(
+    row('forged webhook'),
+    /400 +rejected +@clerk\/backend: Unable to verify incoming webhook: No matching signature found/,
+  );
+  assert.match(stdout, /All 12 steps behaved as documented\./);
 });
 
 test('--serve keeps running, prints working curl lines, and stops on SIGTERM', {
