@@ -1,33 +1,15 @@
-// The whole public surface of @clerk/webhooks.
-export { WebhookVerificationError, WebhookVerificationErrorCode } from './errors';
-export type {
-  EmailWebhookEvent,
-  OrganizationDomainWebhookEvent,
-  OrganizationInvitationAcceptedWebhookEvent,
-  OrganizationInvitationWebhookEvent,
-  OrganizationMembershipWebhookEvent,
-  OrganizationWebhookEvent,
-  PaymentAttemptWebhookEvent,
-  PermissionWebhookEvent,
-  RoleWebhookEvent,
-  SessionWebhookEvent,
-  SMSWebhookEvent,
-  SubscriptionItemWebhookEvent,
-  SubscriptionWebhookEvent,
-  UserWebhookEvent,
-  WaitlistEntryWebhookEvent,
-  Webhook,
-  WebhookEvent,
-  WebhookEventAttributes,
-  WebhookEventType,
-} from './events';
-export type {
-  BillingStatus,
-  OrganizationInvitationAcceptedJSON,
-  PaymentAttemptWebhookEventJSON,
-  RoleJSON,
-  SessionWebhookEventJSON,
-  SubscriptionItemWebhookEventJSON,
-  SubscriptionWebhookEventJSON,
-} from './payloads';
-export { type VerifyWebhookOptions, verifyWebhook } from './verify-webhook';
+// The whole public surface of @clerk/webhooks (WebCrypto build; index.node.ts is the node:crypto one).
+import type { WebhookEvent } from './events';
+import { webCryptoHmac } from './lib/hmac-webcrypto';
+import { type VerifyWebhookOptions, verifyWebhookWith } from './verify-webhook';
+
+export * from './public';
+
+/**
+ * Verifies a Clerk webhook delivery (Svix / Standard Webhooks `v1` signature: HMAC-SHA256 over
+ * `<id>.<timestamp>.<body>`, 300 s tolerance) and returns its event. Reads the body once, as text: pass the
+ * request exactly as delivered, never one rebuilt from a parsed body. Throws `WebhookVerificationError` for
+ * every rejection and configuration problem.
+ */
+export const verifyWebhook = (request: Request, options?: VerifyWebhookOptions): Promise<WebhookEvent> =>
+  verifyWebhookWith(webCryptoHmac, request, options);

@@ -1,8 +1,7 @@
 import type { EnvironmentVariables } from '@clerk/jwks-resolver';
 import { verificationFailed, WebhookVerificationError, WebhookVerificationErrorCode } from './errors';
 import type { WebhookEvent } from './events';
-import { headerHasSignature, signContent } from './lib/signature';
-import { decodeSigningSecret } from './lib/signing-secret';
+import { type HmacBackend, headerHasSignature } from './lib/signature';
 
 /** Options of `verifyWebhook`. */
 export interface VerifyWebhookOptions {
@@ -29,9 +28,12 @@ const MISSING_SECRET =
   '@clerk/backend: Missing webhook signing secret. Set the CLERK_WEBHOOK_SIGNING_SECRET environment variable with the webhook secret from the Clerk Dashboard.';
 
 function secretFrom(options: VerifyWebhookOptions): string {
-  const env = options.env ?? (globalThis as { process?: { env?: EnvironmentVariables } }).process?.env;
-  const fromEnv = env?.[SECRET_VARIABLE];
-  const secret = options.signingSecret ?? (typeof fromEnv === 'string' ? fromEnv : undefined);
+  let secret = options.signingSecret;
+  if (secret === undefined || secret === null) {
+    const env = options.env ?? (globalThis as { process?: { env?: EnvironmentVariables } }).process?.env;
+    const fromEnv = env?.[SECRET_VARIABLE];
+    secret = typeof fromEnv === 'string' ? fromEnv : undefined;
+  }
   if (!secret) throw new WebhookVerificationError(WebhookVerificationErrorCode.MissingSecret, MISSING_SECRET);
   if (typeof secret !== 'string')
     throw new WebhookVerificationError(
@@ -44,10 +46,12 @@ function secretFrom(options: VerifyWebhookOptions): string {
 /** `[id, timestamp, signature]`: the `svix-*` headers, or the Standard Webhooks names when no `svix-*` is set. */
 function signatureHeaders(headers: Headers): [string, string, string] {
   const read = (names: readonly string[]) => names.map(name => headers.get(name)?.trim() ?? '');
-  const svix = read(SVIX_HEADERS);
-  const standard = read(STANDARD_HEADERS);
-  const useStandard = svix.every(value => !value) && standard.some(value => value);
-  const [names, values] = useStandard ? [STANDARD_HEADERS, standard] : [SVIX_HEADERS, svix];
+  let names: readonly string[] = SVIX_HEADERS;
+  let values = read(SVIX_HEADERS);
+  if (values.every(value => !value)) {
+    const standard = read(STANDARD_HEADERS);
+    if (standard.some(value => value)) [names, values] = [STANDARD_HEADERS, standard];
+  }
   const missing = names.filter((_, index) => !values[index]);
   if (missing.length > 0)
     throw new WebhookVerificationError(
@@ -98,12 +102,9 @@ function parseEvent(body: string): Record<string, unknown> {
   return event;
 }
 
-/**
- * Verifies a Clerk webhook delivery (Svix / Standard Webhooks signature: HMAC-SHA256 over
- * `<id>.<timestamp>.<body>`) and returns its event. Reads the body once, as text: pass the request exactly as
- * delivered, never a re-serialized parsed body. Throws `WebhookVerificationError` for any rejection.
- */
-export async function verifyWebhook(
+/** `verifyWebhook` with the HMAC implementation of one build (see `HmacBackend`). */
+export async function verifyWebhookWith<Key>(
+  hmac: HmacBackend<Key>,
   request: Request,
   options: VerifyWebhookOptions = {},
 ): Promise<WebhookEvent> {
@@ -114,9 +115,9 @@ export async function verifyWebhook(
   const secret = secretFrom(options);
   const [id, timestampHeader, signature] = signatureHeaders(request.headers);
   const body = await readBody(request);
-  const key = decodeSigningSecret(secret);
+  const key = await hmac.importKey(secret);
   const timestamp = checkTimestamp(timestampHeader, (options.now ?? Date.now)());
-  const expected = await signContent(key, `${id}.${timestamp}.${body}`);
+  const expected = await hmac.sign(key, `${id}.${timestamp}.${body}`);
   if (!headerHasSignature(signature, expected))
     throw verificationFailed(WebhookVerificationErrorCode.NoMatchingSignature, 'No matching signature found');
   const event = parseEvent(body);

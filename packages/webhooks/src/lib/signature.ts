@@ -1,14 +1,12 @@
-const encoder = new TextEncoder();
-
-/** Standard padded base64 of HMAC-SHA256(key, `<id>.<timestamp>.<body>`), the value of a `v1` signature. */
-export async function signContent(key: Uint8Array<ArrayBuffer>, content: string): Promise<string> {
-  const hmacKey = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', hmacKey, encoder.encode(content)));
-  let binary = '';
-  for (const byte of mac) binary += String.fromCharCode(byte);
-  return btoa(binary);
+/**
+ * HMAC-SHA256 for the `v1` scheme, in two builds chosen by the package `exports` conditions: WebCrypto (every
+ * runtime) and node:crypto (Node, Deno and Bun, where WebCrypto's asynchronous HMAC costs several times more).
+ */
+export interface HmacBackend<Key> {
+  /** The key of a signing secret; throws the secret-format errors of `decodeSigningSecret`. */
+  importKey(secret: string): Key | Promise<Key>;
+  /** Standard padded base64 of HMAC-SHA256(key, content). */
+  sign(key: Key, content: string): string | Promise<string>;
 }
 
 /** Equality whose time depends only on the lengths (the expected length is public: 44 characters). */
