@@ -90,4 +90,19 @@ describe('the packed packages in a fresh project', () => {
     }
     expect(diagnostics).toBe('');
   });
+
+  it('load the ./webhooks subpath with require() and import(), one function with the root export', () => {
+    const out = run(process.execPath, [
+      '--input-type=module',
+      '-e',
+      [
+        "import { createRequire } from 'node:module';",
+        "const required = createRequire(process.cwd() + '/').call(null, '@clerk/backend/webhooks');",
+        "const imported = await import('@clerk/backend/webhooks');",
+        "const root = await import('@clerk/backend');",
+        'console.log(typeof required.verifyWebhook, typeof imported.WebhookVerificationError, imported.verifyWebhook === root.verifyWebhook);',
+      ].join(' '),
+    ]);
+    expect(out.trim()).toBe('function function true');
+  });
 });
