@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
 import { verifyWebhook } from '@clerk/backend/webhooks';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +121,36 @@ describe('webhook delivery to a node:http server on 127.0.0.1', () => {
       expect(delivery.attempts[0]!.error).toMatch(/ECONNREFUSED|fetch failed/);
     } finally {
       instance.removeWebhookEndpoint(endpoint.id);
+    }
+  });
+});
+
+describe('stopping the instance', () => {
+  it('ends a delivery whose endpoint never answers and logs it failed', async () => {
+    const hanging = createServer(() => {});
+    hanging.listen(0, '127.0.0.1');
+    await once(hanging, 'listening');
+    const { port } = hanging.address() as { port: number };
+    const local = await startLocalInstance({
+      keySize: 1024,
+      webhookUrls: [`http://127.0.0.1:${port}/hooks`],
+    });
+    try {
+      local.createUser({ emailAddress: ['hang@example.com'] });
+      await once(hanging, 'request');
+      await local.stop();
+      await local.webhooksSettled();
+      expect(local.webhookDeliveries).toHaveLength(1);
+      expect(local.webhookDeliveries[0]).toMatchObject({
+        type: 'user.created',
+        status: 'failed',
+        attempts: [{ status: null, error: 'the instance stopped' }],
+      });
+      local.createUser({ emailAddress: ['after-stop@example.com'] });
+      expect(local.webhookDeliveries).toHaveLength(1);
+    } finally {
+      hanging.closeAllConnections();
+      hanging.close();
     }
   });
 });

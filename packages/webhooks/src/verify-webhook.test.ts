@@ -143,6 +143,18 @@ for (const [build, verifyWebhook] of [
         const delivery = { ...vectorOne, timestamp: `${vectorOne.timestamp}.999` };
         expect((await verifyAt(delivery, ts)).type).toBe('user.created');
       });
+      it('fails closed on a clock that returns no number', async () => {
+        for (const now of [
+          () => Number.NaN,
+          () => undefined as unknown as number,
+          () => Number.POSITIVE_INFINITY,
+        ])
+          await expect(
+            verifyWebhook(deliveryRequest(vectorOne), { signingSecret: vectorOne.secret, now }),
+          ).rejects.toThrow(
+            new TypeError('@clerk/backend: verifyWebhook: `now` must return epoch milliseconds.'),
+          );
+      });
       it('uses Date.now without a clock option: a recorded 2026-01-01 delivery is too old today', async () => {
         vi.useFakeTimers({ now: (ts + 301) * 1000 });
         try {

@@ -116,7 +116,11 @@ export async function verifyWebhookWith<Key>(
   const [id, timestampHeader, signature] = signatureHeaders(request.headers);
   const body = await readBody(request);
   const key = await hmac.importKey(secret);
-  const timestamp = checkTimestamp(timestampHeader, (options.now ?? Date.now)());
+  const nowMs = (options.now ?? Date.now)();
+  // A clock that is not a number would make every timestamp look fresh: fail closed.
+  if (!Number.isFinite(nowMs))
+    throw new TypeError('@clerk/backend: verifyWebhook: `now` must return epoch milliseconds.');
+  const timestamp = checkTimestamp(timestampHeader, nowMs);
   const expected = await hmac.sign(key, `${id}.${timestamp}.${body}`);
   if (!headerHasSignature(signature, expected))
     throw verificationFailed(WebhookVerificationErrorCode.NoMatchingSignature, 'No matching signature found');

@@ -150,10 +150,17 @@ export class WebhookDispatcher {
       if (this.deliveries.length > DELIVERY_LOG_LIMIT)
         this.deliveries.splice(0, this.deliveries.length - DELIVERY_LOG_LIMIT);
       const previous = this.#queues.get(endpoint.id) ?? Promise.resolve();
-      const next = previous.then(() => this.#deliver(endpoint, delivery));
+      // Never rejects: one broken delivery must not stop the queue behind it.
+      const next = previous
+        .then(() => this.#deliver(endpoint, delivery))
+        .catch(() => {
+          delivery.status = 'failed';
+        })
+        .then(() => {
+          this.#inFlight.delete(next);
+        });
       this.#queues.set(endpoint.id, next);
       this.#inFlight.add(next);
-      next.finally(() => this.#inFlight.delete(next));
     }
   }
 
