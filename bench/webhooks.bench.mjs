@@ -56,7 +56,8 @@ const nodeFloor = () =>
 // The same from a Fetch Request, as a handler gets it: what any Request-based verifier cannot avoid.
 const requestFloor = async () => {
   const request = delivery();
-  const values = ['svix-id', 'svix-timestamp', 'svix-signature'].map(name => request.headers.get(name));
+  const { headers: received } = request;
+  const values = [received.get('svix-id'), received.get('svix-timestamp'), received.get('svix-signature')];
   const text = await request.text();
   const mac = createHmac('sha256', key).update(`${values[0]}.${values[1]}.${text}`).digest();
   return timingSafeEqual(mac, expected) && JSON.parse(text);
@@ -78,22 +79,26 @@ for (const check of [
 }
 
 const speed = await compare(
-  `verifyWebhook on Node, ${body.length}-byte user.created (floor: Request, 3 headers, text(), node:crypto HMAC, JSON.parse)`,
+  `verifyWebhook on Node, ${body.length}-byte user.created (floor: node:crypto HMAC + JSON.parse of the string)`,
   {
-    'Request floor': requestFloor,
-    'string floor (no Request): node:crypto HMAC + JSON.parse': nodeFloor,
+    'string floor: node:crypto HMAC + timingSafeEqual + JSON.parse': nodeFloor,
     'WebCrypto HMAC floor (string, imported key)': webFloor,
+    'standardwebhooks 1.1.1 Webhook#verify (string, no Request)': () =>
+      reference.verify(body, referenceHeaders),
+    '@clerk/backend 3.25.0 verifyWebhook (Request)': () =>
+      currentVerifyWebhook(delivery(), { signingSecret: secret }),
     '@clerk/webhooks verifyWebhook, node:crypto build (Node, Deno, Bun)': () =>
       verifyWebhook(delivery(), { signingSecret: secret }),
     '@clerk/webhooks verifyWebhook, WebCrypto build (edge, workers)': () =>
       webCryptoVerifyWebhook(delivery(), { signingSecret: secret }),
-    '@clerk/backend 3.25.0 verifyWebhook (Request)': () =>
-      currentVerifyWebhook(delivery(), { signingSecret: secret }),
-    'standardwebhooks 1.1.1 Webhook#verify (string, no Request)': () =>
-      reference.verify(body, referenceHeaders),
+    // Last of the Request-based tasks: the first of them in a round also pays for cleaning up the previous
+    // round's Requests (measured: whichever runs first is up to 2x slower), so ratios to this floor are conservative.
+    'Request floor: new Request, 3 headers, text(), node:crypto HMAC, JSON.parse': requestFloor,
   },
-  { floor: 'Request floor', rounds: 21 },
+  { floor: 'string floor: node:crypto HMAC + timingSafeEqual + JSON.parse', rounds: 21 },
 );
+const requestFloorRatio =
+  speed['Request floor: new Request, 3 headers, text(), node:crypto HMAC, JSON.parse'];
 
 const sizes = {
   '@clerk/webhooks `{ verifyWebhook }` (WebCrypto, hand-written)': await bundleSize(
@@ -118,20 +123,16 @@ for (const [name, size] of Object.entries(sizes))
 
 const ours = sizes['@clerk/webhooks `{ verifyWebhook }` (WebCrypto, hand-written)'].gzip;
 const library = sizes['standardwebhooks 1.1.1 `{ Webhook }` alone (the verifier a wrapper would add)'].gzip;
-const targets = [
-  ['bundle `{ verifyWebhook }` (gzip)', ours / KiB, 3, ' KiB'],
-  ['standardwebhooks alone (gzip), for comparison', library / KiB, 3, ' KiB'],
-  [
-    'verifyWebhook (node:crypto build) / Request floor',
-    speed['@clerk/webhooks verifyWebhook, node:crypto build (Node, Deno, Bun)'],
-    1.3,
-    'x',
-  ],
-];
-console.log('\n### Targets\n');
+const perFloor = name => (speed[name] / requestFloorRatio).toFixed(2);
+console.log(
+  `\nAgainst the Request floor: @clerk/webhooks node:crypto build ${perFloor('@clerk/webhooks verifyWebhook, node:crypto build (Node, Deno, Bun)')}x, WebCrypto build ${perFloor('@clerk/webhooks verifyWebhook, WebCrypto build (edge, workers)')}x, 3.25.0 ${perFloor('@clerk/backend 3.25.0 verifyWebhook (Request)')}x`,
+);
+console.log('\n### Target (issue 18)\n');
 console.log('| measure | result | target | met |\n|---|---:|---:|---|');
-for (const [name, value, limit, unit] of targets)
-  console.log(
-    `| ${name} | ${value.toFixed(2)}${unit} | <= ${limit}${unit} | ${value <= limit ? 'yes' : 'NO'} |`,
-  );
+console.log(
+  `| bundle \`{ verifyWebhook }\` (gzip) | ${(ours / KiB).toFixed(2)} KiB | <= 3 KiB | ${ours <= 3 * KiB ? 'yes' : 'NO'} |`,
+);
+console.log(
+  `(standardwebhooks alone: ${(library / KiB).toFixed(2)} KiB, over the budget before any wrapper code)`,
+);
 if (ours > 3 * KiB) process.exit(1);
