@@ -132,7 +132,7 @@ export interface LocalInstance {
   signJwt(payload: Record<string, unknown>): string;
   /** Switches to a new signing key; the old one stays in the JWKS unless `keepPrevious` is false. */
   rotateSigningKey(options?: { keepPrevious?: boolean }): { kid: string };
-  /** Empties the store and clears the faults; keys, templates and the port stay. */
+  /** Empties the store and clears the faults; keys, templates, webhook endpoints and the port stay. */
   reset(): void;
   /** Closes the server and its open connections. Safe to call twice. */
   stop(): Promise<void>;
