@@ -15,3 +15,4 @@ export {
   verifyMachineAuthToken,
   verifyToken,
 } from '@clerk/backend';
+export { verifyWebhook, WebhookVerificationError } from '@clerk/backend/webhooks';

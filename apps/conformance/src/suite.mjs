@@ -7,6 +7,7 @@ import { jwtScenarios } from './scenarios/jwt.mjs';
 import { machineScenarios } from './scenarios/machine.mjs';
 import { sessionTokenV2Scenarios } from './scenarios/session-token-v2.mjs';
 import { verifyTokenScenarios } from './scenarios/verify-token.mjs';
+import { webhookScenarios } from './scenarios/webhooks.mjs';
 
 export { assert, ConformanceAssertionError } from './assert.mjs';
 
@@ -19,6 +20,7 @@ export const scenarios = [
   ...backendApiScenarios,
   ...machineScenarios,
   ...sessionTokenV2Scenarios,
+  ...webhookScenarios,
 ];
 
 /** Parses the context the host passed (a JSON string), with a clear error when a launcher forgot it. */

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { verifyMachineAuthToken } from '@clerk/backend';
+import { verifyWebhook } from '@clerk/backend/webhooks';
 
 /** A Fetch API Request carrying what authenticateRequest reads from a Node request: URL and headers. */
 function toFetchRequest(incoming) {
@@ -38,16 +39,48 @@ async function answerMachineRoute(incoming, response, accepted, machineAuth) {
   response.end(JSON.stringify({ tokenType: result.tokenType, id, subject, scopes }));
 }
 
+/** The raw body of a Node request, exactly as it arrived: what a webhook signature covers. */
+async function readRawBody(incoming) {
+  const chunks = [];
+  for await (const chunk of incoming) chunks.push(chunk);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/**
+ * `POST /api/webhooks`: verifies the delivery with `verifyWebhook` (the secret of the endpoint), keeps the
+ * event in `webhooks` and answers 200; anything unverified is answered 400 with the reason.
+ */
+async function receiveWebhook(incoming, response, signingSecret, webhooks) {
+  const request = new Request(`http://127.0.0.1${incoming.url}`, {
+    method: 'POST',
+    headers: toFetchRequest(incoming).headers,
+    body: await readRawBody(incoming),
+  });
+  try {
+    const event = await verifyWebhook(request, { signingSecret });
+    webhooks.push(event);
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ received: event.type }));
+  } catch (error) {
+    response.writeHead(400, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ rejected: error.code ?? 'error', message: error.message }));
+  }
+}
+
 /**
  * The example application: every request goes through `clerk.authenticateRequest`. Signed in → 200 with the
  * user and session ids; interstitial → 401 with the interstitial page; signed out or unknown → 401.
  * The state and reason are also sent as `x-clerk-auth-status` / `x-clerk-auth-reason`.
+ * With a `webhookSigningSecret`, `POST /api/webhooks` receives Clerk webhooks (see receiveWebhook).
  */
-export async function startExampleApp(clerk, { port = 0, machineAuth = {} } = {}) {
+export async function startExampleApp(clerk, { port = 0, machineAuth = {}, webhookSigningSecret } = {}) {
+  const webhooks = [];
   const server = createServer(async (incoming, response) => {
     try {
       const machineRoute = machineRoutes.get(new URL(incoming.url, 'http://127.0.0.1').pathname);
       if (machineRoute) return await answerMachineRoute(incoming, response, machineRoute, machineAuth);
+      if (webhookSigningSecret && incoming.method === 'POST' && incoming.url === '/api/webhooks')
+        return await receiveWebhook(incoming, response, webhookSigningSecret, webhooks);
       const state = await clerk.authenticateRequest({ request: toFetchRequest(incoming) });
       const headers = { 'x-clerk-auth-status': state.status, 'x-clerk-auth-reason': state.reason ?? '' };
       if (state.isSignedIn) {
@@ -73,6 +106,8 @@ export async function startExampleApp(clerk, { port = 0, machineAuth = {} } = {}
   const url = `http://127.0.0.1:${server.address().port}`;
   return {
     url,
+    /** The verified webhook events, oldest first. */
+    webhooks,
     close: () =>
       new Promise(resolve => {
         server.close(() => resolve());

@@ -8,6 +8,7 @@ import { formatTable } from './table.mjs';
 import { runWalkthrough } from './walkthrough.mjs';
 import { runAuthObjectWalkthrough } from './walkthrough-authobj.mjs';
 import { machineAuthFor, runMachineWalkthrough } from './walkthrough-machine.mjs';
+import { runWebhooksWalkthrough } from './walkthrough-webhooks.mjs';
 
 const { values } = parseArgs({
   options: { serve: { type: 'boolean', default: false }, port: { type: 'string', default: '0' } },
@@ -22,6 +23,7 @@ const clerk = Clerk({
 const app = await startExampleApp(clerk, {
   port: Number(values.port),
   machineAuth: machineAuthFor(instance),
+  webhookSigningSecret: instance.webhookSigningSecret,
 });
 
 const stop = async () => {
@@ -36,6 +38,7 @@ try {
   rows = await runWalkthrough({ instance, clerk, app });
   rows.push(...(await runMachineWalkthrough({ instance, app })));
   rows.push(...(await runAuthObjectWalkthrough({ instance, clerk, app })));
+  rows.push(...(await runWebhooksWalkthrough({ instance, clerk, app })));
   console.log(formatTable(rows));
 } catch (error) {
   await stop();

@@ -25,7 +25,7 @@ test('the demo walks through every state and exits 0', { timeout: 60_000 }, asyn
   const { code, stdout, stderr } = await runToEnd([]);
   assert.equal(code, 0, `exit ${code}\n${stdout}\n${stderr}`);
   const rows = stdout.split('\n').filter(line => /^[✓✗] +\d+ /.test(line));
-  assert.equal(rows.length, 24, stdout);
+  assert.equal(rows.length, 26, stdout);
   assert.ok(
     rows.every(row => row.startsWith('✓')),
     stdout,
@@ -50,7 +50,12 @@ test('the demo walks through every state and exits 0', { timeout: 60_000 }, asyn
   assert.match(row("has({ permission: 'org:billing:manage' })"), /toAuth\(\) of the v2 token +false/);
   assert.match(row("has({ reverification: 'strict' })"), /toAuth\(\) of the v2 token +false/);
   assert.match(row("has({ plan: 'o:pro' })"), /toAuth\(\) of the v2 token +true/);
-  assert.match(stdout, /All 24 steps behaved as documented\./);
+  assert.match(row('user.created webhook'), /200 +verified +user\.created user_\w+/);
+  assert.match(
+    row('forged webhook'),
+    /400 +rejected +@clerk\/backend: Unable to verify incoming webhook: No matching signature found/,
+  );
+  assert.match(stdout, /All 26 steps behaved as documented\./);
 });
 
 test('--serve keeps running, prints working curl lines, and stops on SIGTERM', {

@@ -78,6 +78,19 @@ export {
   type VerifyJwtOptions,
   verifyJwt,
 } from '@clerk/jwt-core';
+// Webhooks (@clerk/webhooks): verifyWebhook and the event type names 0.x exported; the rest is in ./webhooks.
+export {
+  type EmailWebhookEvent,
+  type OrganizationInvitationWebhookEvent,
+  type OrganizationMembershipWebhookEvent,
+  type OrganizationWebhookEvent,
+  type SessionWebhookEvent,
+  type SMSWebhookEvent,
+  type UserWebhookEvent,
+  verifyWebhook,
+  type WebhookEvent,
+  type WebhookEventType,
+} from '@clerk/webhooks';
 export { Clerk, type ClerkClient, type ClerkOptions, createClerkClient } from './clerk';
 // Machine authentication (M2M tokens, OAuth access tokens, API keys): see ./machine.
 export * from './machine';

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const packagesDir = resolve(import.meta.dirname, '../..');
-const published = ['jwt-core', 'jwks-resolver', 'bapi-client', 'auth-state', 'backend'];
+const published = ['jwt-core', 'jwks-resolver', 'bapi-client', 'auth-state', 'webhooks', 'backend'];
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 let project: string;
 
@@ -89,5 +89,20 @@ describe('the packed packages in a fresh project', () => {
       diagnostics = `${failure.stdout ?? ''}${failure.stderr ?? ''}` || String(error);
     }
     expect(diagnostics).toBe('');
+  });
+
+  it('load the ./webhooks subpath with require() and import(), one function with the root export', () => {
+    const out = run(process.execPath, [
+      '--input-type=module',
+      '-e',
+      [
+        "import { createRequire } from 'node:module';",
+        "const required = createRequire(process.cwd() + '/').call(null, '@clerk/backend/webhooks');",
+        "const imported = await import('@clerk/backend/webhooks');",
+        "const root = await import('@clerk/backend');",
+        'console.log(typeof required.verifyWebhook, typeof imported.WebhookVerificationError, imported.verifyWebhook === root.verifyWebhook);',
+      ].join(' '),
+    ]);
+    expect(out.trim()).toBe('function function true');
   });
 });

@@ -57,6 +57,7 @@ const additions = [
   'VerifyTokenError',
   'createBackendApiClient',
   'createClerkClient',
+  'verifyWebhook',
 ];
 
 // Machine authentication of current Clerk (current-clerk.md section 5).

@@ -4,11 +4,13 @@ import { startLocalInstance } from './start-local-instance';
 
 const usage = `Usage: clerk-local-instance [--port <n>] [--frontend-api <host>] [--secret-key <sk_test_...>] [--user <email>]
                             [--serve-frontend-api] [--production]
+                            [--webhook-url <url>] [--webhook-secret <whsec_...>]
 
 Starts an offline Clerk instance on 127.0.0.1 and prints its keys as environment variables.
 --user creates that user, signs them in and prints a ready session cookie and Bearer header.
 --serve-frontend-api also serves the Frontend API (handshake, sign-in page) over HTTPS; --production makes a
 pk_live_/sk_live_ instance.
+--webhook-url delivers a signed webhook for every change to that URL (repeatable).
 Runs until interrupted (Ctrl-C).`;
 
 async function main(): Promise<void> {
@@ -18,6 +20,8 @@ async function main(): Promise<void> {
       'frontend-api': { type: 'string' },
       'secret-key': { type: 'string' },
       user: { type: 'string', multiple: true },
+      'webhook-url': { type: 'string', multiple: true },
+      'webhook-secret': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       'serve-frontend-api': { type: 'boolean' },
       production: { type: 'boolean' },
@@ -36,6 +40,8 @@ async function main(): Promise<void> {
     secretKey: values['secret-key'],
     serveFrontendApi: values['serve-frontend-api'],
     instanceType: values.production ? 'production' : 'development',
+    webhookUrls: values['webhook-url'],
+    webhookSigningSecret: values['webhook-secret'],
   });
   console.log(`Local Clerk instance listening on ${instance.apiUrl}`);
   console.log(`CLERK_API_URL=${instance.apiUrl}`);
@@ -46,6 +52,7 @@ async function main(): Promise<void> {
     console.log(`CLERK_FRONTEND_API_URL=${instance.frontendApiUrl}`);
     console.log(`Sign-in page: ${instance.signInUrl}?redirect_url=<your app URL>`);
   }
+  console.log(`CLERK_WEBHOOK_SIGNING_SECRET=${instance.webhookSigningSecret}`);
   for (const email of values.user ?? []) {
     const user = instance.createUser({ emailAddress: [email] });
     const session = instance.signIn({ userId: user.id });

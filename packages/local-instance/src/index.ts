@@ -28,3 +28,4 @@ export {
 } from './start-local-instance';
 export type { JwtTemplate, SessionTokenVersion, Subscription } from './state';
 export type { SessionTokenOptions } from './tokens/session-token';
+export type { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhooks/webhook-dispatcher';

@@ -10,6 +10,7 @@ import {
 } from './frontend-api/state';
 import { type InstanceType, newFrontendApiHost, newSecretKey, publishableKeyFor } from './keys/instance-keys';
 import { type PublicJwk, SigningKeyring } from './keys/signing-keyring';
+import { newId } from './lib/ids';
 import { type LocalMachines, localMachines } from './machine/local-machines';
 import { machineEndpoints } from './machine/machine-endpoints';
 import { registerMachineRoutes } from './machine/machine-routes';
@@ -34,6 +35,13 @@ import { type CreateUserInput, createUser, registerUserRoutes, userJson } from '
 import { type InstanceServer, type RecordedRequest, startInstanceServer } from './server';
 import { InstanceState, type JwtTemplate, type SessionTokenVersion, type Subscription } from './state';
 import { mintSessionToken, type SessionTokenOptions } from './tokens/session-token';
+import { registerWebhookRoutes } from './webhooks/routes';
+import {
+  newWebhookSecret,
+  type WebhookDelivery,
+  WebhookDispatcher,
+  type WebhookEndpoint,
+} from './webhooks/webhook-dispatcher';
 
 export interface LocalInstanceOptions {
   /** TCP port on 127.0.0.1; default 0 (a free port chosen by the OS). */
@@ -68,6 +76,12 @@ export interface LocalInstanceOptions {
    * or 1 (the flat `org_*` claims 0.x reads). A token's own `version` option wins.
    */
   sessionTokenVersion?: SessionTokenVersion;
+  /** Webhook endpoints to deliver every change to from the start (signed with `webhookSigningSecret`). */
+  webhookUrls?: string[];
+  /** The `whsec_...` secret webhook deliveries are signed with by default; default a random one. */
+  webhookSigningSecret?: string;
+  /** Pauses before each retry of a delivery that got no 2xx (default `[100, 1000, 5000]`: 3 retries). */
+  webhookRetryDelaysMs?: number[];
 }
 
 /** A Backend API resource as the instance serves it (snake_case, the spec's shape). */
@@ -154,7 +168,7 @@ export interface LocalInstance {
   signJwt(payload: Record<string, unknown>): string;
   /** Switches to a new signing key; the old one stays in the JWKS unless `keepPrevious` is false. */
   rotateSigningKey(options?: { keepPrevious?: boolean }): { kid: string };
-  /** Empties the store and clears the faults; keys, templates and the port stay. */
+  /** Empties the store and clears the faults; keys, templates, webhook endpoints and the port stay. */
   reset(): void;
   /** `development` or `production`, as started. */
   readonly instanceType: InstanceType;
@@ -170,6 +184,18 @@ export interface LocalInstance {
   readonly frontendApiFaults: FrontendApiFaults;
   /** Closes the server and its open connections. Safe to call twice. */
   stop(): Promise<void>;
+  /** The default signing secret of webhook endpoints: `CLERK_WEBHOOK_SIGNING_SECRET` for your handler. */
+  readonly webhookSigningSecret: string;
+  /** Registers a webhook endpoint: every later change is POSTed to `url`, signed with `secret` (default the instance's). */
+  addWebhookEndpoint(url: string, options?: { secret?: string }): WebhookEndpoint;
+  /** Stops delivering to an endpoint; false when there is no such endpoint. */
+  removeWebhookEndpoint(endpointId: string): boolean;
+  /** The registered webhook endpoints. */
+  readonly webhookEndpoints: readonly WebhookEndpoint[];
+  /** The last 1000 webhook deliveries, oldest first, each with its attempts. */
+  readonly webhookDeliveries: readonly WebhookDelivery[];
+  /** Resolves once every webhook delivery queued so far has been delivered or has run out of retries. */
+  webhooksSettled(): Promise<void>;
 }
 
 const defaultRolePermissions: Record<string, string[]> = {
@@ -200,6 +226,7 @@ function buildRouter(): Router {
     registerRedirectUrlRoutes,
     registerSignInTokenRoutes,
     registerMachineRoutes,
+    registerWebhookRoutes,
   ])
     register(router);
   return router;
@@ -250,6 +277,12 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
   for (const [name, template] of Object.entries(options.jwtTemplates ?? {}))
     state.jwtTemplates.set(name, template);
   const faults = new FaultSwitches();
+  const webhooks = new WebhookDispatcher({
+    signingSecret: options.webhookSigningSecret ?? newWebhookSecret(),
+    retryDelaysMs: options.webhookRetryDelaysMs ?? [100, 1000, 5000],
+    instanceId: newId('ins'),
+  });
+  for (const url of options.webhookUrls ?? []) webhooks.addEndpoint(url);
   let ctx: InstanceContext | undefined;
   const server: InstanceServer = await startInstanceServer(
     () => ctx!,
@@ -290,6 +323,7 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
     secretKey,
     machines: new MachineStore(keys, `https://${frontendApi}`),
     sessionTokenVersion: sessionTokenVersionOf(options.sessionTokenVersion),
+    webhooks,
   };
   ctx = context;
   let stopped: Promise<void> | undefined;
@@ -362,7 +396,16 @@ export async function startLocalInstance(options: LocalInstanceOptions = {}): Pr
       faults.clear();
       frontendApiState.reset();
     },
+    webhookSigningSecret: webhooks.signingSecret,
+    addWebhookEndpoint: (url, endpointOptions) => webhooks.addEndpoint(url, endpointOptions?.secret),
+    removeWebhookEndpoint: endpointId => webhooks.removeEndpoint(endpointId),
+    get webhookEndpoints() {
+      return [...webhooks.endpoints.values()];
+    },
+    webhookDeliveries: webhooks.deliveries,
+    webhooksSettled: () => webhooks.settled(),
     stop: () => {
+      webhooks.stop();
       stopped ??= new Promise<void>(resolve => {
         frontendApiServer?.server.close();
         frontendApiServer?.server.closeAllConnections();

@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { verifyWebhook } from '@clerk/backend/webhooks';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startWebhookReceiver } from './webhook-receiver';
 
 // The built bin, as a user runs it (turbo builds before testing).
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -54,6 +56,32 @@ describe('clerk-local-instance CLI', () => {
     const publishableKey = /CLERK_PUBLISHABLE_KEY=(pk_live_\S+)/.exec(output)?.[1];
     expect(atob(publishableKey!.slice('pk_live_'.length))).toBe(`${new URL(frontendApiUrl!).host}$`);
     expect(output).toContain(`Sign-in page: ${frontendApiUrl}/sign-in?redirect_url=<your app URL>`);
+  });
+
+  it('--webhook-url delivers the seeded user.created, signed with the printed CLERK_WEBHOOK_SIGNING_SECRET', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      child = spawn(
+        process.execPath,
+        [cli, '--webhook-url', receiver.url, '--user', 'hook-cli@example.com'],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      const output = await readUntil(child, /Authorization: Bearer \S+/);
+      const signingSecret = /CLERK_WEBHOOK_SIGNING_SECRET=(whsec_\S+)/.exec(output)?.[1];
+      expect(signingSecret).toBeDefined();
+      // Delivery is asynchronous: wait for the user.created and session.created POSTs, bounded.
+      for (let tries = 0; receiver.received.length < 2 && tries < 200; tries++)
+        await new Promise(resolve => setTimeout(resolve, 25));
+      const events = await Promise.all(
+        receiver.received.map(webhook => verifyWebhook(receiver.requestOf(webhook), { signingSecret })),
+      );
+      expect(events.map(event => event.type)).toEqual(['user.created', 'session.created']);
+      expect(events[0]!.data).toMatchObject({ email_addresses: [{ email_address: 'hook-cli@example.com' }] });
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('exits 1 with the usage for a bad port', async () => {

@@ -2,6 +2,7 @@ import type { FrontendApiState } from '../frontend-api/state';
 import type { SigningKeyring } from '../keys/signing-keyring';
 import type { MachineStore } from '../machine/machine-store';
 import type { InstanceState, SessionTokenVersion } from '../state';
+import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher';
 import type { Body } from './params';
 
 /** What every handler can see of the instance. */
@@ -22,6 +23,8 @@ export interface InstanceContext {
   machines: MachineStore;
   /** Format of minted session tokens unless a call asks for another. */
   sessionTokenVersion: SessionTokenVersion;
+  /** Signs and delivers the events of every change to the registered webhook endpoints. */
+  webhooks: WebhookDispatcher;
 }
 
 export interface ApiRequest {

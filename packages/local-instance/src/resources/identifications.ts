@@ -4,6 +4,7 @@ import type { InstanceContext, Router } from '../api/router';
 import { newId } from '../lib/ids';
 import type { IdentificationRecord } from '../state';
 import { requireUser } from './lookup';
+import { userUpdated } from './users';
 
 type Kind = IdentificationRecord['kind'];
 
@@ -132,6 +133,7 @@ export function registerIdentificationRoutes(router: Router): void {
           primary: optionalBoolean(body, 'primary') ?? false,
           reservedForSecondFactor: optionalBoolean(body, 'reserved_for_second_factor') ?? false,
         });
+        userUpdated(ctx, requireUser(ctx, record.userId));
         return identificationJson(record);
       })
       .add('GET', `${base}/:${idParam}`, ({ params, ctx }) =>
@@ -154,11 +156,14 @@ export function registerIdentificationRoutes(router: Router): void {
           else user.primaryPhoneNumberId = record.id;
           user.updatedAt = record.updatedAt;
         }
+        if (user) userUpdated(ctx, user);
         return identificationJson(record);
       })
       .add('DELETE', `${base}/:${idParam}`, ({ params, ctx }) => {
         const record = requireIdentification(ctx, kind, params[idParam]!);
         deleteIdentification(ctx, record);
+        const user = ctx.state.users.get(record.userId);
+        if (user) userUpdated(ctx, user);
         return { object: kind, id: record.id, deleted: true };
       });
   }

@@ -10,6 +10,7 @@ import {
 import type { InstanceContext, Router } from '../api/router';
 import { newId } from '../lib/ids';
 import type { InvitationRecord, InvitationStatus } from '../state';
+import { invitationEmailJson } from '../webhooks/invitation-email';
 import { revokePending } from './lookup';
 import { listResponse } from './sessions';
 
@@ -85,6 +86,7 @@ export function registerInvitationRoutes(router: Router): void {
         updatedAt: now,
       };
       ctx.state.invitations.set(invitation.id, invitation);
+      ctx.webhooks.emit('email.created', invitationEmailJson(emailAddress, "You're invited"));
       return invitationJson(ctx, invitation);
     })
     .add('POST', '/v1/invitations/:invitation_id/revoke', ({ params, ctx }) => {

@@ -18,6 +18,7 @@ import type {
   OrganizationInvitationRecord,
   OrganizationRecord,
 } from '../state';
+import { invitationEmailJson } from '../webhooks/invitation-email';
 import { identificationsOf } from './identifications';
 import {
   imageUrlFor,
@@ -79,6 +80,7 @@ export function createOrganization(ctx: InstanceContext, input: CreateOrganizati
     updatedAt: now,
   };
   ctx.state.organizations.set(organization.id, organization);
+  ctx.webhooks.emit('organization.created', organizationJson(ctx, organization));
   if (input.createdBy !== undefined)
     createMembership(ctx, { organizationId: organization.id, userId: input.createdBy, role: creatorRole });
   return organization;
@@ -131,6 +133,7 @@ export function createMembership(ctx: InstanceContext, input: CreateMembershipIn
     updatedAt: now,
   };
   ctx.state.memberships.set(membership.id, membership);
+  ctx.webhooks.emit('organizationMembership.created', membershipJson(ctx, membership));
   return membership;
 }
 
@@ -234,6 +237,25 @@ function invitationJson(
     created_at: invitation.createdAt,
     updated_at: invitation.updatedAt,
   };
+}
+
+function organizationUpdated(
+  ctx: InstanceContext,
+  organization: OrganizationRecord,
+): Record<string, unknown> {
+  const json = organizationJson(ctx, organization);
+  ctx.webhooks.emit('organization.updated', json);
+  return json;
+}
+
+function membershipEvent(
+  ctx: InstanceContext,
+  type: string,
+  membership: MembershipRecord,
+): Record<string, unknown> {
+  const json = membershipJson(ctx, membership);
+  ctx.webhooks.emit(type, json);
+  return json;
 }
 
 const envelope = <T>(page: { data: T[]; totalCount: number }) => ({
@@ -359,12 +381,14 @@ export function registerOrganizationRoutes(router: Router): void {
     .add('PATCH', '/v1/organizations/:organization_id', ({ params, body, ctx }) => {
       const organization = requireOrganization(ctx, params.organization_id!);
       updateOrganization(ctx, organization, body);
-      return organizationJson(ctx, organization);
+      return organizationUpdated(ctx, organization);
     })
     .add('DELETE', '/v1/organizations/:organization_id', ({ params, ctx }) => {
       const organization = requireOrganization(ctx, params.organization_id!);
       deleteOrganization(ctx, organization);
-      return { object: 'organization', id: organization.id, slug: organization.slug, deleted: true };
+      const deleted = { object: 'organization', id: organization.id, slug: organization.slug, deleted: true };
+      ctx.webhooks.emit('organization.deleted', deleted);
+      return deleted;
     })
     .add('PATCH', '/v1/organizations/:organization_id/metadata', ({ params, body, ctx }) => {
       acceptOnly(body, ['public_metadata', 'private_metadata']);
@@ -378,20 +402,20 @@ export function registerOrganizationRoutes(router: Router): void {
         optionalObject(body, 'private_metadata') ?? {},
       );
       organization.updatedAt = Date.now();
-      return organizationJson(ctx, organization);
+      return organizationUpdated(ctx, organization);
     })
     .add('PUT', '/v1/organizations/:organization_id/logo', async ({ params, form, ctx }) => {
       const organization = requireOrganization(ctx, params.organization_id!);
       organization.imageUrl = await storeUploadedImage(ctx, organization.id, form);
       organization.updatedAt = Date.now();
-      return organizationJson(ctx, organization);
+      return organizationUpdated(ctx, organization);
     })
     .add('DELETE', '/v1/organizations/:organization_id/logo', ({ params, ctx }) => {
       const organization = requireOrganization(ctx, params.organization_id!);
       ctx.state.images.delete(organization.id);
       organization.imageUrl = null;
       organization.updatedAt = Date.now();
-      return organizationJson(ctx, organization);
+      return organizationUpdated(ctx, organization);
     })
     .add('GET', '/v1/organizations/:organization_id/memberships', ({ params, query, ctx }) => {
       const organization = requireOrganization(ctx, params.organization_id!);
@@ -422,7 +446,7 @@ export function registerOrganizationRoutes(router: Router): void {
       const membership = requireMembership(ctx, params.organization_id!, params.user_id!);
       membership.role = requiredString(body, 'role');
       membership.updatedAt = Date.now();
-      return membershipJson(ctx, membership);
+      return membershipEvent(ctx, 'organizationMembership.updated', membership);
     })
     .add(
       'PATCH',
@@ -439,13 +463,13 @@ export function registerOrganizationRoutes(router: Router): void {
           optionalObject(body, 'private_metadata') ?? {},
         );
         membership.updatedAt = Date.now();
-        return membershipJson(ctx, membership);
+        return membershipEvent(ctx, 'organizationMembership.updated', membership);
       },
     )
     .add('DELETE', '/v1/organizations/:organization_id/memberships/:user_id', ({ params, ctx }) => {
       const membership = requireMembership(ctx, params.organization_id!, params.user_id!);
       ctx.state.memberships.delete(membership.id);
-      return membershipJson(ctx, membership);
+      return membershipEvent(ctx, 'organizationMembership.deleted', membership);
     })
     .add('GET', '/v1/organizations/:organization_id/invitations/pending', ({ params, query, ctx }) =>
       listInvitations(ctx, params.organization_id!, ['pending'], query),
@@ -485,7 +509,13 @@ export function registerOrganizationRoutes(router: Router): void {
         updatedAt: now,
       };
       ctx.state.organizationInvitations.set(invitation.id, invitation);
-      return invitationJson(ctx, invitation);
+      const json = invitationJson(ctx, invitation);
+      ctx.webhooks.emit('organizationInvitation.created', json);
+      ctx.webhooks.emit(
+        'email.created',
+        invitationEmailJson(emailAddress, `Invitation to join ${organization.name}`),
+      );
+      return json;
     })
     .add('GET', '/v1/organizations/:organization_id/invitations/:invitation_id', ({ params, ctx }) =>
       invitationJson(ctx, requireInvitation(ctx, params.organization_id!, params.invitation_id!)),
@@ -497,7 +527,9 @@ export function registerOrganizationRoutes(router: Router): void {
         acceptOnly(body, ['requesting_user_id']);
         const invitation = requireInvitation(ctx, params.organization_id!, params.invitation_id!);
         revokePending(invitation, 'organization_invitation_not_pending');
-        return invitationJson(ctx, invitation);
+        const json = invitationJson(ctx, invitation);
+        ctx.webhooks.emit('organizationInvitation.revoked', json);
+        return json;
       },
     )
     .add('GET', '/v1/users/:user_id/organization_memberships', ({ params, query, ctx }) => {

@@ -62,6 +62,7 @@ export function createSession(ctx: InstanceContext, input: CreateSessionInput): 
   client.updatedAt = now;
   user.lastSignInAt = now;
   user.lastActiveAt = now;
+  ctx.webhooks.emit('session.created', sessionEventJson(ctx, session));
   return session;
 }
 
@@ -79,6 +80,12 @@ export const sessionJson = (session: SessionRecord): Record<string, unknown> => 
   updated_at: session.updatedAt,
   created_at: session.createdAt,
 });
+
+/** `data` of `session.*` events: the session with its user. */
+function sessionEventJson(ctx: InstanceContext, session: SessionRecord): Record<string, unknown> {
+  const user = ctx.state.users.get(session.userId);
+  return { ...sessionJson(session), user: user ? userJson(ctx, user) : null };
+}
 
 export function requireSession(ctx: InstanceContext, sessionId: string): SessionRecord {
   const session = ctx.state.sessions.get(sessionId);
@@ -141,6 +148,7 @@ export function registerSessionRoutes(router: Router): void {
       if (session.status === 'active') {
         session.status = 'revoked';
         session.updatedAt = Date.now();
+        ctx.webhooks.emit('session.revoked', sessionEventJson(ctx, session));
       }
       return sessionJson(session);
     })

@@ -101,6 +101,7 @@ export function createUser(ctx: InstanceContext, input: CreateUserInput): UserRe
   ctx.state.users.set(user.id, user);
   for (const value of emails) createIdentification(ctx, { kind: 'email_address', userId: user.id, value });
   for (const value of phones) createIdentification(ctx, { kind: 'phone_number', userId: user.id, value });
+  ctx.webhooks.emit('user.created', userJson(ctx, user));
   return user;
 }
 
@@ -149,6 +150,13 @@ export function userJson(ctx: InstanceContext, user: UserRecord): Record<string,
     created_at: user.createdAt,
     updated_at: user.updatedAt,
   };
+}
+
+/** The user's JSON, after sending it as a `user.updated` event. */
+export function userUpdated(ctx: InstanceContext, user: UserRecord): Record<string, unknown> {
+  const json = userJson(ctx, user);
+  ctx.webhooks.emit('user.updated', json);
+  return json;
 }
 
 /** Removes the user with everything that belongs to them (identifications, sessions, memberships). */
@@ -336,11 +344,17 @@ export function registerUserRoutes(router: Router): void {
     .add('PATCH', '/v1/users/:user_id', ({ params, body, ctx }) => {
       const user = requireUser(ctx, params.user_id!);
       updateUser(ctx, user, body);
-      return userJson(ctx, user);
+      return userUpdated(ctx, user);
     })
     .add('DELETE', '/v1/users/:user_id', ({ params, ctx }) => {
       const user = requireUser(ctx, params.user_id!);
       deleteUser(ctx, user);
+      ctx.webhooks.emit('user.deleted', {
+        object: 'user',
+        id: user.id,
+        deleted: true,
+        ...(user.externalId ? { external_id: user.externalId } : {}),
+      });
       return { object: 'user', id: user.id, deleted: true };
     })
     .add('PATCH', '/v1/users/:user_id/metadata', ({ params, body, ctx }) => {
@@ -353,13 +367,13 @@ export function registerUserRoutes(router: Router): void {
       );
       user.unsafeMetadata = mergeMetadata(user.unsafeMetadata, optionalObject(body, 'unsafe_metadata') ?? {});
       user.updatedAt = Date.now();
-      return userJson(ctx, user);
+      return userUpdated(ctx, user);
     })
     .add('POST', '/v1/users/:user_id/profile_image', async ({ params, form, ctx }) => {
       const user = requireUser(ctx, params.user_id!);
       user.imageUrl = await storeUploadedImage(ctx, user.id, form);
       user.updatedAt = Date.now();
-      return userJson(ctx, user);
+      return userUpdated(ctx, user);
     })
     .add('GET', '/v1/users/:user_id/oauth_access_tokens/:provider', ({ params, ctx }) => {
       requireUser(ctx, params.user_id!);
@@ -370,6 +384,7 @@ export function registerUserRoutes(router: Router): void {
       user.totpSecret = null;
       user.backupCodes = [];
       user.updatedAt = Date.now();
+      userUpdated(ctx, user);
       return { user_id: user.id };
     })
     .add('POST', '/v1/users/:user_id/verify_password', ({ params, body, ctx }) => {
