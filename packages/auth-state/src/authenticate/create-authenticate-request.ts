@@ -47,15 +47,9 @@ export interface CreateAuthenticateRequestOptions {
 /** `authenticateRequest`, the interstitial helpers and `debugRequestState`, bound to build-time options. */
 export function createAuthenticateRequest({ options, apiClient }: CreateAuthenticateRequestOptions) {
   const buildTime = { ...options, ...withEnvironmentDefaults(options) };
+  // withEnvironmentDefaults gives the other 0.x defaults ('' and false), so no field is left undefined.
   const base = {
-    apiKey: '',
-    secretKey: '',
     jwtKey: '',
-    frontendApi: '',
-    proxyUrl: '',
-    publishableKey: '',
-    isSatellite: false,
-    domain: '',
     audience: '' as string | string[],
     ...buildTime,
     apiUrl: buildTime.apiUrl || DEFAULT_API_URL,
