@@ -26,7 +26,6 @@ export {
   type SignedOutAuthObject,
   type SignedOutState,
   sanitizeAuthObject,
-  signedInAuthObject,
   signedOutAuthObject,
   type UnknownState,
 } from '@clerk/auth-state';
@@ -79,3 +78,7 @@ export {
   verifyJwt,
 } from '@clerk/jwt-core';
 export { Clerk, type ClerkClient, type ClerkOptions, createClerkClient } from './clerk';
+// signedInAuthObject with getToken({ template }) wired to a Backend API client, as in 0.x.
+export { signedInAuthObject } from './signed-in-auth-object';
+// The 0.x names of verifyToken's option subsets.
+export type { OptionalVerifyTokenOptions, RequiredVerifyTokenOptions } from './verify-token-options';

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const packagesDir = resolve(import.meta.dirname, '../..');
-const published = ['jwt-core', 'jwks-resolver', 'bapi-client', 'auth-state', 'backend'];
+const published = ['jwt-core', 'jwks-resolver', 'bapi-client', 'auth-state', 'webhooks', 'backend'];
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 let project: string;
 
