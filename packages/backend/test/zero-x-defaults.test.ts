@@ -204,9 +204,9 @@ describe.each(Object.entries(entryPoints))('%s with nothing configured', (_, mak
     const state = await make().authenticateRequest(flows()['signed-out']);
     const auth = state.toAuth()!;
     expect(Object.keys(auth)).toEqual(SIGNED_OUT_AUTH_KEYS);
-    expect(SIGNED_OUT_AUTH_KEYS.slice(0, 11).map(key => (auth as unknown as Record<string, unknown>)[key])).toEqual(
-      Array(11).fill(null),
-    );
+    expect(
+      SIGNED_OUT_AUTH_KEYS.slice(0, 11).map(key => (auth as unknown as Record<string, unknown>)[key]),
+    ).toEqual(Array(11).fill(null));
     expect(state.toAuth()).not.toBe(auth);
     expect(await auth.getToken()).toBeNull();
     expect(auth.has({ role: 'admin' })).toBe(false);
