@@ -4,6 +4,7 @@ import { authenticateRequestScenarios } from './scenarios/authenticate-request.m
 import { backendApiScenarios } from './scenarios/backend-api.mjs';
 import { interstitialScenarios } from './scenarios/interstitial.mjs';
 import { jwtScenarios } from './scenarios/jwt.mjs';
+import { requestStateDefaultsScenarios } from './scenarios/request-state-defaults.mjs';
 import { verifyTokenScenarios } from './scenarios/verify-token.mjs';
 
 export { assert, ConformanceAssertionError } from './assert.mjs';
@@ -15,6 +16,7 @@ export const scenarios = [
   ...authenticateRequestScenarios,
   ...interstitialScenarios,
   ...backendApiScenarios,
+  ...requestStateDefaultsScenarios,
 ];
 
 /** Parses the context the host passed (a JSON string), with a clear error when a launcher forgot it. */
