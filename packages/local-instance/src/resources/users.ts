@@ -8,7 +8,6 @@ import {
   optionalString,
   optionalStringList,
   orderBy,
-  paginate,
   requiredString,
 } from '../api/params';
 import type { InstanceContext, Router } from '../api/router';
@@ -24,6 +23,7 @@ import {
   identificationsOf,
 } from './identifications';
 import { imageUrlFor, mergeMetadata, requireUser, storeUploadedImage } from './lookup';
+import { listResponse } from './sessions';
 
 /** What `createUser` takes (the camelCase form of the `POST /v1/users` body). */
 export interface CreateUserInput {
@@ -305,7 +305,10 @@ export function registerUserRoutes(router: Router): void {
       total_count: filterUsers(ctx, query).length,
     }))
     .add('GET', '/v1/users', ({ query, ctx }) =>
-      paginate(orderBy(filterUsers(ctx, query), query), query).data.map(user => userJson(ctx, user)),
+      listResponse(
+        orderBy(filterUsers(ctx, query), query).map(user => userJson(ctx, user)),
+        query,
+      ),
     )
     .add('POST', '/v1/users', ({ body, ctx }) => {
       acceptOnly(body, createUserFields);
