@@ -1,24 +1,17 @@
 import { createServer } from 'node:http';
-
-/** A Fetch API Request carrying what authenticateRequest reads from a Node request: URL and headers. */
-function toFetchRequest(incoming) {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  return new Request(`http://${incoming.headers.host ?? '127.0.0.1'}${incoming.url}`, { headers });
-}
+import { toWebRequest } from '@clerk/backend/node';
 
 /**
  * The example application: every request goes through `clerk.authenticateRequest`. Signed in → 200 with the
  * user and session ids; interstitial → 401 with the interstitial page; signed out or unknown → 401.
- * The state and reason are also sent as `x-clerk-auth-status` / `x-clerk-auth-reason`.
+ * The state is also sent as `x-clerk-auth-status`, and the reason, when there is one, as `x-clerk-auth-reason`.
  */
 export async function startExampleApp(clerk, { port = 0 } = {}) {
   const server = createServer(async (incoming, response) => {
     try {
-      const state = await clerk.authenticateRequest({ request: toFetchRequest(incoming) });
-      const headers = { 'x-clerk-auth-status': state.status, 'x-clerk-auth-reason': state.reason ?? '' };
+      const state = await clerk.authenticateRequest({ request: toWebRequest(incoming) });
+      const headers = { 'x-clerk-auth-status': state.status };
+      if (state.reason) headers['x-clerk-auth-reason'] = state.reason;
       if (state.isSignedIn) {
         const { userId, sessionId, orgId } = state.toAuth();
         response.writeHead(200, { ...headers, 'content-type': 'application/json' });
