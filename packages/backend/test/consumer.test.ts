@@ -1,7 +1,7 @@
 // Packs the public packages as npm would publish them, installs the tarballs into a scratch project and
 // uses them from CommonJS, ESM and TypeScript (node16 and bundler resolution), as a user would.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -49,6 +49,24 @@ describe('the packed packages in a fresh project', () => {
       "const b = await import('@clerk/backend'); console.log(typeof b.createClerkClient, typeof b.authenticateRequest, typeof b.decodeJwt)",
     ]);
     expect(out.trim()).toBe('function undefined function');
+  });
+
+  it('load @clerk/backend/node with require() and import(), and ship a LICENSE in every package', () => {
+    const required = run(process.execPath, [
+      '-e',
+      "console.log(typeof require('@clerk/backend/node').toWebRequest)",
+    ]);
+    expect(required.trim()).toBe('function');
+    const imported = run(process.execPath, [
+      '--input-type=module',
+      '-e',
+      "const { toWebRequest } = await import('@clerk/backend/node'); console.log(typeof toWebRequest)",
+    ]);
+    expect(imported.trim()).toBe('function');
+    for (const name of published) {
+      const license = readFileSync(join(project, 'node_modules', '@clerk', name, 'LICENSE'), 'utf8');
+      expect(license).toMatch(/^MIT License\n/);
+    }
   });
 
   it.each(['node16', 'bundler'])('type-check under moduleResolution %s', resolution => {
