@@ -69,43 +69,47 @@ describe('the packed packages in a fresh project', () => {
     }
   });
 
-  it.each(['node16', 'bundler'])('type-check under moduleResolution %s', resolution => {
-    const source = [
-      "import { Clerk, verifyToken, type RequestState } from '@clerk/backend';",
-      "const clerk = Clerk({ secretKey: 'sk_test_x' });",
-      'export async function handler(request: Request): Promise<RequestState> {',
-      "  await verifyToken('t', { jwtKey: 'k' });",
-      "  const { data, errors } = await clerk.users.getUser('user_1');",
-      '  if (errors) throw new Error(errors[0]?.message);',
-      '  data.id satisfies string;',
-      '  return clerk.authenticateRequest({ request });',
-      '}',
-    ].join('\n');
-    writeFileSync(join(project, resolution === 'node16' ? 'index.mts' : 'index.ts'), source);
-    const module = resolution === 'node16' ? 'node16' : 'esnext';
-    writeFileSync(
-      join(project, `tsconfig.${resolution}.json`),
-      JSON.stringify({
-        compilerOptions: {
-          module,
-          moduleResolution: resolution,
-          target: 'es2022',
-          lib: ['es2022', 'dom'],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: false,
-          types: [],
-        },
-        files: [resolution === 'node16' ? 'index.mts' : 'index.ts'],
-      }),
-    );
-    let diagnostics = '';
-    try {
-      run(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`]);
-    } catch (error) {
-      const failure = error as { stdout?: string; stderr?: string };
-      diagnostics = `${failure.stdout ?? ''}${failure.stderr ?? ''}` || String(error);
-    }
-    expect(diagnostics).toBe('');
-  });
+  it.each(['node16', 'bundler'])(
+    'type-check under moduleResolution %s',
+    resolution => {
+      const source = [
+        "import { Clerk, verifyToken, type RequestState } from '@clerk/backend';",
+        "const clerk = Clerk({ secretKey: 'sk_test_x' });",
+        'export async function handler(request: Request): Promise<RequestState> {',
+        "  await verifyToken('t', { jwtKey: 'k' });",
+        "  const { data, errors } = await clerk.users.getUser('user_1');",
+        '  if (errors) throw new Error(errors[0]?.message);',
+        '  data.id satisfies string;',
+        '  return clerk.authenticateRequest({ request });',
+        '}',
+      ].join('\n');
+      writeFileSync(join(project, resolution === 'node16' ? 'index.mts' : 'index.ts'), source);
+      const module = resolution === 'node16' ? 'node16' : 'esnext';
+      writeFileSync(
+        join(project, `tsconfig.${resolution}.json`),
+        JSON.stringify({
+          compilerOptions: {
+            module,
+            moduleResolution: resolution,
+            target: 'es2022',
+            lib: ['es2022', 'dom'],
+            strict: true,
+            noEmit: true,
+            skipLibCheck: false,
+            types: [],
+          },
+          files: [resolution === 'node16' ? 'index.mts' : 'index.ts'],
+        }),
+      );
+      let diagnostics = '';
+      try {
+        run(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`]);
+      } catch (error) {
+        const failure = error as { stdout?: string; stderr?: string };
+        diagnostics = `${failure.stdout ?? ''}${failure.stderr ?? ''}` || String(error);
+      }
+      expect(diagnostics).toBe('');
+    },
+    120_000,
+  );
 });
