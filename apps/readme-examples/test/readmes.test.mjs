@@ -1,99 +1,63 @@
 // Every ts/js snippet of every README, type-checked against the built packages and run with Node, each
 // with a fresh local Clerk instance on 127.0.0.1 whose keys are in process.env (README.md: the convention).
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
-import { startLocalInstance } from '@clerk/local-instance';
-import { transform } from 'esbuild';
-import ts from 'typescript';
+import { createScratch, runSnippet, typeCheck } from '../src/check.mjs';
 import { allSnippets, snippetsOf } from '../src/snippets.mjs';
 
-const RUN_TIMEOUT_MS = 30_000;
-const appDir = join(import.meta.dirname, '..');
 const snippets = allSnippets();
 let scratch;
 
-const fileOf = (snippet, index) =>
-  `${snippet.readme.replace(/[^\w]+/g, '_')}_${snippet.line}_${index}.${snippet.language === 'ts' ? 'ts' : 'mjs'}`;
-
 before(() => {
-  // Inside this app, so that the snippets resolve @clerk/* and the frameworks from its node_modules.
-  scratch = mkdtempSync(join(appDir, '.snippets-'));
-  writeFileSync(join(scratch, 'package.json'), JSON.stringify({ type: 'module' }));
-  for (const [index, snippet] of snippets.entries())
-    writeFileSync(join(scratch, fileOf(snippet, index)), snippet.code);
+  scratch = createScratch();
 });
 
-after(() => rmSync(scratch, { recursive: true, force: true }));
+after(() => scratch.remove());
 
 test('the READMEs have snippets to check', () => {
   assert.ok(snippets.length >= 10, `only ${snippets.length} snippets found`);
 });
 
 test('every snippet type-checks (strict) against the built packages', () => {
-  const files = snippets.map((snippet, index) => join(scratch, fileOf(snippet, index)));
-  const program = ts.createProgram(files, {
-    noEmit: true,
-    strict: true,
-    allowJs: true,
-    checkJs: true,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    moduleDetection: ts.ModuleDetectionKind.Force,
-    target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-    types: ['node'],
-    typeRoots: [join(appDir, 'node_modules', '@types')],
-    skipLibCheck: true,
-  });
-  const byFile = new Map(files.map((file, index) => [file, snippets[index]]));
-  const problems = ts.getPreEmitDiagnostics(program).map(diagnostic => {
-    const snippet = diagnostic.file && byFile.get(diagnostic.file.fileName);
-    const where = snippet
-      ? `${snippet.readme}:${snippet.line} (snippet line ${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1})`
-      : (diagnostic.file?.fileName ?? 'options');
-    return `${where}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
-  });
-  assert.deepEqual(problems, []);
+  assert.deepEqual(typeCheck(snippets.map(snippet => ({ snippet, file: scratch.add(snippet) }))), []);
 });
 
 describe('every runnable snippet runs to completion against a local instance', () => {
-  snippets.forEach((snippet, index) => {
-    if (!snippet.run) return;
-    test(`${snippet.readme}:${snippet.line}`, async () => {
-      const instance = await startLocalInstance();
-      try {
-        const source =
-          snippet.language === 'ts'
-            ? (await transform(snippet.code, { loader: 'ts', format: 'esm', target: 'node20' })).code
-            : snippet.code;
-        const file = join(scratch, `run-${index}.mjs`);
-        writeFileSync(file, source);
-        const env = {
-          ...process.env,
-          NODE_ENV: 'test',
-          CLERK_SECRET_KEY: instance.secretKey,
-          CLERK_PUBLISHABLE_KEY: instance.publishableKey,
-          CLERK_API_URL: instance.apiUrl,
-          CLERK_JWT_KEY: instance.publicKeyPem,
-        };
-        const { stdout, stderr } = await promisify(execFile)(process.execPath, [file], {
-          cwd: scratch,
-          env,
-          timeout: RUN_TIMEOUT_MS,
-        }).catch(error => {
-          throw new Error(
-            `${snippet.readme}:${snippet.line} failed (${error.code ?? error.signal}):\n${error.stderr}\n${error.stdout}`,
-          );
-        });
-        assert.equal(typeof stdout, 'string', stderr);
-      } finally {
-        await instance.stop();
-      }
-    });
+  for (const snippet of snippets.filter(each => each.run)) {
+    test(`${snippet.readme}:${snippet.line}`, () => runSnippet(snippet, scratch));
+  }
+});
+
+describe('the checks can fail', () => {
+  const bad = (code, language = 'ts') => ({ readme: 'BAD.md', line: 3, language, code, run: true });
+
+  test('a snippet that does not type-check is reported with its README and line', () => {
+    const snippet = bad("import { Clerk } from '@clerk/backend';\nconst n: number = Clerk;\n");
+    const problems = typeCheck([{ snippet, file: scratch.add(snippet) }]);
+    assert.equal(problems.length, 1, problems.join('\n'));
+    assert.match(problems[0], /^BAD\.md:3 \(snippet line 2\): Type .* is not assignable to type 'number'/);
+  });
+
+  test('a snippet that throws, and one that never ends, fail the run', async () => {
+    await assert.rejects(
+      runSnippet(bad("throw new Error('boom');", 'js'), scratch),
+      /BAD\.md:3 failed \(exit 1\)[\s\S]*boom/,
+    );
+    await assert.rejects(
+      runSnippet(bad('setInterval(() => {}, 1000);', 'js'), scratch, 2000),
+      /still running/,
+    );
+  });
+
+  test('a snippet sees the local instance in process.env', async () => {
+    const { stdout } = await runSnippet(
+      bad(
+        "import { Clerk } from '@clerk/backend';\nconst { data } = await Clerk().users.getCount();\nconsole.log(data, process.env.CLERK_API_URL);",
+        'js',
+      ),
+      scratch,
+    );
+    assert.match(stdout, /^0 http:\/\/127\.0\.0\.1:\d+\n$/);
   });
 });
 
