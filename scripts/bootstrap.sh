@@ -14,22 +14,33 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$pnpm_version" ]; then
   export PATH="$PWD/.tools/node_modules/.bin:$PATH"
 fi
 
-pnpm install --frozen-lockfile --reporter=append-only >&2
+# Each command installs only what it uses: the demo and the benchmarks their own packages (and the root's
+# tools), the test command the whole workspace (every runtime's binaries included).
+install() {
+  echo "installing ${1:-the whole workspace} from the lockfile" >&2
+  pnpm install --frozen-lockfile --reporter=append-only ${1:+--filter "$1..." --filter clerk-backend-monorepo} >&2
+}
 
+# Turbo prints each task's output as it runs (cached tasks only say so), so a long build is never silent.
 case "${1:-}" in
   demo)
-    pnpm turbo run build --filter=@clerk/demo... --output-logs=errors-only >&2
+    install @clerk/demo
+    pnpm turbo run build --filter=@clerk/demo... --output-logs=new-only >&2
     node apps/demo/src/main.mjs "${@:2}"
     ;;
   test)
+    install
     node scripts/check-layers.mjs
+    node scripts/check-packages.mjs
     node --test scripts/
-    pnpm turbo run build lint typecheck test package-check --continue
+    pnpm turbo run build lint typecheck test package-check --continue --output-logs=new-only
+    node scripts/check-doc-comments.mjs
     pnpm biome ci README.md scripts package.json turbo.json biome.json
     pnpm changeset status
     ;;
   bench)
-    pnpm turbo run build --filter=@clerk/bench... --output-logs=errors-only >&2
+    install @clerk/bench
+    pnpm turbo run build --filter=@clerk/bench... --output-logs=new-only >&2
     pnpm --filter @clerk/bench --silent bench -- "${@:2}"
     ;;
   *)

@@ -3,6 +3,7 @@ export {
   AuthStatus,
   Clerk,
   createAuthenticateRequest,
+  debugRequestState,
   decodeJwt,
   getTokenType,
   hasValidSignature,

@@ -5,6 +5,7 @@ import { backendApiScenarios } from './scenarios/backend-api.mjs';
 import { interstitialScenarios } from './scenarios/interstitial.mjs';
 import { jwtScenarios } from './scenarios/jwt.mjs';
 import { machineScenarios } from './scenarios/machine.mjs';
+import { requestStateDefaultsScenarios } from './scenarios/request-state-defaults.mjs';
 import { sessionTokenV2Scenarios } from './scenarios/session-token-v2.mjs';
 import { verifyTokenScenarios } from './scenarios/verify-token.mjs';
 import { webhookScenarios } from './scenarios/webhooks.mjs';
@@ -21,6 +22,7 @@ export const scenarios = [
   ...machineScenarios,
   ...sessionTokenV2Scenarios,
   ...webhookScenarios,
+  ...requestStateDefaultsScenarios,
 ];
 
 /** Parses the context the host passed (a JSON string), with a clear error when a launcher forgot it. */

@@ -1,15 +1,7 @@
 import { createServer } from 'node:http';
 import { verifyMachineAuthToken } from '@clerk/backend';
+import { toWebRequest } from '@clerk/backend/node';
 import { verifyWebhook } from '@clerk/backend/webhooks';
-
-/** A Fetch API Request carrying what authenticateRequest reads from a Node request: URL and headers. */
-function toFetchRequest(incoming) {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  return new Request(`http://${incoming.headers.host ?? '127.0.0.1'}${incoming.url}`, { headers });
-}
 
 // Machine routes: service-to-service calls with an M2M token, and API calls with an API key. Each verifies the
 // Bearer token with verifyMachineAuthToken and accepts only its own kind of token.
@@ -51,11 +43,7 @@ async function readRawBody(incoming) {
  * event in `webhooks` and answers 200; anything unverified is answered 400 with the reason.
  */
 async function receiveWebhook(incoming, response, signingSecret, webhooks) {
-  const request = new Request(`http://127.0.0.1${incoming.url}`, {
-    method: 'POST',
-    headers: toFetchRequest(incoming).headers,
-    body: await readRawBody(incoming),
-  });
+  const request = toWebRequest(incoming, { body: await readRawBody(incoming) });
   try {
     const event = await verifyWebhook(request, { signingSecret });
     webhooks.push(event);
@@ -70,7 +58,7 @@ async function receiveWebhook(incoming, response, signingSecret, webhooks) {
 /**
  * The example application: every request goes through `clerk.authenticateRequest`. Signed in → 200 with the
  * user and session ids; interstitial → 401 with the interstitial page; signed out or unknown → 401.
- * The state and reason are also sent as `x-clerk-auth-status` / `x-clerk-auth-reason`.
+ * The state is also sent as `x-clerk-auth-status`, and the reason, when there is one, as `x-clerk-auth-reason`.
  * With a `webhookSigningSecret`, `POST /api/webhooks` receives Clerk webhooks (see receiveWebhook).
  */
 export async function startExampleApp(clerk, { port = 0, machineAuth = {}, webhookSigningSecret } = {}) {
@@ -81,8 +69,9 @@ export async function startExampleApp(clerk, { port = 0, machineAuth = {}, webho
       if (machineRoute) return await answerMachineRoute(incoming, response, machineRoute, machineAuth);
       if (webhookSigningSecret && incoming.method === 'POST' && incoming.url === '/api/webhooks')
         return await receiveWebhook(incoming, response, webhookSigningSecret, webhooks);
-      const state = await clerk.authenticateRequest({ request: toFetchRequest(incoming) });
-      const headers = { 'x-clerk-auth-status': state.status, 'x-clerk-auth-reason': state.reason ?? '' };
+      const state = await clerk.authenticateRequest({ request: toWebRequest(incoming) });
+      const headers = { 'x-clerk-auth-status': state.status };
+      if (state.reason) headers['x-clerk-auth-reason'] = state.reason;
       if (state.isSignedIn) {
         const { userId, sessionId, orgId } = state.toAuth();
         response.writeHead(200, { ...headers, 'content-type': 'application/json' });

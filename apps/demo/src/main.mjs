@@ -61,6 +61,12 @@ if (!values.serve || failed.length > 0) {
 const user = instance.createUser({ emailAddress: ['curl@example.com'] });
 const session = instance.signIn({ userId: user.id, token: { lifetimeSeconds: 3600 } });
 console.log('\nServing until Ctrl-C. Try (the session token is valid for one hour):\n');
+console.log(
+  '# -A Mozilla/5.0: on a development instance a cookie request from a non-browser user agent (curl)',
+);
+console.log(
+  '# is signed-out with reason header-missing-non-browser (the 0.x rule), so this one claims a browser.',
+);
 console.log(`curl -i -A 'Mozilla/5.0' -H 'Cookie: ${session.cookies.header}' ${app.url}/`);
 console.log(`curl -i -H '${`Authorization: ${session.authorizationHeader}`}' ${app.url}/`);
 console.log(`curl -i ${app.url}/`);

@@ -76,6 +76,15 @@ test('--serve keeps running, prints working curl lines, and stops on SIGTERM', {
     });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('x-clerk-auth-status'), 'signed-in');
+    assert.equal(response.headers.has('x-clerk-auth-reason'), false, 'no empty reason header when signed in');
+    assert.match(stdout, /# -A Mozilla\/5\.0: .*non-browser user agent/);
+    assert.match(stdout, /header-missing-non-browser/);
+    const cookieLine = stdout.split('\n').find(line => line.includes("-H 'Cookie: "));
+    const [, cookie] = /-H 'Cookie: ([^']+)'/.exec(cookieLine);
+    const asCurl = await fetch(url, { headers: { cookie, 'user-agent': 'curl/8.0' } });
+    assert.equal(asCurl.headers.get('x-clerk-auth-reason'), 'header-missing-non-browser');
+    const asBrowser = await fetch(url, { headers: { cookie, 'user-agent': 'Mozilla/5.0' } });
+    assert.equal(asBrowser.status, 200);
     assert.equal(child.exitCode, null, 'the demo must keep running with --serve');
   } finally {
     child.kill('SIGTERM');

@@ -50,7 +50,7 @@ describe('wrangler dev: a worker using Clerk() with its keys from env', () => {
       CLERK_JWT_KEY: context.keys.rsa.publicPem,
       CLERK_API_URL: context.apiUrl,
     };
-    const args = ['dev', '--config', 'src/wrangler.jsonc', '--ip', '127.0.0.1', '--port', String(port)];
+    const args = ['dev', '--config', 'wrangler.jsonc', '--ip', '127.0.0.1', '--port', String(port)];
     args.push('--show-interactive-dev-session=false', '--log-level=warn');
     for (const [name, value] of Object.entries(vars)) args.push(`--var=${name}:${value}`);
     child = spawn('wrangler', args, { cwd: appRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

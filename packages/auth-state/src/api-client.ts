@@ -1,26 +1,45 @@
 /** One error entry of a Backend API answer. */
 export interface BackendApiError {
+  /** The machine-readable code, e.g. `resource_not_found`. */
   code: string;
+  /** A short message. */
   message: string;
+  /** A longer message, when the server sent one. */
   longMessage?: string;
+  /** Details, e.g. `{ paramName }`. */
   meta?: unknown;
 }
 
 /** What every Backend API method resolves to; it never rejects for what the server answered. */
-export type BackendApiResult<T> = { data: T; errors: null } | { data: null; errors: BackendApiError[] };
+export type BackendApiResult<T> =
+  | {
+      /** What the call returned. */
+      data: T;
+      /** `null` when the call succeeded. */
+      errors: null;
+    }
+  | {
+      /** `null` when the call failed. */
+      data: null;
+      /** What the server answered. */
+      errors: BackendApiError[];
+    };
 
 /**
  * The part of the Backend API client that request authentication uses, injected so that token
  * verification never bundles the REST client. A `@clerk/bapi-client` instance fits it.
  */
 export interface AuthStateApiClient {
+  /** `getSession` for `loadSession`, `getToken` for `getToken({ template })`. */
   sessions: {
     getSession(sessionId: string): Promise<BackendApiResult<unknown>>;
     getToken(sessionId: string, template?: string): Promise<BackendApiResult<string>>;
   };
+  /** `getUser` for `loadUser`. */
   users: {
     getUser(userId: string): Promise<BackendApiResult<unknown>>;
   };
+  /** `getOrganization` for `loadOrganization`. */
   organizations: {
     getOrganization(params: { organizationId: string }): Promise<BackendApiResult<unknown>>;
   };
@@ -32,7 +51,9 @@ export interface AuthStateApiClient {
 
 /** A Backend API call answered with errors; `errors` holds what the server said. */
 export class BackendApiRequestError extends Error {
+  /** The call that failed, e.g. `sessions.getToken`. */
   readonly operation: string;
+  /** What the server answered. */
   readonly errors: BackendApiError[];
 
   constructor(operation: string, errors: BackendApiError[]) {

@@ -4,8 +4,11 @@ import { parsePublishableKey } from './lib/publishable-key';
 export interface RedirectOptions<T> {
   /** Turns the final URL into whatever the framework returns for a redirect. */
   redirectAdapter: (url: string) => T;
+  /** The sign-in page; else the Account Portal's, from the publishable key. */
   signInUrl?: string;
+  /** The sign-up page; else the Account Portal's, from the publishable key. */
   signUpUrl?: string;
+  /** The instance's publishable key, which names the Account Portal. */
   publishableKey?: string;
   /** @deprecated Use `publishableKey`. */
   frontendApi?: string;

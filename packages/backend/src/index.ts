@@ -26,7 +26,6 @@ export {
   type SignedOutAuthObject,
   type SignedOutState,
   sanitizeAuthObject,
-  signedInAuthObject,
   signedOutAuthObject,
   type UnknownState,
 } from '@clerk/auth-state';
@@ -94,3 +93,7 @@ export {
 export { Clerk, type ClerkClient, type ClerkOptions, createClerkClient } from './clerk';
 // Machine authentication (M2M tokens, OAuth access tokens, API keys): see ./machine.
 export * from './machine';
+// signedInAuthObject with getToken({ template }) wired to a Backend API client, as in 0.x.
+export { signedInAuthObject } from './signed-in-auth-object';
+// The 0.x names of verifyToken's option subsets.
+export type { OptionalVerifyTokenOptions, RequiredVerifyTokenOptions } from './verify-token-options';

@@ -6,6 +6,8 @@ export interface BundleReport {
   gzipBytes: number;
   /** Bytes each input file contributes to the output after tree-shaking (files that contribute none are left out). */
   inputs: Record<string, number>;
+  /** The modules the output still imports (`node:` built-ins are kept external, never bundled). */
+  imports: string[];
 }
 
 export async function bundle(source: string): Promise<BundleReport> {
@@ -19,6 +21,7 @@ export async function bundle(source: string): Promise<BundleReport> {
     conditions: ['worker', 'browser', 'import'],
     write: false,
     metafile: true,
+    external: ['node:*'],
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]!.contents;
@@ -28,5 +31,6 @@ export async function bundle(source: string): Promise<BundleReport> {
       .filter(([, usage]) => usage.bytesInOutput > 0)
       .map(([path, usage]) => [path, usage.bytesInOutput]),
   );
-  return { gzipBytes: gzipSync(code, { level: 9 }).length, inputs };
+  const imports = output!.imports.map(entry => entry.path);
+  return { gzipBytes: gzipSync(code, { level: 9 }).length, inputs, imports };
 }

@@ -1,7 +1,7 @@
 // Packs the public packages as npm would publish them, installs the tarballs into a scratch project and
 // uses them from CommonJS, ESM and TypeScript (node16 and bundler resolution), as a user would.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -51,44 +51,22 @@ describe('the packed packages in a fresh project', () => {
     expect(out.trim()).toBe('function undefined function');
   });
 
-  it.each(['node16', 'bundler'])('type-check under moduleResolution %s', resolution => {
-    const source = [
-      "import { Clerk, verifyToken, type RequestState } from '@clerk/backend';",
-      "const clerk = Clerk({ secretKey: 'sk_test_x' });",
-      'export async function handler(request: Request): Promise<RequestState> {',
-      "  await verifyToken('t', { jwtKey: 'k' });",
-      "  const { data, errors } = await clerk.users.getUser('user_1');",
-      '  if (errors) throw new Error(errors[0]?.message);',
-      '  data.id satisfies string;',
-      '  return clerk.authenticateRequest({ request });',
-      '}',
-    ].join('\n');
-    writeFileSync(join(project, resolution === 'node16' ? 'index.mts' : 'index.ts'), source);
-    const module = resolution === 'node16' ? 'node16' : 'esnext';
-    writeFileSync(
-      join(project, `tsconfig.${resolution}.json`),
-      JSON.stringify({
-        compilerOptions: {
-          module,
-          moduleResolution: resolution,
-          target: 'es2022',
-          lib: ['es2022', 'dom'],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: false,
-          types: [],
-        },
-        files: [resolution === 'node16' ? 'index.mts' : 'index.ts'],
-      }),
-    );
-    let diagnostics = '';
-    try {
-      run(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`]);
-    } catch (error) {
-      const failure = error as { stdout?: string; stderr?: string };
-      diagnostics = `${failure.stdout ?? ''}${failure.stderr ?? ''}` || String(error);
+  it('load @clerk/backend/node with require() and import(), and ship a LICENSE in every package', () => {
+    const required = run(process.execPath, [
+      '-e',
+      "console.log(typeof require('@clerk/backend/node').toWebRequest)",
+    ]);
+    expect(required.trim()).toBe('function');
+    const imported = run(process.execPath, [
+      '--input-type=module',
+      '-e',
+      "const { toWebRequest } = await import('@clerk/backend/node'); console.log(typeof toWebRequest)",
+    ]);
+    expect(imported.trim()).toBe('function');
+    for (const name of published) {
+      const license = readFileSync(join(project, 'node_modules', '@clerk', name, 'LICENSE'), 'utf8');
+      expect(license).toMatch(/^MIT License\n/);
     }
-    expect(diagnostics).toBe('');
   });
 
   it('load the ./webhooks subpath with require() and import(), one function with the root export', () => {
@@ -105,4 +83,48 @@ describe('the packed packages in a fresh project', () => {
     ]);
     expect(out.trim()).toBe('function function true');
   });
+
+  it.each(['node16', 'bundler'])(
+    'type-check under moduleResolution %s',
+    resolution => {
+      const source = [
+        "import { Clerk, verifyToken, type RequestState } from '@clerk/backend';",
+        "const clerk = Clerk({ secretKey: 'sk_test_x' });",
+        'export async function handler(request: Request): Promise<RequestState> {',
+        "  await verifyToken('t', { jwtKey: 'k' });",
+        "  const { data, errors } = await clerk.users.getUser('user_1');",
+        '  if (errors) throw new Error(errors[0]?.message);',
+        '  data.id satisfies string;',
+        '  return clerk.authenticateRequest({ request });',
+        '}',
+      ].join('\n');
+      writeFileSync(join(project, resolution === 'node16' ? 'index.mts' : 'index.ts'), source);
+      const module = resolution === 'node16' ? 'node16' : 'esnext';
+      writeFileSync(
+        join(project, `tsconfig.${resolution}.json`),
+        JSON.stringify({
+          compilerOptions: {
+            module,
+            moduleResolution: resolution,
+            target: 'es2022',
+            lib: ['es2022', 'dom'],
+            strict: true,
+            noEmit: true,
+            skipLibCheck: false,
+            types: [],
+          },
+          files: [resolution === 'node16' ? 'index.mts' : 'index.ts'],
+        }),
+      );
+      let diagnostics = '';
+      try {
+        run(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`]);
+      } catch (error) {
+        const failure = error as { stdout?: string; stderr?: string };
+        diagnostics = `${failure.stdout ?? ''}${failure.stderr ?? ''}` || String(error);
+      }
+      expect(diagnostics).toBe('');
+    },
+    120_000,
+  );
 });

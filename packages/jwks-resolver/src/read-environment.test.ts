@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { withEnvironmentDefaults } from './environment-defaults';
 import { readEnvironment } from './read-environment';
 
 const saved = { ...process.env };
@@ -70,34 +69,5 @@ describe('readEnvironment', () => {
     } finally {
       globalThis.process = realProcess;
     }
-  });
-});
-
-describe('withEnvironmentDefaults', () => {
-  it('keeps every given option and fills only the missing ones from the environment', () => {
-    const env = {
-      CLERK_SECRET_KEY: 'sk_test_env',
-      CLERK_API_URL: 'https://api.env.test',
-      CLERK_PUBLISHABLE_KEY: 'pk_test_env',
-      CLERK_IS_SATELLITE: 'true',
-    };
-    expect(withEnvironmentDefaults({ secretKey: 'sk_test_option', env })).toMatchObject({
-      secretKey: 'sk_test_option',
-      apiUrl: 'https://api.env.test',
-      publishableKey: 'pk_test_env',
-      isSatellite: true,
-      apiVersion: undefined,
-    });
-    expect(withEnvironmentDefaults({ env: {} })).toEqual({
-      secretKey: undefined,
-      apiKey: undefined,
-      apiUrl: undefined,
-      apiVersion: undefined,
-      publishableKey: undefined,
-      frontendApi: undefined,
-      proxyUrl: undefined,
-      domain: undefined,
-      isSatellite: undefined,
-    });
   });
 });

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { decodeJwt } from '@clerk/jwt-core';
 import { startLocalInstance } from './start-local-instance';
 
 const usage = `Usage: clerk-local-instance [--port <n>] [--frontend-api <host>] [--secret-key <sk_test_...>] [--user <email>]
@@ -7,7 +8,8 @@ const usage = `Usage: clerk-local-instance [--port <n>] [--frontend-api <host>] 
                             [--webhook-url <url>] [--webhook-secret <whsec_...>]
 
 Starts an offline Clerk instance on 127.0.0.1 and prints its keys as environment variables.
---user creates that user, signs them in and prints a ready session cookie and Bearer header.
+--user creates that user, signs them in and prints a ready session cookie and Bearer header
+(valid for 60 s, like real session tokens).
 --serve-frontend-api also serves the Frontend API (handshake, sign-in page) over HTTPS; --production makes a
 pk_live_/sk_live_ instance.
 --webhook-url delivers a signed webhook for every change to that URL (repeatable).
@@ -59,6 +61,11 @@ async function main(): Promise<void> {
     console.log(`\nuser ${email} (${user.id}), session ${session.sessionId}`);
     console.log(`Cookie: ${session.cookies.header}`);
     console.log(`Authorization: ${session.authorizationHeader}`);
+    const { exp, iat } = decodeJwt(session.token).payload;
+    console.log(
+      `(the session token in both expires in ${exp - (iat ?? exp)} s, at ${new Date(exp * 1000).toISOString()}; ` +
+        'restart to print fresh ones)',
+    );
   }
   const shutdown = () => {
     instance.stop().then(() => process.exit(0));

@@ -10,6 +10,7 @@ export interface RateLimitOptions {
 export interface ServerErrorOptions {
   /** 500-599 (default 503). */
   status?: number;
+  /** Only requests whose path starts with this are affected (default `/v1/`, the whole Backend API). */
   pathPrefix?: string;
 }
 
@@ -85,10 +86,12 @@ export class FaultSwitches {
     this.#pending = [];
   }
 
+  /** The current added latency, in milliseconds. */
   get latencyMs(): number {
     return this.#latencyMs;
   }
 
+  /** Whether both JWKS endpoints answer 503. */
   get jwksDown(): boolean {
     return this.#jwksDown;
   }

@@ -7,8 +7,11 @@ import { newTraceId } from './lib/ids';
 
 /** One request as the instance saw it, for tests that assert how often a client called. */
 export interface RecordedRequest {
+  /** The HTTP method. */
   method: string;
+  /** The path, without the query string. */
   path: string;
+  /** The status the instance answered with. */
   status: number;
 }
 

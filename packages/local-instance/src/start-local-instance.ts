@@ -85,7 +85,12 @@ export interface LocalInstanceOptions {
 }
 
 /** A Backend API resource as the instance serves it (snake_case, the spec's shape). */
-export type ResourceJson = { id: string; object: string } & Record<string, unknown>;
+export type ResourceJson = {
+  /** The resource id, e.g. `user_…`. */
+  id: string;
+  /** The resource kind, e.g. `user`. */
+  object: string;
+} & Record<string, unknown>;
 
 export interface SignInOptions {
   /** An existing user (create one with `createUser` or through the Backend API). */
@@ -100,15 +105,20 @@ export interface SignInOptions {
 
 /** The `__session` and `__client_uat` cookies a browser holds after a sign-in. */
 export interface SessionCookies {
+  /** The session token. */
   __session: string;
+  /** The epoch second of the sign-in. */
   __client_uat: string;
   /** Both, ready for a `Cookie` request header. */
   header: string;
 }
 
 export interface SignedInSession {
+  /** The signed-in user. */
   userId: string;
+  /** The new active session. */
   sessionId: string;
+  /** The client the session belongs to. */
   clientId: string;
   /** The session token (JWT). */
   token: string;
@@ -116,6 +126,7 @@ export interface SignedInSession {
   clientToken: string;
   /** Epoch seconds of the sign-in, the `__client_uat` value. */
   signedInAt: number;
+  /** The cookies a browser would hold. */
   cookies: SessionCookies;
   /** `Bearer <token>`. */
   authorizationHeader: string;
@@ -124,7 +135,9 @@ export interface SignedInSession {
 export interface LocalInstance {
   /** `http://127.0.0.1:<port>`: pass as `apiUrl` (the Backend API is under `/v1`). */
   readonly apiUrl: string;
+  /** The TCP port on 127.0.0.1. */
   readonly port: number;
+  /** The only secret key the Backend API accepts. */
   readonly secretKey: string;
   /** `pk_test_` + base64(`<frontendApi>$`). */
   readonly publishableKey: string;
@@ -144,10 +157,13 @@ export interface LocalInstance {
   readonly requests: readonly RecordedRequest[];
   /** The published JWKS. */
   jwks(): { keys: PublicJwk[] };
+  /** Creates a user in process; returns its JSON as the Backend API would. */
   createUser(input: CreateUserInput): ResourceJson;
   /** Creates an organization; `createdBy` becomes its `admin`. */
   createOrganization(input: CreateOrganizationInput): ResourceJson;
+  /** Adds a member to an organization; returns the membership JSON. */
   addOrganizationMember(input: CreateMembershipInput): ResourceJson;
+  /** Adds a JWT template for `sessions.getToken(sessionId, name)`. */
   defineJwtTemplate(name: string, template: JwtTemplate): void;
   /**
    * Sets the plan and features of a user or an organization (by id), for the `pla` and `fea` claims of v2

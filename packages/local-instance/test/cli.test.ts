@@ -31,12 +31,13 @@ describe('clerk-local-instance CLI', () => {
     child = spawn(process.execPath, [cli, '--user', 'cli@example.com'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const output = await readUntil(child, /Authorization: Bearer \S+/);
+    const output = await readUntil(child, /restart to print fresh ones/);
     const apiUrl = /CLERK_API_URL=(\S+)/.exec(output)?.[1];
     const secretKey = /CLERK_SECRET_KEY=(\S+)/.exec(output)?.[1];
     expect(apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(output).toMatch(/CLERK_PUBLISHABLE_KEY=pk_test_\S+/);
     expect(output).toMatch(/Cookie: __session=\S+; __client_uat=\d+/);
+    expect(output).toMatch(/the session token in both expires in 60 s, at \d{4}-\d\d-\d\dT[\d:.]+Z/);
     const users = await fetch(`${apiUrl}/v1/users`, { headers: { authorization: `Bearer ${secretKey}` } });
     const [user] = await users.json();
     expect(user.email_addresses[0].email_address).toBe('cli@example.com');

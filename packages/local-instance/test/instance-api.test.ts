@@ -123,6 +123,17 @@ describe('pagination', () => {
     expect(paginated.json.data).toHaveLength(1);
   });
 
+  it('wraps the users list in { data, total_count } with paginated=true, like the other plain lists', async () => {
+    await createUsers(3);
+    const plain = await callApi(instance, 'GET', '/v1/users?limit=2');
+    expect(Array.isArray(plain.json)).toBe(true);
+    expect(plain.json).toHaveLength(2);
+    const paginated = await callApi(instance, 'GET', '/v1/users?paginated=true&limit=2&offset=1');
+    expect(paginated.json.total_count).toBe(3);
+    expect(paginated.json.data).toHaveLength(2);
+    expect(paginated.json.data[0].object).toBe('user');
+  });
+
   it.each(['limit=0', 'limit=501', 'offset=-1', 'limit=ten'])('rejects %s with 422', async query => {
     const response = await callApi(instance, 'GET', `/v1/users?${query}`);
     expect(response.status).toBe(422);

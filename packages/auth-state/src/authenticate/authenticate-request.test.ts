@@ -748,9 +748,9 @@ describe('authenticateRequest: state shapes', () => {
       isInterstitial: true,
       reason: 'cookie-missing',
       message: '',
-      publishableKey: undefined,
-      isSatellite: undefined,
-      domain: undefined,
+      publishableKey: '',
+      isSatellite: false,
+      domain: '',
     });
     expect(Object.keys(debugRequestState(state))).toEqual([
       'frontendApi',

@@ -19,26 +19,39 @@ type InterstitialInstanceSettings = Pick<
 
 /** Options fixed when the instance is created; per-call options fill in or override them. */
 export interface BuildTimeOptions {
+  /** Backend secret key of the instance. Else `CLERK_SECRET_KEY`. */
   secretKey?: string;
   /** @deprecated Use `secretKey`. */
   apiKey?: string;
+  /** The instance's PEM public key: verifies networklessly. Else `CLERK_JWT_KEY`. */
   jwtKey?: string;
+  /** Backend API base URL, for every call (a per-call value is ignored). Default `https://api.clerk.dev`. */
   apiUrl?: string;
+  /** Backend API version, for every call. Default `v1`. */
   apiVersion?: string;
   /** @deprecated Use `publishableKey`. */
   frontendApi?: string;
+  /** The Frontend API proxy URL, when one is used. Else `CLERK_PROXY_URL`. */
   proxyUrl?: string;
+  /** The instance's publishable key. Else `CLERK_PUBLISHABLE_KEY`. */
   publishableKey?: string;
+  /** A satellite application (multi-domain). Else `CLERK_IS_SATELLITE`. */
   isSatellite?: boolean;
+  /** The satellite's domain. Else `CLERK_DOMAIN`. */
   domain?: string;
+  /** The audience every verified token must carry. */
   audience?: string | string[];
   /** Sent by the remote interstitial as `Clerk-Backend-SDK`. */
   userAgent?: string;
+  /** Environment variables to read the `CLERK_*` defaults from (Workers pass their `env`). Else `process.env`. */
   env?: Record<string, string | undefined>;
+  /** The fetch used for JWKS and interstitial requests. Default: the global `fetch`. */
   fetch?: typeof fetch;
 }
 
+/** What `createAuthenticateRequest` takes. */
 export interface CreateAuthenticateRequestOptions {
+  /** The instance's options, the defaults of every call. */
   options: BuildTimeOptions;
   /** The Backend API (a `@clerk/bapi-client` instance), used for the load flags, templates and the private interstitial. */
   apiClient?: AuthStateApiClient;
@@ -47,15 +60,9 @@ export interface CreateAuthenticateRequestOptions {
 /** `authenticateRequest`, the interstitial helpers and `debugRequestState`, bound to build-time options. */
 export function createAuthenticateRequest({ options, apiClient }: CreateAuthenticateRequestOptions) {
   const buildTime = { ...options, ...withEnvironmentDefaults(options) };
+  // withEnvironmentDefaults gives the other 0.x defaults ('' and false), so no field is left undefined.
   const base = {
-    apiKey: '',
-    secretKey: '',
     jwtKey: '',
-    frontendApi: '',
-    proxyUrl: '',
-    publishableKey: '',
-    isSatellite: false,
-    domain: '',
     audience: '' as string | string[],
     ...buildTime,
     apiUrl: buildTime.apiUrl || DEFAULT_API_URL,

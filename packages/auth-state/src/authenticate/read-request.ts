@@ -8,6 +8,11 @@ import type { AuthenticateRequestOptions, NormalizedOptions } from './options';
 
 const { Headers: H, Cookies } = constants;
 
+/** The rejection for a request whose headers have no `get()`: a Node `IncomingMessage`, most likely. */
+export const NOT_A_FETCH_REQUEST =
+  '`request` must be a Fetch API Request (its headers need a get() method); this looks like a Node.js ' +
+  "IncomingMessage. Convert it first with toWebRequest(req) from '@clerk/backend/node'.";
+
 /** Instance-level values: the factory's build-time options, or the environment for a standalone call. */
 export interface InstanceDefaults {
   secretKey?: string;
@@ -27,7 +32,21 @@ export interface InstanceDefaults {
   fetch?: typeof fetch;
 }
 
-const header = (request: Request | undefined, name: string) => request?.headers.get(name) || undefined;
+const header = (request: Request, name: string) => request.headers.get(name) || undefined;
+
+/**
+ * A request value: with a request, the explicit value when truthy, else the first header that is set; without
+ * one, the explicit value exactly as given (`''` included), as in 0.x.
+ */
+function requestValue(explicit: string | undefined, request: Request | undefined, ...names: string[]) {
+  if (!request) return explicit;
+  if (explicit) return explicit;
+  for (const name of names) {
+    const value = header(request, name);
+    if (value) return value;
+  }
+  return undefined;
+}
 
 // Only the first literal `Bearer ` goes, case-sensitively, and only when a request was given, as in 0.x.
 function headerTokenOf(options: AuthenticateRequestOptions, request: Request | undefined) {
@@ -42,6 +61,8 @@ function headerTokenOf(options: AuthenticateRequestOptions, request: Request | u
  */
 export function readRequest(call: AuthenticateRequestOptions, instance: InstanceDefaults): NormalizedOptions {
   const { request } = call;
+  if (request && typeof (request as Partial<Request>).headers?.get !== 'function')
+    throw new TypeError(NOT_A_FETCH_REQUEST);
   const secretKey = call.secretKey || instance.secretKey || call.apiKey || instance.apiKey || '';
   const apiKey = call.apiKey || instance.apiKey;
   const frontendApi = call.frontendApi || instance.frontendApi;
@@ -76,14 +97,13 @@ export function readRequest(call: AuthenticateRequestOptions, instance: Instance
     headerToken: headerTokenOf(call, request),
     cookieToken: call.cookieToken || cookies?.get(Cookies.Session),
     clientUat: call.clientUat || cookies?.get(Cookies.ClientUat),
-    origin: call.origin || header(request, H.Origin),
-    host: call.host || header(request, H.Host),
-    forwardedHost: call.forwardedHost || header(request, H.ForwardedHost),
-    forwardedPort: call.forwardedPort || header(request, H.ForwardedPort),
-    forwardedProto:
-      call.forwardedProto || header(request, H.CloudFrontForwardedProto) || header(request, H.ForwardedProto),
-    referrer: call.referrer || header(request, H.Referrer),
-    userAgent: call.userAgent || header(request, H.UserAgent),
+    origin: requestValue(call.origin, request, H.Origin),
+    host: requestValue(call.host, request, H.Host),
+    forwardedHost: requestValue(call.forwardedHost, request, H.ForwardedHost),
+    forwardedPort: requestValue(call.forwardedPort, request, H.ForwardedPort),
+    forwardedProto: requestValue(call.forwardedProto, request, H.CloudFrontForwardedProto, H.ForwardedProto),
+    referrer: requestValue(call.referrer, request, H.Referrer),
+    userAgent: requestValue(call.userAgent, request, H.UserAgent),
     searchParams: call.searchParams,
     loadSession: call.loadSession,
     loadUser: call.loadUser,

@@ -1,15 +1,22 @@
 /** One entry of a Backend API error body, in wire (snake_case) form. */
 export interface ClerkErrorJson {
+  /** Machine-readable, e.g. `resource_not_found`. */
   code: string;
+  /** A short message. */
   message: string;
+  /** The longer message. */
   long_message: string;
+  /** Details, e.g. `{ param_name }`. */
   meta?: Record<string, unknown>;
 }
 
 /** Thrown by a route handler; the server turns it into `{ errors: [...], clerk_trace_id }` with `status`. */
 export class ApiError extends Error {
+  /** The HTTP status of the answer. */
   readonly status: number;
+  /** The error entries of the body. */
   readonly errors: ClerkErrorJson[];
+  /** Extra response headers, e.g. `Retry-After`. */
   readonly headers: Record<string, string>;
 
   constructor(status: number, errors: ClerkErrorJson[], headers: Record<string, string> = {}) {

@@ -3,11 +3,17 @@ import { newId } from '../lib/ids';
 
 /** A public RSA signing key as published in the JWKS. */
 export interface PublicJwk {
+  /** The key id tokens name in their header. */
   kid: string;
+  /** Always `RSA`. */
   kty: 'RSA';
+  /** Always `RS256`. */
   alg: 'RS256';
+  /** Always `sig`. */
   use: 'sig';
+  /** The modulus, base64url. */
   n: string;
+  /** The exponent, base64url. */
   e: string;
 }
 

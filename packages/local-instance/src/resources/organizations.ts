@@ -36,11 +36,17 @@ const invitationLifetimeDays = 30;
 const day = 24 * 60 * 60 * 1000;
 
 export interface CreateOrganizationInput {
+  /** The organization's name. */
   name: string;
+  /** A unique slug (default: from the name). */
   slug?: string;
+  /** The user id that becomes its first `admin`. */
   createdBy?: string;
+  /** Member limit (default 0, no limit). */
   maxAllowedMemberships?: number;
+  /** Public metadata. */
   publicMetadata?: Record<string, unknown>;
+  /** Private metadata. */
   privateMetadata?: Record<string, unknown>;
 }
 
@@ -95,8 +101,11 @@ function uniqueSlug(ctx: InstanceContext, base: string): string {
 }
 
 export interface CreateMembershipInput {
+  /** The organization to join. */
   organizationId: string;
+  /** The user who joins. */
   userId: string;
+  /** The role, e.g. `admin` or `basic_member` (its permissions come from `rolePermissions`). */
   role: string;
 }
 

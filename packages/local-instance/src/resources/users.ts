@@ -8,7 +8,6 @@ import {
   optionalString,
   optionalStringList,
   orderBy,
-  paginate,
   requiredString,
 } from '../api/params';
 import type { InstanceContext, Router } from '../api/router';
@@ -24,22 +23,37 @@ import {
   identificationsOf,
 } from './identifications';
 import { imageUrlFor, mergeMetadata, requireUser, storeUploadedImage } from './lookup';
+import { listResponse } from './sessions';
 
 /** What `createUser` takes (the camelCase form of the `POST /v1/users` body). */
 export interface CreateUserInput {
+  /** Your own id for the user. */
   externalId?: string;
+  /** Email addresses, the first one primary and verified. */
   emailAddress?: string[];
+  /** Phone numbers (E.164), the first one primary and verified. */
   phoneNumber?: string[];
+  /** A unique username. */
   username?: string;
+  /** A password (at least 8 characters unless `skipPasswordChecks`), kept hashed. */
   password?: string;
+  /** First name. */
   firstName?: string;
+  /** Last name. */
   lastName?: string;
+  /** A base32 TOTP secret, for `users.verifyTOTP`. */
   totpSecret?: string;
+  /** Backup codes, for `users.verifyTOTP`. */
   backupCodes?: string[];
+  /** Public metadata. */
   publicMetadata?: Metadata;
+  /** Private metadata. */
   privateMetadata?: Metadata;
+  /** Unsafe metadata. */
   unsafeMetadata?: Metadata;
+  /** Creation time, epoch milliseconds (default now). */
   createdAt?: number;
+  /** Accepts any password. */
   skipPasswordChecks?: boolean;
 }
 
@@ -313,7 +327,10 @@ export function registerUserRoutes(router: Router): void {
       total_count: filterUsers(ctx, query).length,
     }))
     .add('GET', '/v1/users', ({ query, ctx }) =>
-      paginate(orderBy(filterUsers(ctx, query), query), query).data.map(user => userJson(ctx, user)),
+      listResponse(
+        orderBy(filterUsers(ctx, query), query).map(user => userJson(ctx, user)),
+        query,
+      ),
     )
     .add('POST', '/v1/users', ({ body, ctx }) => {
       acceptOnly(body, createUserFields);
