@@ -205,3 +205,23 @@ export const objectTypeKeys = {
   token: 'Token',
   total_count: 'TotalCount',
 };
+
+/** Spec files that are frozen partial subsets, not versions a client can pin (see bapi-openapi/README.md). */
+export const frozenSpecVersions = ['2025-03-12'];
+
+/** Class names for resources the spec describes only inline (by their `object` type). */
+export const inlineClassNames = {
+  api_key: 'APIKey',
+  machine_to_machine_token: 'M2MToken',
+  clerk_idp_oauth_access_token: 'IdPOAuthAccessToken',
+};
+
+/** For each operation a later version moved or removed (`METHOD /path`): what the current API does instead. */
+export const removedOperationNotes = {
+  'POST /sessions/{session_id}/verify':
+    'The Backend API answers 410 before that; verify session tokens networkless with `verifyToken` instead.',
+  'GET /commerce/plans': 'Use `billing.getCommercePlanList` (GET /billing/plans).',
+  'GET /commerce/subscription_items': 'Use `billing.getCommerceSubscriptionItemList` (GET /billing/subscription_items).',
+  'DELETE /commerce/subscription_items/{subscription_item_id}':
+    'Use `billing.cancelCommerceSubscriptionItem` (DELETE /billing/subscription_items/{subscription_item_id}).',
+};

@@ -2,6 +2,7 @@
 import { defineOperation } from '../../request/operation';
 import type { ApiResult, CallOptions, RequestFunction } from '../../request/types';
 import type { CreateAdminPortalLinkTokenBody, RevokeAdminPortalLinkTokenBody } from '../operations';
+import { AdminPortalLinkToken } from '../resources';
 
 /** The adminPortalLinkTokens operations of the Backend API. */
 export class AdminPortalLinkTokensEndpoints {
@@ -10,14 +11,14 @@ export class AdminPortalLinkTokensEndpoints {
   /**
    * Create an Admin Portal Link Token (POST /admin_portal_link_tokens)
    */
-  createAdminPortalLinkToken(body: CreateAdminPortalLinkTokenBody, options?: CallOptions): Promise<ApiResult<{ object: "admin_portal_link_token"; id: string; admin_portal_link_id: string; instance_id: string; organization_id: string | null; it_contact_id: string | null; scopes: Array<string> | null; token: string; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; created_at: number; updated_at: number }>> {
-    return this.request(defineOperation<{ object: "admin_portal_link_token"; id: string; admin_portal_link_id: string; instance_id: string; organization_id: string | null; it_contact_id: string | null; scopes: Array<string> | null; token: string; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; created_at: number; updated_at: number }>('POST /admin_portal_link_tokens json'), [], body, options);
+  createAdminPortalLinkToken(body: CreateAdminPortalLinkTokenBody, options?: CallOptions): Promise<ApiResult<AdminPortalLinkToken>> {
+    return this.request(defineOperation<AdminPortalLinkToken>('POST /admin_portal_link_tokens json', AdminPortalLinkToken), [], body, options);
   }
 
   /**
    * Revoke an Admin Portal Link Token (POST /admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke)
    */
-  revokeAdminPortalLinkToken(adminPortalLinkTokenID: string, body: RevokeAdminPortalLinkTokenBody, options?: CallOptions): Promise<ApiResult<{ object: "admin_portal_link_token"; id: string; admin_portal_link_id: string; instance_id: string; organization_id: string | null; it_contact_id: string | null; scopes: Array<string> | null; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; created_at: number; updated_at: number }>> {
-    return this.request(defineOperation<{ object: "admin_portal_link_token"; id: string; admin_portal_link_id: string; instance_id: string; organization_id: string | null; it_contact_id: string | null; scopes: Array<string> | null; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; created_at: number; updated_at: number }>('POST /admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke json'), [adminPortalLinkTokenID], body, options);
+  revokeAdminPortalLinkToken(adminPortalLinkTokenID: string, body: RevokeAdminPortalLinkTokenBody, options?: CallOptions): Promise<ApiResult<AdminPortalLinkToken>> {
+    return this.request(defineOperation<AdminPortalLinkToken>('POST /admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke json', AdminPortalLinkToken), [adminPortalLinkTokenID], body, options);
   }
 }

@@ -2,7 +2,7 @@
 import { defineOperation } from '../../request/operation';
 import type { ApiResult, CallOptions, RequestFunction } from '../../request/types';
 import type { CreateApiKeyBody, GetApiKeysParams, RevokeApiKeyBody, UpdateApiKeyBody, VerifyApiKeyBody } from '../operations';
-import { DeletedObject } from '../resources';
+import { APIKey, DeletedObject } from '../resources';
 
 /** The apiKeys operations of the Backend API. */
 export class ApiKeysEndpoints {
@@ -11,29 +11,29 @@ export class ApiKeysEndpoints {
   /**
    * Get API Keys (GET /api_keys)
    */
-  getApiKeys(params: GetApiKeysParams, options?: CallOptions): Promise<ApiResult<{ data: Array<{ object: "api_key"; id: string; type: string; subject: string; name: string; description?: string | null; claims: Record<string, unknown> | null; scopes: Array<string>; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; created_by: string | null; last_used_at: number | null; created_at: number; updated_at: number }>; total_count: number }>> {
-    return this.request(defineOperation<{ data: Array<{ object: "api_key"; id: string; type: string; subject: string; name: string; description?: string | null; claims: Record<string, unknown> | null; scopes: Array<string>; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; created_by: string | null; last_used_at: number | null; created_at: number; updated_at: number }>; total_count: number }>('GET /api_keys query'), [], params, options);
+  getApiKeys(params: GetApiKeysParams, options?: CallOptions): Promise<ApiResult<APIKey[]>> {
+    return this.request(defineOperation<APIKey[]>('GET /api_keys query', APIKey), [], params, options);
   }
 
   /**
    * Create an API Key (POST /api_keys)
    */
-  createApiKey(body: CreateApiKeyBody, options?: CallOptions): Promise<ApiResult<{ object: "api_key"; id: string; type: string; subject: string; name: string; description?: string | null; claims: Record<string, unknown> | null; scopes: Array<string>; secret: string; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; created_by: string | null; last_used_at: number | null; created_at: number; updated_at: number }>> {
-    return this.request(defineOperation<{ object: "api_key"; id: string; type: string; subject: string; name: string; description?: string | null; claims: Record<string, unknown> | null; scopes: Array<string>; secret: string; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; created_by: string | null; last_used_at: number | null; created_at: number; updated_at: number }>('POST /api_keys json'), [], body, options);
+  createApiKey(body: CreateApiKeyBody, options?: CallOptions): Promise<ApiResult<APIKey>> {
+    return this.request(defineOperation<APIKey>('POST /api_keys json', APIKey), [], body, options);
   }
 
   /**
    * Get an API Key by ID (GET /api_keys/{apiKeyID})
    */
-  getApiKey(apiKeyID: string, options?: CallOptions): Promise<ApiResult<{ object: "api_key"; id: string; type: string; subject: string; name: string; description?: string | null; claims: Record<string, unknown> | null; scopes: Array<string>; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; created_by: string | null; last_used_at: number | null; created_at: number; updated_at: number }>> {
-    return this.request(defineOperation<{ object: "api_key"; id: string; type: string; subject: string; name: string; description?: string | null; claims: Record<string, unknown> | null; scopes: Array<string>; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; created_by: string | null; last_used_at: number | null; created_at: number; updated_at: number }>('GET /api_keys/{apiKeyID}'), [apiKeyID], undefined, options);
+  getApiKey(apiKeyID: string, options?: CallOptions): Promise<ApiResult<APIKey>> {
+    return this.request(defineOperation<APIKey>('GET /api_keys/{apiKeyID}', APIKey), [apiKeyID], undefined, options);
   }
 
   /**
    * Update an API Key (PATCH /api_keys/{apiKeyID})
    */
-  updateApiKey(apiKeyID: string, body: UpdateApiKeyBody, options?: CallOptions): Promise<ApiResult<{ object: "api_key"; id: string; type: string; subject: string; name: string; description?: string | null; claims: Record<string, unknown> | null; scopes: Array<string>; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; created_by: string | null; last_used_at: number | null; created_at: number; updated_at: number }>> {
-    return this.request(defineOperation<{ object: "api_key"; id: string; type: string; subject: string; name: string; description?: string | null; claims: Record<string, unknown> | null; scopes: Array<string>; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; created_by: string | null; last_used_at: number | null; created_at: number; updated_at: number }>('PATCH /api_keys/{apiKeyID} json'), [apiKeyID], body, options);
+  updateApiKey(apiKeyID: string, body: UpdateApiKeyBody, options?: CallOptions): Promise<ApiResult<APIKey>> {
+    return this.request(defineOperation<APIKey>('PATCH /api_keys/{apiKeyID} json', APIKey), [apiKeyID], body, options);
   }
 
   /**
@@ -53,14 +53,14 @@ export class ApiKeysEndpoints {
   /**
    * Revoke an API Key (POST /api_keys/{apiKeyID}/revoke)
    */
-  revokeApiKey(apiKeyID: string, body: RevokeApiKeyBody, options?: CallOptions): Promise<ApiResult<{ object: "api_key"; id: string; type: string; subject: string; name: string; description?: string | null; claims: Record<string, unknown> | null; scopes: Array<string>; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; created_by: string | null; last_used_at: number | null; created_at: number; updated_at: number }>> {
-    return this.request(defineOperation<{ object: "api_key"; id: string; type: string; subject: string; name: string; description?: string | null; claims: Record<string, unknown> | null; scopes: Array<string>; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; created_by: string | null; last_used_at: number | null; created_at: number; updated_at: number }>('POST /api_keys/{apiKeyID}/revoke json'), [apiKeyID], body, options);
+  revokeApiKey(apiKeyID: string, body: RevokeApiKeyBody, options?: CallOptions): Promise<ApiResult<APIKey>> {
+    return this.request(defineOperation<APIKey>('POST /api_keys/{apiKeyID}/revoke json', APIKey), [apiKeyID], body, options);
   }
 
   /**
    * Verify an API Key (POST /api_keys/verify)
    */
-  verifyApiKey(body: VerifyApiKeyBody, options?: CallOptions): Promise<ApiResult<{ object: "api_key"; id: string; type: string; subject: string; name: string; description?: string | null; claims: Record<string, unknown> | null; scopes: Array<string>; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; created_by: string | null; last_used_at: number | null; created_at: number; updated_at: number }>> {
-    return this.request(defineOperation<{ object: "api_key"; id: string; type: string; subject: string; name: string; description?: string | null; claims: Record<string, unknown> | null; scopes: Array<string>; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; created_by: string | null; last_used_at: number | null; created_at: number; updated_at: number }>('POST /api_keys/verify json'), [], body, options);
+  verifyApiKey(body: VerifyApiKeyBody, options?: CallOptions): Promise<ApiResult<APIKey>> {
+    return this.request(defineOperation<APIKey>('POST /api_keys/verify json', APIKey), [], body, options);
   }
 }

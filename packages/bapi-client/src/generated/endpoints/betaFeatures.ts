@@ -2,6 +2,7 @@
 import { defineOperation } from '../../request/operation';
 import type { ApiResult, CallOptions, RequestFunction } from '../../request/types';
 import type { ChangeProductionInstanceDomainBody, UpdateInstanceAuthConfigBody, UpdateProductionInstanceDomainBody } from '../operations';
+import { InstanceSettings } from '../resources';
 
 /** The betaFeatures operations of the Backend API. */
 export class BetaFeaturesEndpoints {
@@ -10,8 +11,8 @@ export class BetaFeaturesEndpoints {
   /**
    * Update instance settings (PATCH /beta_features/instance_settings)
    */
-  updateInstanceAuthConfig(body?: UpdateInstanceAuthConfigBody, options?: CallOptions): Promise<ApiResult<{ object?: "instance_settings"; id?: string; restricted_to_allowlist?: boolean; from_email_address?: string; progressive_sign_up?: boolean; enhanced_email_deliverability?: boolean }>> {
-    return this.request(defineOperation<{ object?: "instance_settings"; id?: string; restricted_to_allowlist?: boolean; from_email_address?: string; progressive_sign_up?: boolean; enhanced_email_deliverability?: boolean }>('PATCH /beta_features/instance_settings json'), [], body, options);
+  updateInstanceAuthConfig(body?: UpdateInstanceAuthConfigBody, options?: CallOptions): Promise<ApiResult<InstanceSettings>> {
+    return this.request(defineOperation<InstanceSettings>('PATCH /beta_features/instance_settings json', InstanceSettings), [], body, options);
   }
 
   /**

@@ -2,8 +2,7 @@
 import { defineOperation } from '../../request/operation';
 import type { ApiResult, CallOptions, RequestFunction } from '../../request/types';
 import type { CreateEnterpriseConnectionBody, ListEnterpriseConnectionTestRunsParams, ListEnterpriseConnectionsParams, UpdateEnterpriseConnectionBody } from '../operations';
-import { DeletedObject, EnterpriseConnection } from '../resources';
-import type { EnterpriseConnectionTestRunResponseJSON, EnterpriseConnectionTestRunsJSON } from '../resources';
+import { DeletedObject, EnterpriseConnection, EnterpriseConnectionTestRun, EnterpriseConnectionTestRunResponse } from '../resources';
 
 /** The enterpriseConnections operations of the Backend API. */
 export class EnterpriseConnectionsEndpoints {
@@ -47,14 +46,14 @@ export class EnterpriseConnectionsEndpoints {
   /**
    * List enterprise connection test runs (GET /enterprise_connections/{enterprise_connection_id}/test_runs)
    */
-  listEnterpriseConnectionTestRuns(enterpriseConnectionId: string, params: ListEnterpriseConnectionTestRunsParams = {}, options?: CallOptions): Promise<ApiResult<EnterpriseConnectionTestRunsJSON>> {
-    return this.request(defineOperation<EnterpriseConnectionTestRunsJSON>('GET /enterprise_connections/{enterprise_connection_id}/test_runs query'), [enterpriseConnectionId], params, options);
+  listEnterpriseConnectionTestRuns(enterpriseConnectionId: string, params: ListEnterpriseConnectionTestRunsParams = {}, options?: CallOptions): Promise<ApiResult<EnterpriseConnectionTestRun[]>> {
+    return this.request(defineOperation<EnterpriseConnectionTestRun[]>('GET /enterprise_connections/{enterprise_connection_id}/test_runs query', EnterpriseConnectionTestRun), [enterpriseConnectionId], params, options);
   }
 
   /**
    * Create an enterprise connection test run (POST /enterprise_connections/{enterprise_connection_id}/test_runs)
    */
-  createEnterpriseConnectionTestRun(enterpriseConnectionId: string, options?: CallOptions): Promise<ApiResult<EnterpriseConnectionTestRunResponseJSON>> {
-    return this.request(defineOperation<EnterpriseConnectionTestRunResponseJSON>('POST /enterprise_connections/{enterprise_connection_id}/test_runs'), [enterpriseConnectionId], undefined, options);
+  createEnterpriseConnectionTestRun(enterpriseConnectionId: string, options?: CallOptions): Promise<ApiResult<EnterpriseConnectionTestRunResponse>> {
+    return this.request(defineOperation<EnterpriseConnectionTestRunResponse>('POST /enterprise_connections/{enterprise_connection_id}/test_runs', EnterpriseConnectionTestRunResponse), [enterpriseConnectionId], undefined, options);
   }
 }

@@ -2,6 +2,7 @@
 import { defineOperation } from '../../request/operation';
 import type { ApiResult, CallOptions, RequestFunction } from '../../request/types';
 import type { CreateM2MTokenBody, GetM2MTokensParams, RevokeM2MTokenBody, VerifyM2MTokenBody } from '../operations';
+import { M2MToken } from '../resources';
 
 /** The m2m operations of the Backend API. */
 export class M2mEndpoints {
@@ -10,28 +11,28 @@ export class M2mEndpoints {
   /**
    * Get M2M Tokens (GET /m2m_tokens)
    */
-  getM2MTokens(params: GetM2MTokensParams, options?: CallOptions): Promise<ApiResult<{ m2m_tokens: Array<{ object: "machine_to_machine_token"; id: string; subject: string; claims?: Record<string, unknown> | null; scopes?: Array<string>; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; last_used_at: number | null; created_at: number; updated_at: number }>; total_count: number }>> {
-    return this.request(defineOperation<{ m2m_tokens: Array<{ object: "machine_to_machine_token"; id: string; subject: string; claims?: Record<string, unknown> | null; scopes?: Array<string>; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; last_used_at: number | null; created_at: number; updated_at: number }>; total_count: number }>('GET /m2m_tokens query'), [], params, options);
+  getM2MTokens(params: GetM2MTokensParams, options?: CallOptions): Promise<ApiResult<M2MToken[]>> {
+    return this.request(defineOperation<M2MToken[]>('GET /m2m_tokens query list:m2m_tokens', M2MToken), [], params, options);
   }
 
   /**
    * Create a M2M Token (POST /m2m_tokens)
    */
-  createM2MToken(body: CreateM2MTokenBody, options?: CallOptions): Promise<ApiResult<{ object: "machine_to_machine_token"; id: string; subject: string; claims?: Record<string, unknown> | null; scopes?: Array<string>; token: string; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; last_used_at: number | null; created_at: number; updated_at: number }>> {
-    return this.request(defineOperation<{ object: "machine_to_machine_token"; id: string; subject: string; claims?: Record<string, unknown> | null; scopes?: Array<string>; token: string; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; last_used_at: number | null; created_at: number; updated_at: number }>('POST /m2m_tokens json'), [], body, options);
+  createM2MToken(body: CreateM2MTokenBody, options?: CallOptions): Promise<ApiResult<M2MToken>> {
+    return this.request(defineOperation<M2MToken>('POST /m2m_tokens json', M2MToken), [], body, options);
   }
 
   /**
    * Revoke a M2M Token (POST /m2m_tokens/{m2m_token_id}/revoke)
    */
-  revokeM2MToken(m2mTokenId: string, body: RevokeM2MTokenBody, options?: CallOptions): Promise<ApiResult<{ object: "machine_to_machine_token"; id: string; subject: string; claims?: Record<string, unknown> | null; scopes?: Array<string>; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; last_used_at: number | null; created_at: number; updated_at: number }>> {
-    return this.request(defineOperation<{ object: "machine_to_machine_token"; id: string; subject: string; claims?: Record<string, unknown> | null; scopes?: Array<string>; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; last_used_at: number | null; created_at: number; updated_at: number }>('POST /m2m_tokens/{m2m_token_id}/revoke json'), [m2mTokenId], body, options);
+  revokeM2MToken(m2mTokenId: string, body: RevokeM2MTokenBody, options?: CallOptions): Promise<ApiResult<M2MToken>> {
+    return this.request(defineOperation<M2MToken>('POST /m2m_tokens/{m2m_token_id}/revoke json', M2MToken), [m2mTokenId], body, options);
   }
 
   /**
    * Verify a M2M Token (POST /m2m_tokens/verify)
    */
-  verifyM2MToken(body: VerifyM2MTokenBody, options?: CallOptions): Promise<ApiResult<{ object: "machine_to_machine_token"; id: string; subject: string; claims?: Record<string, unknown> | null; scopes?: Array<string>; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; last_used_at: number | null; created_at: number; updated_at: number }>> {
-    return this.request(defineOperation<{ object: "machine_to_machine_token"; id: string; subject: string; claims?: Record<string, unknown> | null; scopes?: Array<string>; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; last_used_at: number | null; created_at: number; updated_at: number }>('POST /m2m_tokens/verify json'), [], body, options);
+  verifyM2MToken(body: VerifyM2MTokenBody, options?: CallOptions): Promise<ApiResult<M2MToken>> {
+    return this.request(defineOperation<M2MToken>('POST /m2m_tokens/verify json', M2MToken), [], body, options);
   }
 }

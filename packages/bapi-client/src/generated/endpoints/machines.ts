@@ -2,7 +2,7 @@
 import { defineOperation } from '../../request/operation';
 import type { ApiResult, CallOptions, RequestFunction } from '../../request/types';
 import type { CreateMachineBody, CreateMachineScopeBody, ListMachinesParams, RotateMachineSecretKeyBody, UpdateMachineBody } from '../operations';
-import { DeletedObject, Machine, MachineScope } from '../resources';
+import { DeletedObject, Machine, MachineScope, MachineSecretKey } from '../resources';
 
 /** The machines operations of the Backend API. */
 export class MachinesEndpoints {
@@ -18,8 +18,8 @@ export class MachinesEndpoints {
   /**
    * Create a machine (POST /machines)
    */
-  createMachine(body?: CreateMachineBody, options?: CallOptions): Promise<ApiResult<Machine & { secret_key: string }>> {
-    return this.request(defineOperation<Machine & { secret_key: string }>('POST /machines json'), [], body, options);
+  createMachine(body?: CreateMachineBody, options?: CallOptions): Promise<ApiResult<Machine>> {
+    return this.request(defineOperation<Machine>('POST /machines json', Machine), [], body, options);
   }
 
   /**
@@ -46,15 +46,15 @@ export class MachinesEndpoints {
   /**
    * Retrieve a machine secret key (GET /machines/{machine_id}/secret_key)
    */
-  getMachineSecretKey(machineId: string, options?: CallOptions): Promise<ApiResult<{ object: "machine_secret_key"; secret: string }>> {
-    return this.request(defineOperation<{ object: "machine_secret_key"; secret: string }>('GET /machines/{machine_id}/secret_key'), [machineId], undefined, options);
+  getMachineSecretKey(machineId: string, options?: CallOptions): Promise<ApiResult<MachineSecretKey>> {
+    return this.request(defineOperation<MachineSecretKey>('GET /machines/{machine_id}/secret_key', MachineSecretKey), [machineId], undefined, options);
   }
 
   /**
    * Rotate a machine's secret key (POST /machines/{machine_id}/secret_key/rotate)
    */
-  rotateMachineSecretKey(machineId: string, body: RotateMachineSecretKeyBody, options?: CallOptions): Promise<ApiResult<{ object: "machine_secret_key"; secret: string }>> {
-    return this.request(defineOperation<{ object: "machine_secret_key"; secret: string }>('POST /machines/{machine_id}/secret_key/rotate json'), [machineId], body, options);
+  rotateMachineSecretKey(machineId: string, body: RotateMachineSecretKeyBody, options?: CallOptions): Promise<ApiResult<MachineSecretKey>> {
+    return this.request(defineOperation<MachineSecretKey>('POST /machines/{machine_id}/secret_key/rotate json', MachineSecretKey), [machineId], body, options);
   }
 
   /**

@@ -2,6 +2,7 @@
 import { defineOperation } from '../../request/operation';
 import type { ApiResult, CallOptions, RequestFunction } from '../../request/types';
 import type { VerifyOAuthAccessTokenBody } from '../operations';
+import { IdPOAuthAccessToken } from '../resources';
 
 /** The oauthAccessTokens operations of the Backend API. */
 export class OauthAccessTokensEndpoints {
@@ -10,7 +11,7 @@ export class OauthAccessTokensEndpoints {
   /**
    * Verify an OAuth Access Token (POST /oauth_applications/access_tokens/verify)
    */
-  verifyOAuthAccessToken(body: VerifyOAuthAccessTokenBody, options?: CallOptions): Promise<ApiResult<({ object: "clerk_idp_oauth_access_token"; id: string; client_id: string; subject: string; scopes: Array<string>; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; created_at: number; updated_at: number } | { active: boolean })>> {
-    return this.request(defineOperation<({ object: "clerk_idp_oauth_access_token"; id: string; client_id: string; subject: string; scopes: Array<string>; revoked: boolean; revocation_reason: string | null; expired: boolean; expiration: number | null; created_at: number; updated_at: number } | { active: boolean })>('POST /oauth_applications/access_tokens/verify json'), [], body, options);
+  verifyOAuthAccessToken(body: VerifyOAuthAccessTokenBody, options?: CallOptions): Promise<ApiResult<IdPOAuthAccessToken | { active: boolean }>> {
+    return this.request(defineOperation<IdPOAuthAccessToken | { active: boolean }>('POST /oauth_applications/access_tokens/verify json strict', IdPOAuthAccessToken), [], body, options);
   }
 }

@@ -2,8 +2,7 @@
 import { defineOperation } from '../../request/operation';
 import type { ApiResult, CallOptions, RequestFunction } from '../../request/types';
 import type { AdjustOrganizationBillingCreditBalanceBody, ListOrganizationsParams, MergeOrganizationMetadataBody, ReplaceOrganizationMetadataBody, UploadOrganizationLogoBody } from '../operations';
-import { CommerceSubscription, Organization } from '../resources';
-import type { CommerceCreditBalanceResponseJSON, CommerceCreditLedgerResponseJSON } from '../resources';
+import { CommerceCreditBalanceResponse, CommerceCreditLedgerResponse, CommerceSubscription, Organization } from '../resources';
 
 /** The organizations operations of the Backend API. */
 export class OrganizationsEndpoints {
@@ -47,14 +46,14 @@ export class OrganizationsEndpoints {
   /**
    * Retrieve an organization's credit balance (GET /organizations/{organization_id}/billing/credits)
    */
-  getOrganizationBillingCreditBalance(organizationId: string, options?: CallOptions): Promise<ApiResult<CommerceCreditBalanceResponseJSON>> {
-    return this.request(defineOperation<CommerceCreditBalanceResponseJSON>('GET /organizations/{organization_id}/billing/credits'), [organizationId], undefined, options);
+  getOrganizationBillingCreditBalance(organizationId: string, options?: CallOptions): Promise<ApiResult<CommerceCreditBalanceResponse>> {
+    return this.request(defineOperation<CommerceCreditBalanceResponse>('GET /organizations/{organization_id}/billing/credits', CommerceCreditBalanceResponse), [organizationId], undefined, options);
   }
 
   /**
    * Adjust an organization's credit balance (POST /organizations/{organization_id}/billing/credits)
    */
-  adjustOrganizationBillingCreditBalance(organizationId: string, body: AdjustOrganizationBillingCreditBalanceBody, options?: CallOptions): Promise<ApiResult<CommerceCreditLedgerResponseJSON>> {
-    return this.request(defineOperation<CommerceCreditLedgerResponseJSON>('POST /organizations/{organization_id}/billing/credits json'), [organizationId], body, options);
+  adjustOrganizationBillingCreditBalance(organizationId: string, body: AdjustOrganizationBillingCreditBalanceBody, options?: CallOptions): Promise<ApiResult<CommerceCreditLedgerResponse>> {
+    return this.request(defineOperation<CommerceCreditLedgerResponse>('POST /organizations/{organization_id}/billing/credits json', CommerceCreditLedgerResponse), [organizationId], body, options);
   }
 }
