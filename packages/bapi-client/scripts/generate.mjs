@@ -43,7 +43,10 @@ export function loadSpecs(specDir = defaultSpecDir) {
 }
 
 /** The newest spec: the one every operation must have a method for. */
-export const defaultSpecPath = resolve(defaultSpecDir, `${listSpecVersionsSafe().at(-1) ?? '2026-05-12'}.yml`);
+export const defaultSpecPath = resolve(
+  defaultSpecDir,
+  `${listSpecVersionsSafe().at(-1) ?? '2026-05-12'}.yml`,
+);
 /** The spec 0.x talks to (no version header). */
 export const legacySpecPath = resolve(defaultSpecDir, '2021-02-05.yml');
 
@@ -87,7 +90,8 @@ const docComment = (text, indent) => {
 };
 
 /** The first 2xx response of an operation. */
-const successResponseOf = op => Object.entries(op.responses ?? {}).find(([code]) => code.startsWith('2'))?.[1];
+const successResponseOf = op =>
+  Object.entries(op.responses ?? {}).find(([code]) => code.startsWith('2'))?.[1];
 
 /** The items schema of a `{ <key>: [...], total_count }` page (`data` or the one array property). */
 function listItemsOf(schema) {
@@ -205,7 +209,8 @@ function buildSpecModel(spec) {
   const inlineClasses = {};
   const namedResponseSchemas = new Set();
   const allOfExtensions = [];
-  const inlineTypeOf = node => (!node?.$ref && node?.properties?.object?.enum?.length === 1 ? node.properties.object.enum[0] : null);
+  const inlineTypeOf = node =>
+    !node?.$ref && node?.properties?.object?.enum?.length === 1 ? node.properties.object.enum[0] : null;
   const collectResponse = (node, depth = 0) => {
     if (!node || depth > 3) return;
     if (node.$ref) {
@@ -227,10 +232,12 @@ function buildSpecModel(spec) {
     }
     if (node.type === 'array') return collectResponse(node.items, depth + 1);
     const type = inlineTypeOf(node);
-    if (type && !namedObjectTypes.has(type)) {
+    // `{ object, id, deleted }` is a DeletedObject, not a field set of its type
+    if (type && !namedObjectTypes.has(type) && !node.properties.deleted) {
       const name = inlineClassNames[type] ?? pascal(type);
       inlineClasses[name] ??= { type: 'object', properties: {}, required: node.required ?? [] };
-      for (const [key, value] of Object.entries(node.properties)) inlineClasses[name].properties[key] ??= value;
+      for (const [key, value] of Object.entries(node.properties))
+        inlineClasses[name].properties[key] ??= value;
       return;
     }
     if (!type && node.properties?.total_count) collectResponse(listItemsOf(node), depth + 1);
@@ -311,7 +318,8 @@ function buildSpecModel(spec) {
   /** The class of a response node: a class schema, or an inline object whose `object` type has a class. */
   const responseClassOf = node => {
     const inlineType = inlineTypeOf(node);
-    if (inlineType) return Object.values(classes).find(cls => cls.objectTypes.includes(inlineType))?.name ?? null;
+    if (inlineType)
+      return Object.values(classes).find(cls => cls.objectTypes.includes(inlineType))?.name ?? null;
     return nestedClassOf(node);
   };
 
@@ -421,8 +429,10 @@ function buildSpecModel(spec) {
     const single = responseClassOf(schema);
     if (single) return { resource: single, tsType: single };
     // one class among other shapes (`IdPOAuthAccessToken | { active: false }`): the class only for its type
-    const alternatives = schema.oneOf ?? schema.anyOf;
+    const alternatives = resolved?.oneOf ?? resolved?.anyOf;
     const classed = alternatives?.map(responseClassOf).filter(Boolean) ?? [];
+    if (classed.length > 1 && classed.length === alternatives.length)
+      return { resource: classed, tsType: classed.join(' | '), strict: true };
     if (classed.length === 1) {
       const others = alternatives.filter(node => !responseClassOf(node)).map(node => tsType(node, true));
       return { resource: classed[0], tsType: [classed[0], ...others].join(' | '), strict: true };
@@ -434,7 +444,8 @@ function buildSpecModel(spec) {
       (responseClassOf(itemsOf) ??
         responseClassOf(deref(itemsOf)?.items ?? {}) ??
         (schema.$ref && classOfSchema[refName(schema.$ref)]));
-    if (listed) return { resource: listed, tsType: `${listed}[]`, listKey: listKey === 'data' ? null : listKey };
+    if (listed)
+      return { resource: listed, tsType: `${listed}[]`, listKey: listKey === 'data' ? null : listKey };
     return { resource: null, tsType: tsType(schema, true) };
   }
 
@@ -546,7 +557,14 @@ function emitResources(model) {
       } else {
         type = `${tsType(value, true)}${cls.required.has(key) ? '' : ' | undefined'}`;
       }
-      for (const helper of ['toList', 'toNested', 'toUrl', 'emptyObjectWhenMissing', 'nullWhenMissing', 'nullWhenEmpty'])
+      for (const helper of [
+        'toList',
+        'toNested',
+        'toUrl',
+        'emptyObjectWhenMissing',
+        'nullWhenMissing',
+        'nullWhenEmpty',
+      ])
         if (expression.startsWith(`${helper}(`)) usedHelpers.add(helper);
       if (!isIdentifier(name)) throw new Error(`${cls.name}: ${key} has no field name`);
       const hint = rules.deprecated?.[key];
@@ -632,6 +650,14 @@ function emitObjectTypes(model) {
   return out.join('');
 }
 
+/** The classes an operation's response becomes: none, one, or one per alternative (`Token | Cookies`). */
+const resourcesOf = op => [op.response.resource ?? []].flat();
+const resourceArgument = op => {
+  const names = resourcesOf(op);
+  if (names.length === 0) return '';
+  return names.length === 1 ? `, ${names[0]}` : `, [${names.join(', ')}]`;
+};
+
 /** An operation's compact form, as defineOperation (src/request/operation.ts) reads it. */
 function operationForm(op) {
   const form = [op.httpMethod, op.path];
@@ -647,7 +673,7 @@ function operationForm(op) {
 }
 
 function emitOperations(model) {
-  const resources = new Set(model.operations.map(op => op.response.resource).filter(Boolean));
+  const resources = new Set(model.operations.flatMap(op => resourcesOf(op)));
   const typeNames = new Set();
   const out = [HEADER, "import { defineOperation, type Operation } from '../request/operation';\n"];
   const collectTypes = text => {
@@ -676,7 +702,7 @@ function emitOperations(model) {
     }
     // pure, so a bundler drops an operation nobody imports
     body.push(
-      `${docComment(`${op.operationId}: ${op.summary ?? ''}`, '')}export const ${op.constName}: Operation<${op.response.tsType}> = /* @__PURE__ */ defineOperation(${operationForm(op)}${op.response.resource ? `, ${op.response.resource}` : ''});\n\n`,
+      `${docComment(`${op.operationId}: ${op.summary ?? ''}`, '')}export const ${op.constName}: Operation<${op.response.tsType}> = /* @__PURE__ */ defineOperation(${operationForm(op)}${resourceArgument(op)});\n\n`,
     );
   }
   const resourceTypes = [...typeNames].filter(n => !resources.has(n));
@@ -742,7 +768,10 @@ function removalNote(op, versions) {
   if (op.versions.includes(versions.at(-1))) return '';
   const removedIn = versions[versions.indexOf(op.versions.at(-1)) + 1];
   const note = removedOperationNotes[operationKey(op)];
-  if (!note) throw new Error(`${operationKey(op)} is gone from ${removedIn}: say in removedOperationNotes what replaces it`);
+  if (!note)
+    throw new Error(
+      `${operationKey(op)} is gone from ${removedIn}: say in removedOperationNotes what replaces it`,
+    );
   return `\n   * @deprecated Not in the Backend API from ${removedIn} on (a client pinned to a later \`clerkApiVersion\` gets an error). ${note}`;
 }
 
@@ -765,7 +794,7 @@ function emitGroup(group, ops, knownClasses, versions) {
         `${group}.${op.methodName}: its types differ between API versions; type it by version as UserAPI.updateUser does`,
       );
     }
-    if (op.response.resource) valueImports.add(op.response.resource);
+    for (const name of resourcesOf(op)) valueImports.add(name);
     const args = op.pathParams.map(p => `${camelCase(p.name)}: string`);
     const typeName = op.constName;
     let input = 'undefined';
@@ -785,7 +814,7 @@ function emitGroup(group, ops, knownClasses, versions) {
       `  /**\n   * ${doc.replaceAll('*/', '*\\/')}${removalNote(op, versions) || (op.deprecated ? '\n   * @deprecated Deprecated by the Backend API.' : '')}\n   */\n` +
         `  ${op.methodName}(${args.join(', ')}): Promise<ApiResult<${op.response.tsType}>> {\n` +
         // the operation is built from its form in the call (not imported): a bundle carries no name per operation
-        `    return this.request(defineOperation<${op.response.tsType}>(${operationForm(op)}${op.response.resource ? `, ${op.response.resource}` : ''}), [${op.pathParams.map(p => camelCase(p.name)).join(', ')}], ${input}, options);\n  }\n`,
+        `    return this.request(defineOperation<${op.response.tsType}>(${operationForm(op)}${resourceArgument(op)}), [${op.pathParams.map(p => camelCase(p.name)).join(', ')}], ${input}, options);\n  }\n`,
     );
   }
   const bodyAndParamTypes = [...typeImports].filter(name => /(Params|Body)$/.test(name));

@@ -144,6 +144,8 @@ export const extraResources = {
 export const extraFields = {
   User: { gender: { type: 'string' }, birthday: { type: 'string' } },
   OauthAccessToken: { scopes: { type: 'array', items: { type: 'string' } } },
+  // the current SDK's IdPOAuthAccessToken has `type` (current-clerk.md 5.3); the spec's inline schema lacks it
+  IdPOAuthAccessToken: { type: { type: 'string', description: 'The token type.' } },
 };
 
 /**
@@ -221,7 +223,8 @@ export const removedOperationNotes = {
   'POST /sessions/{session_id}/verify':
     'The Backend API answers 410 before that; verify session tokens networkless with `verifyToken` instead.',
   'GET /commerce/plans': 'Use `billing.getCommercePlanList` (GET /billing/plans).',
-  'GET /commerce/subscription_items': 'Use `billing.getCommerceSubscriptionItemList` (GET /billing/subscription_items).',
+  'GET /commerce/subscription_items':
+    'Use `billing.getCommerceSubscriptionItemList` (GET /billing/subscription_items).',
   'DELETE /commerce/subscription_items/{subscription_item_id}':
     'Use `billing.cancelCommerceSubscriptionItem` (DELETE /billing/subscription_items/{subscription_item_id}).',
 };

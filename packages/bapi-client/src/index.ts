@@ -35,6 +35,9 @@ export * from './generated/groups';
 export { ObjectType } from './generated/objectTypes';
 export * from './generated/operations';
 export * from './generated/resources';
+// dated API versions (`clerkApiVersion`, `Clerk-API-Version`) and the `request()` escape hatch
+export { CLERK_API_VERSIONS, type ClerkApiVersion, type ForVersion } from './generated/versions';
+export { assertClerkApiVersion, CLERK_API_VERSION_HEADER } from './request/apiVersion';
 export {
   createRequestFunction,
   DEFAULT_API_URL,
@@ -42,11 +45,8 @@ export {
   DEFAULT_USER_AGENT,
 } from './request/createRequestFunction';
 export { RequestErrorCode } from './request/errorCodes';
-// dated API versions (`clerkApiVersion`, `Clerk-API-Version`) and the `request()` escape hatch
-export { CLERK_API_VERSIONS, type ClerkApiVersion, type ForVersion } from './generated/versions';
-export { assertClerkApiVersion, CLERK_API_VERSION_HEADER } from './request/apiVersion';
-export type { RawRequestOptions } from './request/rawRequest';
 export type { HttpMethod, Operation, ResourceClass } from './request/operation';
+export type { RawRequestOptions } from './request/rawRequest';
 export type {
   ApiResult,
   BackendApiClientOptions,

@@ -184,11 +184,12 @@ describe('generated operations', () => {
 describe('surface', () => {
   const model = buildModel(loadSpecs());
 
-  it('has the 14 0.x groups and every group of the spec', () => {
+  it('has the 14 0.x groups, every group of the specs and the request() escape hatch', () => {
     const api = createBackendApiClient({ secretKey });
     const groups = new Set(model.operations.map((op: { group: string }) => op.group));
     for (const group of [...Object.keys(zeroXMethods), ...groups]) expect(api).toHaveProperty(group);
-    expect(Object.keys(api)).toHaveLength(new Set([...Object.keys(zeroXMethods), ...groups]).size);
+    expect(typeof api.request).toBe('function');
+    expect(Object.keys(api)).toHaveLength(new Set([...Object.keys(zeroXMethods), ...groups]).size + 1);
   });
 
   it('reaches all 253 operations of every version: as a generated method, or as the 0.x method of that name (any case)', () => {

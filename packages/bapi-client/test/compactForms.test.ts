@@ -21,7 +21,10 @@ describe('operation forms', () => {
       // an operation with a query and a body sends the body: the body's kind wins, as in a literal
       if (op.body) expected.input = op.body.multipart ? 'multipart' : 'json';
       if (op.commaSeparated?.length) expected.commaSeparated = op.commaSeparated;
-      if (op.response.resource) expected.resource = classes[op.response.resource];
+      if (op.response.resource)
+        expected.resource = Array.isArray(op.response.resource)
+          ? op.response.resource.map((name: string) => classes[name])
+          : classes[op.response.resource];
       if (op.response.text) expected.text = true;
       if (op.response.listKey) expected.listKey = op.response.listKey;
       if (op.response.strict) expected.strict = true;

@@ -37,7 +37,13 @@ describe('the newest spec', () => {
     expect(defaultSpecPath).toMatch(/2026-05-12\.yml$/);
     expect(newest.operations).toHaveLength(249);
     expect([...CLERK_API_VERSIONS]).toEqual(listSpecVersions());
-    expect([...CLERK_API_VERSIONS]).toEqual(['2021-02-05', '2024-10-01', '2025-04-10', '2025-11-10', '2026-05-12']);
+    expect([...CLERK_API_VERSIONS]).toEqual([
+      '2021-02-05',
+      '2024-10-01',
+      '2025-04-10',
+      '2025-11-10',
+      '2026-05-12',
+    ]);
   });
 
   it('has a method for every operation (fails when a spec operation has none)', () => {

@@ -210,7 +210,6 @@ export interface APIKeyJSON {
   /** The timestamp for when the API key was last updated, in milliseconds */
   updated_at: number;
   secret?: string;
-  deleted?: boolean;
 }
 
 export class APIKey {
@@ -234,7 +233,6 @@ export class APIKey {
   /** The timestamp for when the API key was last updated, in milliseconds */
   declare readonly updatedAt: number;
   declare readonly secret: string | undefined;
-  declare readonly deleted: boolean | undefined;
   static readonly objectTypes: readonly string[] = ["api_key"];
   constructor(input: APIKeyJSON) {
     const json = input as any;
@@ -254,7 +252,6 @@ export class APIKey {
     this.createdAt = json.created_at;
     this.updatedAt = json.updated_at;
     this.secret = json.secret;
-    this.deleted = json.deleted;
   }
   static fromJSON(json: APIKeyJSON): APIKey {
     return new APIKey(json);
@@ -2103,6 +2100,8 @@ export interface IdPOAuthAccessTokenJSON {
   expiration: number | null;
   created_at: number;
   updated_at: number;
+  /** The token type. */
+  type?: string;
 }
 
 export class IdPOAuthAccessToken {
@@ -2116,6 +2115,8 @@ export class IdPOAuthAccessToken {
   declare readonly expiration: number | null;
   declare readonly createdAt: number;
   declare readonly updatedAt: number;
+  /** The token type. */
+  declare readonly type: string | undefined;
   static readonly objectTypes: readonly string[] = ["clerk_idp_oauth_access_token"];
   constructor(input: IdPOAuthAccessTokenJSON) {
     const json = input as any;
@@ -2129,6 +2130,7 @@ export class IdPOAuthAccessToken {
     this.expiration = json.expiration;
     this.createdAt = json.created_at;
     this.updatedAt = json.updated_at;
+    this.type = json.type;
   }
   static fromJSON(json: IdPOAuthAccessTokenJSON): IdPOAuthAccessToken {
     return new IdPOAuthAccessToken(json);

@@ -6,7 +6,7 @@ import { buildJsonBody, buildMultipartBody } from './buildBody';
 import { buildQuery, fillPath, joinUrl } from './buildUrl';
 import { convertItem, decodePayload } from './decodeResponse';
 import { RequestErrorCode } from './errorCodes';
-import type { Operation } from './operation';
+import type { Operation, ResourceClass } from './operation';
 import { readClerkTraceId, readErrors } from './readErrors';
 import { backoffDelay, isRetryable, parseRetryAfter, resolveRetryOptions } from './retryPolicy';
 import type {
@@ -191,13 +191,14 @@ function toResult<T>(operation: Operation<T>, response: Response, text: string):
 }
 
 function decodeWith({ resource, strict, listKey }: Operation<unknown>, payload: unknown) {
+  const candidates: readonly ResourceClass[] = resource === undefined ? [] : [resource].flat();
   const resourceFor = (objectType: unknown) =>
-    resource &&
-    (!resource.objectTypes ||
-      (objectType === undefined && !strict) ||
-      resource.objectTypes.includes(String(objectType)))
-      ? resource
-      : undefined;
+    candidates.find(
+      candidate =>
+        !candidate.objectTypes ||
+        (objectType === undefined && !strict) ||
+        candidate.objectTypes.includes(String(objectType)),
+    );
   return decodePayload(payload, item => convertItem(item, resourceFor, DeletedObject), listKey);
 }
 

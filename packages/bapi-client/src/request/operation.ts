@@ -17,8 +17,8 @@ export interface Operation<T> {
   readonly input?: 'query' | 'json' | 'multipart';
   /** Query keys sent as one comma-separated value instead of repeated keys. */
   readonly commaSeparated?: readonly string[];
-  /** The class a JSON response (or each item of a list) becomes. */
-  readonly resource?: ResourceClass;
+  /** The class a JSON response (or each item of a list) becomes; several: the one of each item's `object`. */
+  readonly resource?: ResourceClass | readonly ResourceClass[];
   /** The response is text (HTML), passed through as a string. */
   readonly text?: boolean;
   /** The page's list is under this key instead of `data` (`{ m2m_tokens: [...], total_count }`). */
@@ -38,7 +38,10 @@ const operationsByForm = new Map<string, Operation<unknown>>();
  * as the same object a literal would give (absent parts stay absent keys). A form names one operation
  * (method and path are unique in the spec), so its first definition is returned for every later one.
  */
-export function defineOperation<T>(form: string, resource?: ResourceClass): Operation<T> {
+export function defineOperation<T>(
+  form: string,
+  resource?: ResourceClass | readonly ResourceClass[],
+): Operation<T> {
   const known = operationsByForm.get(form);
   if (known) return known as Operation<T>;
   const [method, path, ...flags] = form.split(' ') as [HttpMethod, string, ...string[]];

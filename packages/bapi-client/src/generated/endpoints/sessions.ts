@@ -2,8 +2,7 @@
 import { defineOperation } from '../../request/operation';
 import type { ApiResult, CallOptions, RequestFunction } from '../../request/types';
 import type { CreateSessionBody, CreateSessionTokenBody, CreateSessionTokenFromTemplateBody, RefreshSessionBody } from '../operations';
-import { Session, Token } from '../resources';
-import type { SessionRefreshJSON } from '../resources';
+import { Cookies, Session, Token } from '../resources';
 
 /** The sessions operations of the Backend API. */
 export class SessionsEndpoints {
@@ -19,8 +18,8 @@ export class SessionsEndpoints {
   /**
    * Refresh a session (POST /sessions/{session_id}/refresh)
    */
-  refreshSession(sessionId: string, body?: RefreshSessionBody, options?: CallOptions): Promise<ApiResult<SessionRefreshJSON>> {
-    return this.request(defineOperation<SessionRefreshJSON>('POST /sessions/{session_id}/refresh json'), [sessionId], body, options);
+  refreshSession(sessionId: string, body?: RefreshSessionBody, options?: CallOptions): Promise<ApiResult<Token | Cookies>> {
+    return this.request(defineOperation<Token | Cookies>('POST /sessions/{session_id}/refresh json strict', [Token, Cookies]), [sessionId], body, options);
   }
 
   /**
