@@ -24,6 +24,8 @@ export type ApiResult<T> =
   | {
       data: null;
       errors: ClerkAPIError[];
+      /** Never set on a failure; present so `const { data, totalCount } = await ...` type-checks. */
+      totalCount?: undefined;
       status?: number;
       /** `clerk_trace_id` of the error body, else the `cf-ray` header, else `''`. */
       clerkTraceId: string;
