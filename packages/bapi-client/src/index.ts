@@ -55,3 +55,16 @@ export type {
   RequestFunction,
   RetryOptions,
 } from './request/types';
+// 0.x type names no spec schema gives
+export type {
+  ClerkResourceJSON,
+  InvitationStatus,
+  OAuthProvider,
+  OAuthStrategy,
+  OrganizationInvitationStatus,
+  OrganizationMembershipRole,
+  SignInJSON,
+  SignInStatus,
+  SignUpAttributeRequirements,
+  SignUpStatus,
+} from './resources/zeroXTypes';
