@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import {
   classNames,
+  constructorClasses,
   extraFields,
   extraResources,
   fieldRules,
@@ -499,10 +500,31 @@ function buildSpecModel(spec) {
 }
 
 // ---------- emitters ----------
+/** The field-table code of each conversion (read by src/resources/assignFields.ts). */
+const tableCodes = {
+  toList: 'l',
+  toNested: 'n',
+  toUrl: 'u',
+  emptyObjectWhenMissing: 'e',
+  nullWhenMissing: 'm',
+  nullWhenEmpty: 'z',
+};
+
 function emitResources(model) {
   const { classes, tsType, nestedClassOf, jsonInterfaces } = model;
   const out = [];
   const usedHelpers = new Set();
+  // the 0.x resources and every class they nest get constructors (0.x callers deserialize these)
+  const fastClasses = new Set();
+  const addFast = name => {
+    if (!name || fastClasses.has(name) || !classes[name]) return;
+    fastClasses.add(name);
+    for (const value of Object.values(classes[name].properties)) {
+      addFast(nestedClassOf(value));
+      if (value.type === 'array') addFast(nestedClassOf(value.items));
+    }
+  };
+  for (const name of constructorClasses) addFast(name);
 
   for (const cls of Object.values(classes).sort((a, b) => a.name.localeCompare(b.name))) {
     const rules = fieldRules[cls.name] ?? {};
@@ -525,9 +547,12 @@ function emitResources(model) {
 
     // class
     out.push(`export class ${cls.name} {\n`);
-    // one assignment per field, in spec order (every instance of a class shares one shape)
+    // one assignment per field, in spec order (every instance of a class shares one shape); the same fields
+    // as a table for the classes that are not 0.x resources
     const assignments = [];
     const privateAssignments = [];
+    const table = [];
+    const tableNested = [];
     for (const key of keys) {
       const value = cls.properties[key];
       const name = fieldName(key);
@@ -583,6 +608,13 @@ function emitResources(model) {
       }
       out.push(`${docComment(value.description, '  ')}  declare readonly ${name}: ${type};\n`);
       assignments.push(`    this.${name} = ${expression};\n`);
+      const nestedClass = nestedItems ?? nested;
+      if (nestedClass && !tableNested.includes(nestedClass)) tableNested.push(nestedClass);
+      const code = expression === read ? '' : `:${tableCodes[expression.slice(0, expression.indexOf('('))]}`;
+      if (/[\s=:]/.test(key)) throw new Error(`${cls.name}: ${key} cannot go in a field table`);
+      table.push(
+        `${key}${name === camelCase(key) ? '' : `=${name}`}${code}${nestedClass ? tableNested.indexOf(nestedClass) : ''}`,
+      );
     }
     for (const [key, hint] of Object.entries(rules.alsoDeprecatedSnake ?? {})) {
       out.push(`  /** @deprecated ${hint} */\n`);
@@ -594,10 +626,20 @@ function emitResources(model) {
       out.push(`  static readonly objectTypes: readonly string[] = ${JSON.stringify(cls.objectTypes)};\n`);
     }
     if (assignments.length === 0) throw new Error(`${cls.name} has no fields`);
-    // plain assignments: each class gets its own monomorphic constructor, about as fast as hand-written code
-    out.push(
-      `  constructor(input: ${cls.name}JSON) {\n    const json = input as any;\n${assignments.join('')}${privateAssignments.join('')}  }\n`,
-    );
+    if (fastClasses.has(cls.name)) {
+      // plain assignments: a monomorphic constructor per class, as fast as hand-written code
+      out.push(
+        `  constructor(input: ${cls.name}JSON) {\n    const json = input as any;\n${assignments.join('')}${privateAssignments.join('')}  }\n`,
+      );
+    } else {
+      if (privateAssignments.length)
+        throw new Error(`${cls.name}: deprecated accessors need a constructor class`);
+      // one table read by a shared loop: the smaller form
+      usedHelpers.add('assignFields');
+      out.push(
+        `  constructor(json: ${cls.name}JSON) {\n    assignFields(this, json, '${table.join(' ')}'${tableNested.map(name => `, ${name}`).join('')});\n  }\n`,
+      );
+    }
     out.push(
       `  static fromJSON(json: ${cls.name}JSON): ${cls.name} {\n    return new ${cls.name}(json);\n  }\n}\n\n`,
     );
@@ -617,10 +659,20 @@ function emitResources(model) {
     }
     out.push('}\n\n');
   }
+  const typed = Object.values(classes)
+    .filter(cls => cls.objectTypes.length > 0 && cls.name !== 'DeletedObject')
+    .map(cls => cls.name)
+    .sort((a, b) => a.localeCompare(b));
+  out.push('/** Every resource class with an `object` type (each lists its types in `objectTypes`). */\n');
+  out.push(`export const resourceClasses = [${typed.join(', ')}] as const;\n`);
   const imports = [
     HEADER,
     "import { deprecated as deprecatedAccessorWarning } from '@clerk/jwt-core';\n",
-    `import { ${[...usedHelpers].sort().join(', ')} } from '../resources/convert';\n\n`,
+    `import { ${[...usedHelpers]
+      .filter(name => name !== 'assignFields')
+      .sort()
+      .join(', ')} } from '../resources/convert';\n`,
+    usedHelpers.has('assignFields') ? "import { assignFields } from '../resources/assignFields';\n\n" : '\n',
   ];
   return `${[...imports, ...out].join('').trimEnd()}\n`;
 }
@@ -780,6 +832,7 @@ function emitGroup(group, ops, knownClasses, versions) {
   const typeImports = new Set();
   const valueImports = new Set();
   const methods = [];
+  const table = [];
   for (const op of ops) {
     // names equal but for case (`getRedirectURL`, 0.x `getRedirectUrl`) would be two doors to one operation
     const zeroXName = zeroXMethodNamed(skipped, op.methodName);
@@ -797,42 +850,46 @@ function emitGroup(group, ops, knownClasses, versions) {
     for (const name of resourcesOf(op)) valueImports.add(name);
     const args = op.pathParams.map(p => `${camelCase(p.name)}: string`);
     const typeName = op.constName;
-    let input = 'undefined';
     if (op.queryType) {
       typeImports.add(`${typeName}Params`);
-      args.push(op.queryRequired ? `params: ${typeName}Params` : `params: ${typeName}Params = {}`);
-      input = 'params';
+      args.push(op.queryRequired ? `params: ${typeName}Params` : `params?: ${typeName}Params`);
     } else if (op.bodyType) {
       typeImports.add(`${typeName}Body`);
       args.push(op.body.required ? `body: ${typeName}Body` : `body?: ${typeName}Body`);
-      input = 'body';
     }
     args.push('options?: CallOptions');
     for (const match of op.response.tsType.matchAll(/\b([A-Z][A-Za-z0-9]*)\b/g)) typeImports.add(match[1]);
     const doc = `${op.summary ?? op.operationId} (${op.httpMethod} ${op.path})`;
     methods.push(
       `  /**\n   * ${doc.replaceAll('*/', '*\\/')}${removalNote(op, versions) || (op.deprecated ? '\n   * @deprecated Deprecated by the Backend API.' : '')}\n   */\n` +
-        `  ${op.methodName}(${args.join(', ')}): Promise<ApiResult<${op.response.tsType}>> {\n` +
-        // the operation is built from its form in the call (not imported): a bundle carries no name per operation
-        `    return this.request(defineOperation<${op.response.tsType}>(${operationForm(op)}${resourceArgument(op)}), [${op.pathParams.map(p => camelCase(p.name)).join(', ')}], ${input}, options);\n  }\n`,
+        `  ${op.methodName}(${args.join(', ')}): Promise<ApiResult<${op.response.tsType}>>;\n`,
     );
+    // the method itself is built from its form by endpointClass: a bundle carries one short entry per operation
+    const names = resourcesOf(op);
+    const resource =
+      names.length === 0 ? '' : names.length === 1 ? `, ${names[0]}` : `, [${names.join(', ')}]`;
+    table.push(`  ${op.methodName}: [${operationForm(op)}${resource}],\n`);
   }
   const bodyAndParamTypes = [...typeImports].filter(name => /(Params|Body)$/.test(name));
   const resourceTypes = [...typeImports].filter(
     name => (/JSON$/.test(name) || name in knownClasses) && !valueImports.has(name),
   );
   const out = [HEADER];
-  if (methods.length) out.push("import { defineOperation } from '../../request/operation';\n");
-  out.push("import type { ApiResult, CallOptions, RequestFunction } from '../../request/types';\n");
+  out.push("import { type EndpointClass, endpointClass } from '../../request/endpointClass';\n");
+  if (methods.length) out.push("import type { ApiResult, CallOptions } from '../../request/types';\n");
   if (bodyAndParamTypes.length)
     out.push(`import type { ${bodyAndParamTypes.sort().join(', ')} } from '../operations';\n`);
   if (valueImports.size) out.push(`import { ${[...valueImports].sort().join(', ')} } from '../resources';\n`);
   if (resourceTypes.length)
     out.push(`import type { ${resourceTypes.sort().join(', ')} } from '../resources';\n`);
-  out.push(`\n/** The ${group} operations of the Backend API. */\nexport class ${groupClassName(group)} {\n`);
-  out.push('  constructor(protected readonly request: RequestFunction) {}\n');
-  out.push(methods.length ? `\n${methods.join('\n')}` : '');
-  out.push('}\n');
+  const name = groupClassName(group);
+  out.push(`\n/** The ${group} operations of the Backend API. */\nexport interface ${name} {\n`);
+  out.push(methods.join('\n'));
+  out.push('}\n\n');
+  out.push(`/** The ${group} operations of the Backend API: \`new ${name}(request)\`. */\n`);
+  out.push(
+    `export const ${name}: EndpointClass<${name}> = /* @__PURE__ */ endpointClass({\n${table.join('')}});\n`,
+  );
   return out.join('');
 }
 

@@ -228,3 +228,28 @@ export const removedOperationNotes = {
   'DELETE /commerce/subscription_items/{subscription_item_id}':
     'Use `billing.cancelCommerceSubscriptionItem` (DELETE /billing/subscription_items/{subscription_item_id}).',
 };
+
+/**
+ * The 0.x resources (what 0.x's deserializer built): they and every class they nest get a generated
+ * constructor, one assignment per field (0.38.15's deserialization speed); every other class copies its
+ * fields from a compact table in one shared loop (smaller, slower; see the README).
+ */
+export const constructorClasses = [
+  'AllowlistIdentifier',
+  'Client',
+  'DeletedObject',
+  'Email',
+  'EmailAddress',
+  'Invitation',
+  'OauthAccessToken',
+  'Organization',
+  'OrganizationInvitation',
+  'OrganizationMembership',
+  'PhoneNumber',
+  'RedirectUrl',
+  'Session',
+  'SignInToken',
+  'SMSMessage',
+  'Token',
+  'User',
+];

@@ -8,6 +8,7 @@ import * as operations from '../src/generated/operations';
 import * as resources from '../src/generated/resources';
 import type { RequestFunction } from '../src/index';
 import { defineOperation } from '../src/request/operation';
+import { camelCase as runtimeCamelCase } from '../src/resources/assignFields';
 
 const model = buildModel(loadSpecs());
 const classes = resources as unknown as Record<string, (new (json: object) => object) & { fromJSON: any }>;
@@ -105,7 +106,26 @@ describe('operation forms', () => {
   });
 });
 
-describe('resource constructors', () => {
+describe('resource constructors and field tables', () => {
+  it('name each field as the generator does (the runtime camelCase of the tables is the same rule)', () => {
+    const keys = Object.values(model.classes).flatMap((cls: any) => Object.keys(cls.properties));
+    expect(keys.length).toBeGreaterThan(500);
+    expect(keys.filter(key => runtimeCamelCase(key) !== camelCase(key))).toEqual([]);
+    expect(runtimeCamelCase('a__b-c.d_2e')).toBe(camelCase('a__b-c.d_2e'));
+  });
+
+  it('are constructors for the 0.x resources and what they nest, tables for the rest', () => {
+    const source = readFileSync(new URL('../src/generated/resources.ts', import.meta.url), 'utf8');
+    const classSource = (name: string) =>
+      source.split('\nexport class ').find(part => part.startsWith(`${name} {`)) ?? '';
+    const usesTable = (name: string) => classSource(name).includes('assignFields(this, json,');
+    for (const name of ['User', 'M2MToken']) expect(classSource(name), name).toContain('constructor(');
+    for (const name of ['User', 'EmailAddress', 'Verification', 'ExternalAccount', 'Organization', 'Session'])
+      expect(usesTable(name), name).toBe(false);
+    for (const name of ['M2MToken', 'APIKey', 'JWTTemplate', 'CommercePlan'])
+      expect(usesTable(name), name).toBe(true);
+  });
+
   it('give every class exactly its spec fields, in spec order, each read from its own key', () => {
     const mismatched: string[] = [];
     for (const cls of Object.values(model.classes) as any[]) {

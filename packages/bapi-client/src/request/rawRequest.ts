@@ -1,4 +1,4 @@
-import { resourceByObjectType } from '../generated/objectTypes';
+import { resourceClasses } from '../generated/resources';
 import { buildQuery } from './buildUrl';
 import type { HttpMethod, Operation, ResourceClass } from './operation';
 import type { ApiResult, CallOptions, RequestFunction } from './types';
@@ -17,10 +17,8 @@ export interface RawRequestOptions {
 /** Each item becomes the resource class of its `object` type; an unknown type stays plain JSON. */
 const byObjectType: ResourceClass = {
   fromJSON(json: { object?: unknown }) {
-    const type = json.object;
-    return typeof type === 'string' && Object.hasOwn(resourceByObjectType, type)
-      ? resourceByObjectType[type as keyof typeof resourceByObjectType].fromJSON(json as never)
-      : json;
+    const resource = resourceClasses.find(candidate => candidate.objectTypes.includes(json.object as string));
+    return resource ? resource.fromJSON(json as never) : json;
   },
 };
 
