@@ -270,6 +270,19 @@ describe('every 0.x method resolves to the 0.x class of its result', () => {
     if (expectation.list === 'page') expect(result.totalCount).toBe(7);
   });
 
+  it('getUserList({ paginated: true }) gives totalCount in the type and at run time', async () => {
+    local.current.setHandler(answerJson(200, { data: [json.user], total_count: 12 }));
+    const client = createBackendApiClient({ secretKey, apiUrl: local.current.url });
+    const { data: users, totalCount } = await client.users.getUserList({ paginated: true, limit: 1 });
+    const count: number | undefined = totalCount;
+    expect(count).toBe(12);
+    expect(users?.[0]).toBeInstanceOf(User);
+    expect(local.current.requests[0]!.query).toEqual([
+      ['paginated', 'true'],
+      ['limit', '1'],
+    ]);
+  });
+
   it('revokeInvitation keeps the 0.x fields, revoked included', async () => {
     local.current.setHandler(answerJson(200, json.invitation));
     const client = createBackendApiClient({ secretKey, apiUrl: local.current.url });
