@@ -69,7 +69,7 @@ describe.each(specs)('contract with the $name spec, through Prism', spec => {
 
   beforeAll(async () => {
     if (specPresent) prism = await startPrism(spec.path);
-  }, 90_000);
+  }, 180_000);
   afterAll(async () => {
     await prism?.stop();
   });
@@ -79,7 +79,7 @@ describe.each(specs)('contract with the $name spec, through Prism', spec => {
   });
 
   it('every operation of the spec passes request validation and deserializes', {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     const parsed = parse(readFileSync(spec.path, 'utf8'));
     const { value, deref } = createValueSynthesizer(parsed);
