@@ -150,3 +150,40 @@ describe('resource constructors and field tables', () => {
     expect(mismatched).toEqual([]);
   });
 });
+
+describe('endpoint classes built from method tables', () => {
+  it('have each method on the prototype, non-enumerable and named after it, like a class method', () => {
+    const classes = endpointClasses as unknown as Record<string, { prototype: object }>;
+    const descriptor = Object.getOwnPropertyDescriptor(classes.UsersEndpoints!.prototype, 'banUser')!;
+    expect(descriptor).toMatchObject({ enumerable: false, writable: true, configurable: true });
+    expect((descriptor.value as () => unknown).name).toBe('banUser');
+  });
+
+  it('pass path ids, then the query or body, then the call options', async () => {
+    const calls: unknown[][] = [];
+    const request: RequestFunction = async (operation, ids, input, options) => {
+      calls.push([operation.path, ids, input, options]);
+      return { data: null, errors: [], clerkTraceId: '' };
+    };
+    const classes = endpointClasses as unknown as Record<string, new (request: RequestFunction) => any>;
+    const signal = new AbortController().signal;
+    await new classes.OrganizationDomainsEndpoints!(request).updateOrganizationDomain(
+      'org_1',
+      'dmn_1',
+      { verified: true },
+      { signal },
+    );
+    await new classes.UsersEndpoints!(request).banUser('user_1', { timeoutInMs: 5 });
+    await new classes.JwtTemplatesEndpoints!(request).listJWTTemplates();
+    expect(calls).toEqual([
+      [
+        '/organizations/{organization_id}/domains/{domain_id}',
+        ['org_1', 'dmn_1'],
+        { verified: true },
+        { signal },
+      ],
+      ['/users/{user_id}/ban', ['user_1'], undefined, { timeoutInMs: 5 }],
+      ['/jwt_templates', [], undefined, undefined],
+    ]);
+  });
+});

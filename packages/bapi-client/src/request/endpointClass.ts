@@ -26,10 +26,9 @@ export function endpointClass<T>(methods: MethodTable): EndpointClass<T> {
     const [, path = '', ...flags] = form.split(' ') as [HttpMethod, string, ...string[]];
     const pathIds = path.split('{').length - 1;
     const takesInput = flags.some(flag => flag === 'query' || flag === 'json' || flag === 'multipart');
-    Object.defineProperty(Endpoints.prototype, name, {
-      configurable: true,
-      writable: true,
-      value(this: Endpoints, ...args: unknown[]) {
+    // a computed method name, so the function is named after its method (`users.banUser.name`)
+    const { [name]: method } = {
+      [name](this: Endpoints, ...args: unknown[]) {
         return this.request(
           defineOperation(form, resource),
           args.slice(0, pathIds) as string[],
@@ -37,7 +36,8 @@ export function endpointClass<T>(methods: MethodTable): EndpointClass<T> {
           args[takesInput ? pathIds + 1 : pathIds] as Parameters<RequestFunction>[3],
         );
       },
-    });
+    };
+    Object.defineProperty(Endpoints.prototype, name, { configurable: true, writable: true, value: method });
   }
   return Endpoints as unknown as EndpointClass<T>;
 }
