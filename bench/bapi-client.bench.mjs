@@ -1,17 +1,28 @@
 // @clerk/bapi-client: bundle size (esbuild, minified, gzip) of the whole client, of one group imported alone
-// and of the request layer, against the 25 KB budget; then a Backend API round trip on 127.0.0.1 and the
-// deserializer, side by side with @clerk/backend 0.38.15, over a raw-fetch / JSON floor.
+// and of the request layer, against the 25 KB budget; then a Backend API round trip on 127.0.0.1, the
+// deserializer, and a call answered in memory, side by side with @clerk/backend 0.38.15 and 3.x.
 import { createServer } from 'node:http';
-import { createBackendApiClient, deserialize } from '@clerk/bapi-client';
-import { Clerk, deserialize as deserialize038 } from 'clerk-backend-038';
 import { bundleSize, compare } from './lib.mjs';
+
+// Calls to this origin are answered in memory (no network), so a call measures request layer, JSON and
+// deserialization; installed before the SDKs load, as some of them keep the global fetch they find.
+const IN_MEMORY = 'http://in-memory.bench';
+const realFetch = globalThis.fetch;
+let inMemoryBody = '{}';
+globalThis.fetch = (input, init) =>
+  String(input instanceof Request ? input.url : input).startsWith(IN_MEMORY)
+    ? Promise.resolve(new Response(inMemoryBody, { headers: { 'content-type': 'application/json' } }))
+    : realFetch(input, init);
+const { createBackendApiClient, deserialize } = await import('@clerk/bapi-client');
+const { Clerk, deserialize: deserialize038 } = await import('clerk-backend-038');
+const { createClerkClient: createClerkClient3 } = await import('clerk-backend-3');
 
 const BUDGET_BYTES = 25 * 1024;
 
 const bundle = (contents, platform = 'neutral') => bundleSize(contents, platform);
 
 const entries = {
-  'whole client: createBackendApiClient (every group, 212 operations)':
+  'whole client: createBackendApiClient (every group, 253 operations of 5 versions)':
     "export { createBackendApiClient } from '@clerk/bapi-client';",
   'one 0.x group alone: createRequestFunction + SessionAPI':
     "import { createRequestFunction, SessionAPI } from '@clerk/bapi-client';\nexport const sessions = key => new SessionAPI(createRequestFunction({ secretKey: key }));",
@@ -125,6 +136,22 @@ await compare(
     '@clerk/backend 0.38.15 deserialize': () => deserialize038(userJSON),
   },
   { floor: 'structuredClone (floor)' },
+);
+
+inMemoryBody = body;
+const inMemoryOptions = { secretKey, apiUrl: IN_MEMORY };
+const oursInMemory = createBackendApiClient(inMemoryOptions);
+const oldInMemory = Clerk(inMemoryOptions);
+const currentInMemory = createClerkClient3(inMemoryOptions);
+await compare(
+  'users.getUser answered in memory (request layer + JSON.parse + User; 3.x has no public deserializer)',
+  {
+    'fetch + JSON.parse (floor)': async () => (await fetch(`${IN_MEMORY}/v1/users/user_2abc`)).json(),
+    '@clerk/bapi-client': () => oursInMemory.users.getUser('user_2abc'),
+    '@clerk/backend 0.38.15': () => oldInMemory.users.getUser('user_2abc'),
+    '@clerk/backend 3.25.0': () => currentInMemory.users.getUser('user_2abc'),
+  },
+  { floor: 'fetch + JSON.parse (floor)', rounds: 9, roundMs: 80 },
 );
 
 server.close();

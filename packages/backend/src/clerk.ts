@@ -1,5 +1,10 @@
 import { type BuildTimeOptions, createAuthenticateRequest } from '@clerk/auth-state';
-import { type BackendApiClientOptions, createBackendApiClient } from '@clerk/bapi-client';
+import {
+  type BackendApiClient,
+  type BackendApiClientOptions,
+  type ClerkApiVersion,
+  createBackendApiClient,
+} from '@clerk/bapi-client';
 import { withEnvironmentDefaults } from '@clerk/jwks-resolver';
 import { deprecated } from '@clerk/jwt-core';
 
@@ -15,8 +20,11 @@ export const USER_AGENT = `@clerk/backend@${__PACKAGE_VERSION__}`;
 
 export type ClerkOptions = BackendApiClientOptions & BuildTimeOptions;
 
-/** What {@link Clerk} returns: every Backend API group plus the request-authentication functions. */
-export type ClerkClient = ReturnType<typeof createBackendApiClient> &
+/**
+ * What {@link Clerk} returns: every Backend API group, `request()`, and the request-authentication functions.
+ * `V` is the `clerkApiVersion` the client is built for.
+ */
+export type ClerkClient<V extends ClerkApiVersion | undefined = undefined> = BackendApiClient<V> &
   ReturnType<typeof createAuthenticateRequest> & {
     /** @deprecated A copy of the options; use your own reference, or `createClerkClient(options)` again. */
     readonly __unstable_options: ClerkOptions;
@@ -33,18 +41,21 @@ export type ClerkClient = ReturnType<typeof createBackendApiClient> &
  * const { data: user, errors } = await clerk.users.getUser('user_123');
  * const state = await clerk.authenticateRequest({ request });
  */
-export function Clerk(options: ClerkOptions = {}): ClerkClient {
+export function Clerk<V extends ClerkApiVersion | undefined = undefined>(
+  options: ClerkOptions & { clerkApiVersion?: V } = {},
+): ClerkClient<V> {
   // Filled from the environment once, so that the Backend API client and authenticateRequest share every value.
   const copy = {
     ...options,
     ...withEnvironmentDefaults(options),
     userAgent: options.userAgent || USER_AGENT,
   };
-  const apiClient = createBackendApiClient(copy);
+  // an unknown clerkApiVersion throws here, naming the accepted values
+  const apiClient = createBackendApiClient<V>(copy);
   const client = {
     ...apiClient,
     ...createAuthenticateRequest({ options: copy, apiClient }),
-  } as ClerkClient;
+  } as ClerkClient<V>;
   Object.defineProperty(client, '__unstable_options', {
     enumerable: false,
     get() {
@@ -56,4 +67,4 @@ export function Clerk(options: ClerkOptions = {}): ClerkClient {
 }
 
 /** The same as {@link Clerk}, under the name later versions of the SDK use. */
-export const createClerkClient: (options?: ClerkOptions) => ClerkClient = Clerk;
+export const createClerkClient: typeof Clerk = Clerk;

@@ -57,6 +57,13 @@ const additions = [
   'VerifyTokenError',
   'createBackendApiClient',
   'createClerkClient',
+  // dated API versions and the machine resources (bapi-client)
+  'APIKey',
+  'CLERK_API_VERSIONS',
+  'CLERK_API_VERSION_HEADER',
+  'IdPOAuthAccessToken',
+  'M2MToken',
+  'assertClerkApiVersion',
   'verifyWebhook',
 ];
 

@@ -144,6 +144,8 @@ export const extraResources = {
 export const extraFields = {
   User: { gender: { type: 'string' }, birthday: { type: 'string' } },
   OauthAccessToken: { scopes: { type: 'array', items: { type: 'string' } } },
+  // the current SDK's IdPOAuthAccessToken has `type` (current-clerk.md 5.3); the spec's inline schema lacks it
+  IdPOAuthAccessToken: { type: { type: 'string', description: 'The token type.' } },
 };
 
 /**
@@ -205,3 +207,49 @@ export const objectTypeKeys = {
   token: 'Token',
   total_count: 'TotalCount',
 };
+
+/** Spec files that are frozen partial subsets, not versions a client can pin (see bapi-openapi/README.md). */
+export const frozenSpecVersions = ['2025-03-12'];
+
+/** Class names for resources the spec describes only inline (by their `object` type). */
+export const inlineClassNames = {
+  api_key: 'APIKey',
+  machine_to_machine_token: 'M2MToken',
+  clerk_idp_oauth_access_token: 'IdPOAuthAccessToken',
+};
+
+/** For each operation a later version moved or removed (`METHOD /path`): what the current API does instead. */
+export const removedOperationNotes = {
+  'POST /sessions/{session_id}/verify':
+    'The Backend API answers 410 before that; verify session tokens networkless with `verifyToken` instead.',
+  'GET /commerce/plans': 'Use `billing.getCommercePlanList` (GET /billing/plans).',
+  'GET /commerce/subscription_items':
+    'Use `billing.getCommerceSubscriptionItemList` (GET /billing/subscription_items).',
+  'DELETE /commerce/subscription_items/{subscription_item_id}':
+    'Use `billing.cancelCommerceSubscriptionItem` (DELETE /billing/subscription_items/{subscription_item_id}).',
+};
+
+/**
+ * The 0.x resources (what 0.x's deserializer built): they and every class they nest get a generated
+ * constructor, one assignment per field (0.38.15's deserialization speed); every other class copies its
+ * fields from a compact table in one shared loop (smaller, slower; see the README).
+ */
+export const constructorClasses = [
+  'AllowlistIdentifier',
+  'Client',
+  'DeletedObject',
+  'Email',
+  'EmailAddress',
+  'Invitation',
+  'OauthAccessToken',
+  'Organization',
+  'OrganizationInvitation',
+  'OrganizationMembership',
+  'PhoneNumber',
+  'RedirectUrl',
+  'Session',
+  'SignInToken',
+  'SMSMessage',
+  'Token',
+  'User',
+];

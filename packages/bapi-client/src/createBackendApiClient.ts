@@ -13,14 +13,19 @@ import {
 } from './api/smallGroups';
 import { UserAPI } from './api/UserAPI';
 import { createSpecOnlyGroups } from './generated/specOnlyGroups';
+import type { ClerkApiVersion } from './generated/versions';
 import { createRequestFunction } from './request/createRequestFunction';
+import { createRawRequest } from './request/rawRequest';
 import type { BackendApiClientOptions } from './request/types';
 
 /**
- * The Backend API client: the 14 groups of 0.x with their 0.x methods, plus every other group of the spec.
- * Every method resolves to `{ data, errors }`.
+ * The Backend API client: the 14 groups of 0.x with their 0.x methods, plus every other group of every dated
+ * spec, plus `request()` for anything else. Every method resolves to `{ data, errors }`. With
+ * `clerkApiVersion` the methods whose types differ between versions are typed for that version.
  */
-export function createBackendApiClient(options: BackendApiClientOptions = {}) {
+export function createBackendApiClient<V extends ClerkApiVersion | undefined = undefined>(
+  options: BackendApiClientOptions & { clerkApiVersion?: V } = {},
+) {
   const request = createRequestFunction(options);
   return {
     allowlistIdentifiers: new AllowlistIdentifierAPI(request),
@@ -30,15 +35,20 @@ export function createBackendApiClient(options: BackendApiClientOptions = {}) {
     emails: new EmailAPI(request),
     interstitial: new InterstitialAPI(request),
     invitations: new InvitationAPI(request),
-    organizations: new OrganizationAPI(request),
+    organizations: new OrganizationAPI<V>(request),
     phoneNumbers: new PhoneNumberAPI(request),
     redirectUrls: new RedirectUrlAPI(request),
     sessions: new SessionAPI(request),
     signInTokens: new SignInTokenAPI(request),
     smsMessages: new SMSMessageAPI(request),
-    users: new UserAPI(request),
+    users: new UserAPI<V>(request),
     ...createSpecOnlyGroups(request),
+    /** Any Backend API call by method and path, with the same request layer: `{ data, errors }`. */
+    request: createRawRequest(request),
   };
 }
 
-export type BackendApiClient = ReturnType<typeof createBackendApiClient>;
+/** The client {@link createBackendApiClient} builds; `V` is its `clerkApiVersion`. */
+export type BackendApiClient<V extends ClerkApiVersion | undefined = undefined> = ReturnType<
+  typeof createBackendApiClient<V>
+>;

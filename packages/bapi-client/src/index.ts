@@ -5,6 +5,7 @@ export type {
   GetOrganizationParams,
   OrganizationListParams,
   UpdateOrganizationParams,
+  UpdateOrganizationParamsFor,
 } from './api/OrganizationAPI';
 // the 0.x groups (each also carries the spec's other operations of its group)
 export { OrganizationAPI } from './api/OrganizationAPI';
@@ -22,7 +23,7 @@ export {
   RedirectUrlAPI,
   SignInTokenAPI,
 } from './api/smallGroups';
-export type { CreateUserParams, UpdateUserParams, UserListParams } from './api/UserAPI';
+export type { CreateUserParams, UpdateUserParams, UpdateUserParamsFor, UserListParams } from './api/UserAPI';
 export { UserAPI } from './api/UserAPI';
 export type { BackendApiClient } from './createBackendApiClient';
 // the client and its request layer
@@ -34,6 +35,9 @@ export * from './generated/groups';
 export { ObjectType } from './generated/objectTypes';
 export * from './generated/operations';
 export * from './generated/resources';
+// dated API versions (`clerkApiVersion`, `Clerk-API-Version`) and the `request()` escape hatch
+export { CLERK_API_VERSIONS, type ClerkApiVersion, type ForVersion } from './generated/versions';
+export { assertClerkApiVersion, CLERK_API_VERSION_HEADER } from './request/apiVersion';
 export {
   createRequestFunction,
   DEFAULT_API_URL,
@@ -42,6 +46,7 @@ export {
 } from './request/createRequestFunction';
 export { RequestErrorCode } from './request/errorCodes';
 export type { HttpMethod, Operation, ResourceClass } from './request/operation';
+export type { RawRequestOptions } from './request/rawRequest';
 export type {
   ApiResult,
   BackendApiClientOptions,
@@ -50,3 +55,16 @@ export type {
   RequestFunction,
   RetryOptions,
 } from './request/types';
+// 0.x type names no spec schema gives
+export type {
+  ClerkResourceJSON,
+  InvitationStatus,
+  OAuthProvider,
+  OAuthStrategy,
+  OrganizationInvitationStatus,
+  OrganizationMembershipRole,
+  SignInJSON,
+  SignInStatus,
+  SignUpAttributeRequirements,
+  SignUpStatus,
+} from './resources/zeroXTypes';

@@ -1,8 +1,7 @@
-// The compact generated forms (operation strings, resource field tables) decode to what the spec says.
+// The compact generated forms (operation strings) and the resource constructors do what the specs say.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { buildModel, camelCase, defaultSpecPath, groupClassName } from '../scripts/generate.mjs';
+import { buildModel, camelCase, groupClassName, loadSpecs } from '../scripts/generate.mjs';
 import { fieldRules } from '../scripts/generator-config.mjs';
 import * as endpointClasses from '../src/generated/groups';
 import * as operations from '../src/generated/operations';
@@ -11,21 +10,25 @@ import type { RequestFunction } from '../src/index';
 import { defineOperation } from '../src/request/operation';
 import { camelCase as runtimeCamelCase } from '../src/resources/assignFields';
 
-const spec = parse(readFileSync(defaultSpecPath, 'utf8'));
-const model = buildModel(spec);
+const model = buildModel(loadSpecs());
 const classes = resources as unknown as Record<string, (new (json: object) => object) & { fromJSON: any }>;
 const rules = fieldRules as Record<string, { rename?: Record<string, string>; deprecated?: object }>;
 
 describe('operation forms', () => {
-  it('decode to the descriptor the spec describes for all 212 operations, with no other keys', () => {
+  it('decode to the descriptor the spec describes for all 253 operations of every version, with no other keys', () => {
     const wrong = model.operations.filter((op: any) => {
       const expected: Record<string, unknown> = { method: op.httpMethod, path: op.path };
       if (op.queryType) expected.input = 'query';
       // an operation with a query and a body sends the body: the body's kind wins, as in a literal
       if (op.body) expected.input = op.body.multipart ? 'multipart' : 'json';
       if (op.commaSeparated?.length) expected.commaSeparated = op.commaSeparated;
-      if (op.response.resource) expected.resource = classes[op.response.resource];
+      if (op.response.resource)
+        expected.resource = Array.isArray(op.response.resource)
+          ? op.response.resource.map((name: string) => classes[name])
+          : classes[op.response.resource];
       if (op.response.text) expected.text = true;
+      if (op.response.listKey) expected.listKey = op.response.listKey;
+      if (op.response.strict) expected.strict = true;
       const descriptor = (operations as Record<string, unknown>)[op.constName];
       try {
         expect(descriptor).toStrictEqual(expected);
@@ -34,7 +37,7 @@ describe('operation forms', () => {
         return true;
       }
     });
-    expect(model.operations).toHaveLength(212);
+    expect(model.operations).toHaveLength(253);
     expect(wrong.map((op: any) => op.operationId)).toEqual([]);
   });
 
@@ -103,12 +106,24 @@ describe('operation forms', () => {
   });
 });
 
-describe('resource field tables', () => {
-  it('name each field as the generator does (the runtime camelCase is the same rule)', () => {
+describe('resource constructors and field tables', () => {
+  it('name each field as the generator does (the runtime camelCase of the tables is the same rule)', () => {
     const keys = Object.values(model.classes).flatMap((cls: any) => Object.keys(cls.properties));
     expect(keys.length).toBeGreaterThan(500);
     expect(keys.filter(key => runtimeCamelCase(key) !== camelCase(key))).toEqual([]);
     expect(runtimeCamelCase('a__b-c.d_2e')).toBe(camelCase('a__b-c.d_2e'));
+  });
+
+  it('are constructors for the 0.x resources and what they nest, tables for the rest', () => {
+    const source = readFileSync(new URL('../src/generated/resources.ts', import.meta.url), 'utf8');
+    const classSource = (name: string) =>
+      source.split('\nexport class ').find(part => part.startsWith(`${name} {`)) ?? '';
+    const usesTable = (name: string) => classSource(name).includes('assignFields(this, json,');
+    for (const name of ['User', 'M2MToken']) expect(classSource(name), name).toContain('constructor(');
+    for (const name of ['User', 'EmailAddress', 'Verification', 'ExternalAccount', 'Organization', 'Session'])
+      expect(usesTable(name), name).toBe(false);
+    for (const name of ['M2MToken', 'APIKey', 'JWTTemplate', 'CommercePlan'])
+      expect(usesTable(name), name).toBe(true);
   });
 
   it('give every class exactly its spec fields, in spec order, each read from its own key', () => {
@@ -133,5 +148,42 @@ describe('resource field tables', () => {
     }
     expect(Object.keys(model.classes).length).toBeGreaterThan(50);
     expect(mismatched).toEqual([]);
+  });
+});
+
+describe('endpoint classes built from method tables', () => {
+  it('have each method on the prototype, non-enumerable and named after it, like a class method', () => {
+    const classes = endpointClasses as unknown as Record<string, { prototype: object }>;
+    const descriptor = Object.getOwnPropertyDescriptor(classes.UsersEndpoints!.prototype, 'banUser')!;
+    expect(descriptor).toMatchObject({ enumerable: false, writable: true, configurable: true });
+    expect((descriptor.value as () => unknown).name).toBe('banUser');
+  });
+
+  it('pass path ids, then the query or body, then the call options', async () => {
+    const calls: unknown[][] = [];
+    const request: RequestFunction = async (operation, ids, input, options) => {
+      calls.push([operation.path, ids, input, options]);
+      return { data: null, errors: [], clerkTraceId: '' };
+    };
+    const classes = endpointClasses as unknown as Record<string, new (request: RequestFunction) => any>;
+    const signal = new AbortController().signal;
+    await new classes.OrganizationDomainsEndpoints!(request).updateOrganizationDomain(
+      'org_1',
+      'dmn_1',
+      { verified: true },
+      { signal },
+    );
+    await new classes.UsersEndpoints!(request).banUser('user_1', { timeoutInMs: 5 });
+    await new classes.JwtTemplatesEndpoints!(request).listJWTTemplates();
+    expect(calls).toEqual([
+      [
+        '/organizations/{organization_id}/domains/{domain_id}',
+        ['org_1', 'dmn_1'],
+        { verified: true },
+        { signal },
+      ],
+      ['/users/{user_id}/ban', ['user_1'], undefined, { timeoutInMs: 5 }],
+      ['/jwt_templates', [], undefined, undefined],
+    ]);
   });
 });

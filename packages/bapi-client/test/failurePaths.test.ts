@@ -56,7 +56,8 @@ describe('Backend API error bodies', () => {
     const result = await client().users.getUser('user_missing');
     expect(result.status).toBe(404);
     expect(result.clerkTraceId).toBe('ray-456');
-    expect(result.errors).toEqual([{ code: 'resource_not_found', message: 'not found' }]);
+    // 0.x: `meta` is always an object (reference bapi-client.md section 3)
+    expect(result.errors).toEqual([{ code: 'resource_not_found', message: 'not found', meta: {} }]);
   });
 
   it('turns a text/plain 500 into one unexpected_response error carrying the text', async () => {

@@ -5,7 +5,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildModel, camelCase, defaultSpecPath, writeGenerated } from '../scripts/generate.mjs';
+import {
+  buildModel,
+  camelCase,
+  defaultSpecDir,
+  defaultSpecPath,
+  writeGenerated,
+} from '../scripts/generate.mjs';
 import { snakeCase } from '../src/request/snakeCase';
 
 const committedDir = resolve(dirname(fileURLToPath(import.meta.url)), '../src/generated');
@@ -26,7 +32,7 @@ describe('src/generated', () => {
       expect(listFiles(committedDir)).toContain('operations.ts');
       return;
     }
-    writeGenerated(defaultSpecPath, tempDir);
+    writeGenerated(defaultSpecDir, tempDir);
     const fresh = listFiles(tempDir);
     expect(listFiles(committedDir)).toEqual(fresh);
     for (const file of fresh) {

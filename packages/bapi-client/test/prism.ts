@@ -25,7 +25,7 @@ export function writeDerivedSpec(specPath: string): { file: string; cleanup: () 
 }
 
 /** Starts Prism 5.14.2 (the package's devDependency) on 127.0.0.1 and waits until it listens (bounded). */
-export async function startPrism(specPath: string, readyTimeoutInMs = 60_000): Promise<PrismMock> {
+export async function startPrism(specPath: string, readyTimeoutInMs = 150_000): Promise<PrismMock> {
   const derived = writeDerivedSpec(specPath);
   const port = await unusedPort();
   const bin = join(packageDir, 'node_modules', '.bin', 'prism');

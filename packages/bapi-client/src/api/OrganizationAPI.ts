@@ -1,5 +1,6 @@
 import { deprecated } from '@clerk/jwt-core';
 import { OrganizationsEndpoints } from '../generated/endpoints/organizations';
+import type { UpdateOrganizationBodyByVersion } from '../generated/operations';
 import {
   DeletedObject,
   Organization,
@@ -8,6 +9,7 @@ import {
 } from '../generated/resources';
 import { defineOperation } from '../request/operation';
 import type { CallOptions } from '../request/types';
+import type { RemovedIn, WithoutKeys } from './versionedParams';
 import { withoutFalsy } from './withoutFalsy';
 
 type Metadata = Record<string, unknown>;
@@ -44,7 +46,13 @@ export type GetOrganizationParams = { organizationId: string } | { slug: string 
 type Paginated = { limit?: number; offset?: number };
 
 /** `organizations`: the 0.x methods (memberships and invitations included), then the rest of the group. */
-export class OrganizationAPI extends OrganizationsEndpoints {
+/** `updateOrganization`'s params for a client pinned to `V`: without the fields that version no longer accepts. */
+export type UpdateOrganizationParamsFor<V> = WithoutKeys<
+  UpdateOrganizationParams,
+  RemovedIn<UpdateOrganizationBodyByVersion, V>
+>;
+
+export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
   getOrganizationList(params: OrganizationListParams = {}, options?: CallOptions) {
     return this.request(
       defineOperation<Organization[]>('GET /organizations query', Organization),
@@ -73,7 +81,8 @@ export class OrganizationAPI extends OrganizationsEndpoints {
     );
   }
 
-  updateOrganization(organizationId: string, params: UpdateOrganizationParams, options?: CallOptions) {
+  /** From 2026-05-12 on the metadata fields are not accepted here: use `updateOrganizationMetadata`. */
+  updateOrganization(organizationId: string, params: UpdateOrganizationParamsFor<V>, options?: CallOptions) {
     return this.request(
       defineOperation<Organization>('PATCH /organizations/{organization_id} json', Organization),
       [organizationId],

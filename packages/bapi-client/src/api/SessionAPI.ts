@@ -42,7 +42,10 @@ export class SessionAPI extends SessionsEndpoints {
     );
   }
 
-  /** @deprecated The Backend API answers 410; verify session tokens networkless instead. */
+  /**
+   * @deprecated The Backend API answers 410 (2021-02-05, 2024-10-01), and the operation is removed from 2025-04-10 on
+   * (a client pinned to a later `clerkApiVersion` gets 404); verify session tokens networkless with `verifyToken`.
+   */
   verifySession(sessionId: string, token: string, options?: CallOptions) {
     return this.request(
       defineOperation<Session>('POST /sessions/{session_id}/verify json', Session),

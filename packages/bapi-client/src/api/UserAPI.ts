@@ -1,7 +1,9 @@
 import { UsersEndpoints } from '../generated/endpoints/users';
+import type { UpdateUserBodyByVersion } from '../generated/operations';
 import { DeletedObject, OauthAccessToken, OrganizationMembership, User } from '../generated/resources';
 import { defineOperation } from '../request/operation';
 import type { CallOptions } from '../request/types';
+import type { RemovedIn, WithoutKeys } from './versionedParams';
 import { withoutFalsy } from './withoutFalsy';
 
 type UserMetadataParams = {
@@ -73,8 +75,11 @@ export type UpdateUserParams = {
 } & UserMetadataParams &
   (PasswordHashingParams | object);
 
-/** `users`: the 0.x methods, then every other user operation of the spec. */
-export class UserAPI extends UsersEndpoints {
+/** `updateUser`'s params for a client pinned to `V`: without the fields that version no longer accepts. */
+export type UpdateUserParamsFor<V> = WithoutKeys<UpdateUserParams, RemovedIn<UpdateUserBodyByVersion, V>>;
+
+/** `users`: the 0.x methods, then every other user operation of the spec. `V` is the client's `clerkApiVersion`. */
+export class UserAPI<V = undefined> extends UsersEndpoints {
   getUserList(params: UserListParams = {}, options?: CallOptions) {
     return this.request(defineOperation<User[]>('GET /users query', User), [], withoutFalsy(params), options);
   }
@@ -87,7 +92,8 @@ export class UserAPI extends UsersEndpoints {
     return this.request(defineOperation<User>('POST /users json', User), [], params, options);
   }
 
-  updateUser(userId: string, params: UpdateUserParams = {}, options?: CallOptions) {
+  /** From 2026-05-12 on the metadata fields are not accepted here: use `updateUserMetadata`. */
+  updateUser(userId: string, params = {} as UpdateUserParamsFor<V>, options?: CallOptions) {
     return this.request(
       defineOperation<User>('PATCH /users/{user_id} json', User),
       [userId],

@@ -159,9 +159,7 @@ export class InvitationAPI extends InvitationsEndpoints {
 
   revokeInvitation(invitationId: string, options?: CallOptions) {
     return this.request(
-      defineOperation<Invitation & { revoked?: boolean; status?: 'revoked' }>(
-        'POST /invitations/{invitation_id}/revoke',
-      ),
+      defineOperation<Invitation>('POST /invitations/{invitation_id}/revoke', Invitation),
       [invitationId],
       undefined,
       options,

@@ -2,11 +2,13 @@
 import type { RequestFunction } from '../request/types';
 import { ActorTokensEndpoints } from './endpoints/actorTokens';
 import { AdminPortalLinkTokensEndpoints } from './endpoints/adminPortalLinkTokens';
+import { AgentTasksEndpoints } from './endpoints/agentTasks';
 import { ApiKeysEndpoints } from './endpoints/apiKeys';
 import { BetaFeaturesEndpoints } from './endpoints/betaFeatures';
 import { BillingEndpoints } from './endpoints/billing';
 import { BlocklistIdentifiersEndpoints } from './endpoints/blocklistIdentifiers';
 import { CommerceEndpoints } from './endpoints/commerce';
+import { DirectoriesEndpoints } from './endpoints/directories';
 import { EnterpriseConnectionsEndpoints } from './endpoints/enterpriseConnections';
 import { InstanceSettingsEndpoints } from './endpoints/instanceSettings';
 import { JwksEndpoints } from './endpoints/jwks';
@@ -19,10 +21,12 @@ import { OrganizationDomainsEndpoints } from './endpoints/organizationDomains';
 import { OrganizationInvitationsEndpoints } from './endpoints/organizationInvitations';
 import { OrganizationMembershipsEndpoints } from './endpoints/organizationMemberships';
 import { OrganizationPermissionsEndpoints } from './endpoints/organizationPermissions';
+import { OrganizationRolesEndpoints } from './endpoints/organizationRoles';
 import { ProxyChecksEndpoints } from './endpoints/proxyChecks';
 import { PublicInterstitialEndpoints } from './endpoints/publicInterstitial';
 import { RoleSetsEndpoints } from './endpoints/roleSets';
 import { SamlConnectionsEndpoints } from './endpoints/samlConnections';
+import { ScimDirectoriesEndpoints } from './endpoints/scimDirectories';
 import { SignUpsEndpoints } from './endpoints/signUps';
 import { TemplatesEndpoints } from './endpoints/templates';
 import { TestingTokensEndpoints } from './endpoints/testingTokens';
@@ -34,11 +38,13 @@ export function createSpecOnlyGroups(request: RequestFunction) {
   return {
     actorTokens: new ActorTokensEndpoints(request),
     adminPortalLinkTokens: new AdminPortalLinkTokensEndpoints(request),
+    agentTasks: new AgentTasksEndpoints(request),
     apiKeys: new ApiKeysEndpoints(request),
     betaFeatures: new BetaFeaturesEndpoints(request),
     billing: new BillingEndpoints(request),
     blocklistIdentifiers: new BlocklistIdentifiersEndpoints(request),
     commerce: new CommerceEndpoints(request),
+    directories: new DirectoriesEndpoints(request),
     enterpriseConnections: new EnterpriseConnectionsEndpoints(request),
     instanceSettings: new InstanceSettingsEndpoints(request),
     jwks: new JwksEndpoints(request),
@@ -51,10 +57,12 @@ export function createSpecOnlyGroups(request: RequestFunction) {
     organizationInvitations: new OrganizationInvitationsEndpoints(request),
     organizationMemberships: new OrganizationMembershipsEndpoints(request),
     organizationPermissions: new OrganizationPermissionsEndpoints(request),
+    organizationRoles: new OrganizationRolesEndpoints(request),
     proxyChecks: new ProxyChecksEndpoints(request),
     publicInterstitial: new PublicInterstitialEndpoints(request),
     roleSets: new RoleSetsEndpoints(request),
     samlConnections: new SamlConnectionsEndpoints(request),
+    scimDirectories: new ScimDirectoriesEndpoints(request),
     signUps: new SignUpsEndpoints(request),
     templates: new TemplatesEndpoints(request),
     testingTokens: new TestingTokensEndpoints(request),

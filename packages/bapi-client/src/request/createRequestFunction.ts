@@ -1,6 +1,7 @@
 import { deprecated } from '@clerk/jwt-core';
 import { DeletedObject } from '../generated/resources';
 import { PACKAGE_VERSION } from '../version';
+import { assertClerkApiVersion, CLERK_API_VERSION_HEADER } from './apiVersion';
 import { buildJsonBody, buildMultipartBody } from './buildBody';
 import { buildQuery, fillPath, joinUrl } from './buildUrl';
 import { convertItem, decodePayload } from './decodeResponse';
@@ -25,9 +26,13 @@ const MISSING_SECRET_KEY =
 
 type Attempt = { response: Response; text: string } | { failure: ClerkAPIError };
 
-/** The one function every endpoint class calls. Options are read at call time, as in 0.x. */
+/**
+ * The one function every endpoint class calls. Options are read at call time, as in 0.x; an unknown
+ * `clerkApiVersion` throws here, at creation.
+ */
 export function createRequestFunction(clientOptions: BackendApiClientOptions = {}): RequestFunction {
   const options = { ...clientOptions };
+  assertClerkApiVersion(options.clerkApiVersion);
   if (options.apiKey) deprecated('apiKey', 'Use `secretKey` instead.');
   if (options.httpOptions) deprecated('httpOptions', 'Use `fetch`, `timeoutInMs` or a per-call `signal`.');
 
@@ -53,6 +58,7 @@ export function createRequestFunction(clientOptions: BackendApiClientOptions = {
     headers.set('Authorization', `Bearer ${secretKey}`);
     headers.set('User-Agent', options.userAgent ?? DEFAULT_USER_AGENT);
     if (!multipart) headers.set('Content-Type', 'application/json');
+    if (options.clerkApiVersion) headers.set(CLERK_API_VERSION_HEADER, options.clerkApiVersion);
     const init: RequestInit = { ...options.httpOptions, method: operation.method, headers, body };
 
     const retry = resolveRetryOptions(options.retries, callOptions.retries);
@@ -62,7 +68,7 @@ export function createRequestFunction(clientOptions: BackendApiClientOptions = {
 
     for (let attempt = 0; ; attempt++) {
       const outcome = await attemptOnce(fetchImpl, url, init, timeoutInMs, signal);
-      if ('failure' in outcome) return { data: null, errors: [outcome.failure] };
+      if ('failure' in outcome) return { data: null, errors: [outcome.failure], clerkTraceId: '' };
       const { response } = outcome;
       if (attempt < retry.maxRetries && isRetryable(operation.method, response.status, retry)) {
         const asked = parseRetryAfter(response.headers.get('retry-after'));
@@ -75,7 +81,7 @@ export function createRequestFunction(clientOptions: BackendApiClientOptions = {
             fromRetryAfter: asked !== undefined,
           });
           if (await waitUnlessAborted(delayInMs, signal)) continue;
-          return { data: null, errors: [abortedError()] };
+          return { data: null, errors: [abortedError()], clerkTraceId: '' };
         }
       }
       return toResult(operation, outcome.response, outcome.text);
@@ -132,7 +138,7 @@ function toResult<T>(operation: Operation<T>, response: Response, text: string):
       return {
         data: null,
         status: response.status,
-        clerkTraceId: readClerkTraceId(undefined, response.headers),
+        clerkTraceId: readClerkTraceId(undefined, response.headers) ?? '',
         errors: [
           {
             code: RequestErrorCode.UnparsableResponse,
@@ -144,11 +150,13 @@ function toResult<T>(operation: Operation<T>, response: Response, text: string):
     }
   }
   const clerkTraceId = readClerkTraceId(payload, response.headers);
+  // a failed result always has a trace id, '' when the response carries none (as 0.x's error had)
+  const failedTraceId = clerkTraceId ?? '';
   if (!response.ok) {
     return {
       data: null,
       status: response.status,
-      clerkTraceId,
+      clerkTraceId: failedTraceId,
       errors: readErrors(payload, response.status, response.statusText),
     };
   }
@@ -156,7 +164,7 @@ function toResult<T>(operation: Operation<T>, response: Response, text: string):
     return {
       data: null,
       status: response.status,
-      clerkTraceId,
+      clerkTraceId: failedTraceId,
       errors: [
         {
           code: RequestErrorCode.UnexpectedResponse,
@@ -167,7 +175,7 @@ function toResult<T>(operation: Operation<T>, response: Response, text: string):
     };
   }
   try {
-    const decoded = text === '' && !operation.text ? { data: null } : decodeWith(operation.resource, payload);
+    const decoded = text === '' && !operation.text ? { data: null } : decodeWith(operation, payload);
     const result: ApiResult<T> = { data: decoded.data as T, errors: null, status: response.status };
     if (decoded.totalCount !== undefined) result.totalCount = decoded.totalCount;
     if (clerkTraceId !== undefined) result.clerkTraceId = clerkTraceId;
@@ -176,19 +184,22 @@ function toResult<T>(operation: Operation<T>, response: Response, text: string):
     return {
       data: null,
       status: response.status,
-      clerkTraceId,
+      clerkTraceId: failedTraceId,
       errors: [{ code: RequestErrorCode.UnexpectedError, message: errorMessage(error) }],
     };
   }
 }
 
-function decodeWith(resource: ResourceClass | undefined, payload: unknown) {
+function decodeWith({ resource, strict, listKey }: Operation<unknown>, payload: unknown) {
+  const candidates: readonly ResourceClass[] = resource === undefined ? [] : [resource].flat();
   const resourceFor = (objectType: unknown) =>
-    resource &&
-    (!resource.objectTypes || objectType === undefined || resource.objectTypes.includes(String(objectType)))
-      ? resource
-      : undefined;
-  return decodePayload(payload, item => convertItem(item, resourceFor, DeletedObject));
+    candidates.find(
+      candidate =>
+        !candidate.objectTypes ||
+        (objectType === undefined && !strict) ||
+        candidate.objectTypes.includes(String(objectType)),
+    );
+  return decodePayload(payload, item => convertItem(item, resourceFor, DeletedObject), listKey);
 }
 
 /** Any JSON media type, including `application/json; charset=utf-8` and `application/problem+json`. */

@@ -5,15 +5,16 @@ type ConvertItem = (item: unknown) => unknown;
 
 /**
  * The 0.x deserializer walk: a bare array, a `{ data: [...], total_count }` page, or one item.
- * The page's `total_count` is returned beside the items.
+ * The page's `total_count` is returned beside the items. `listKey` names the page's list where it is not `data`.
  */
 export function decodePayload(
   payload: unknown,
   convertItem: ConvertItem,
+  listKey = 'data',
 ): { data: unknown; totalCount?: number } {
   if (Array.isArray(payload)) return { data: payload.map(convertItem) };
-  if (isPlainObject(payload) && Array.isArray(payload.data)) {
-    const data = payload.data.map(convertItem);
+  if (isPlainObject(payload) && Array.isArray(payload[listKey])) {
+    const data = (payload[listKey] as unknown[]).map(convertItem);
     return typeof payload.total_count === 'number' ? { data, totalCount: payload.total_count } : { data };
   }
   return { data: convertItem(payload) };

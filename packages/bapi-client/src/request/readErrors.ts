@@ -30,7 +30,8 @@ export function readClerkTraceId(body: unknown, headers: Headers): string | unde
 function toClerkAPIError(item: Record<string, unknown>): ClerkAPIError {
   const error: ClerkAPIError = { code: String(item.code ?? ''), message: String(item.message ?? '') };
   if (typeof item.long_message === 'string') error.longMessage = item.long_message;
-  if (isPlainObject(item.meta)) error.meta = camelCaseKeys(item.meta);
+  // 0.x's errors always had a meta object
+  error.meta = isPlainObject(item.meta) ? camelCaseKeys(item.meta) : {};
   return error;
 }
 

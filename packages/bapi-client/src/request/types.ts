@@ -1,17 +1,35 @@
+import type { ClerkApiVersion } from '../generated/versions';
 import type { Operation } from './operation';
 
 /** One error as the Backend API reports it, or as the request layer reports a failure of its own. */
 export interface ClerkAPIError {
+  /** The Backend API's code (`form_param_format_invalid`), or a {@link RequestErrorCode} of our own. */
   code: string;
   message: string;
   longMessage?: string;
+  /** The error's `meta`, keys camelCased (`paramName`); `{}` on every Backend API error without one. */
   meta?: Record<string, unknown>;
 }
 
 /** What every Backend API method resolves to. It never rejects for anything the server or network did. */
 export type ApiResult<T> =
-  | { data: T; errors: null; totalCount?: number; status: number; clerkTraceId?: string }
-  | { data: null; errors: ClerkAPIError[]; status?: number; clerkTraceId?: string };
+  | {
+      data: T;
+      errors: null;
+      /** The page's `total_count`, on every list the server answers with one. */
+      totalCount?: number;
+      status: number;
+      clerkTraceId?: string;
+    }
+  | {
+      data: null;
+      errors: ClerkAPIError[];
+      /** Never set on a failure; present so `const { data, totalCount } = await ...` type-checks. */
+      totalCount?: undefined;
+      status?: number;
+      /** `clerk_trace_id` of the error body, else the `cf-ray` header, else `''`. */
+      clerkTraceId: string;
+    };
 
 /** When failed calls are tried again. */
 export interface RetryOptions {
@@ -52,6 +70,11 @@ export interface BackendApiClientOptions {
   timeoutInMs?: number;
   /** @deprecated Merged into every request; its headers are added. */
   httpOptions?: RequestInit;
+  /**
+   * A dated Backend API version (one of `CLERK_API_VERSIONS`, e.g. `2026-05-12`), sent as `Clerk-API-Version`
+   * on every request. Unset: no header, the API 0.x talks to. Any other value throws when the client is created.
+   */
+  clerkApiVersion?: ClerkApiVersion;
 }
 
 export type RequestFunction = <T>(

@@ -1,3 +1,5 @@
+import { emptyObjectWhenMissing, nullWhenEmpty, nullWhenMissing, toList, toNested, toUrl } from './convert';
+
 interface NestedClass {
   fromJSON(json: any): unknown;
 }
@@ -20,38 +22,23 @@ function parseField(entry: string): Field {
   return [name, key!, conversion.charAt(0), Number(conversion.slice(1))];
 }
 
-/** The 0.x conversion a field's code names. */
-function convert(code: string, value: any, nested: NestedClass | undefined): unknown {
+/** The conversion a field's code names: the same functions the generated constructors call. */
+function convert(code: string, value: unknown, nested: NestedClass | undefined): unknown {
   switch (code) {
-    // a list of nested resources; anything that is not an array becomes `[]`
     case 'l':
-      return Array.isArray(value)
-        ? value.filter(item => item && typeof item === 'object').map(item => nested!.fromJSON(item))
-        : [];
-    // a nested resource when the value is an object, else the value itself (null stays null)
+      return toList(value, nested!);
     case 'n':
-      return value && typeof value === 'object' ? nested!.fromJSON(value) : value;
-    // a URL when the value parses as one, else null: a malformed URL must never fail a call
+      return toNested(value, nested!);
     case 'u':
-      return parseUrlLeniently(value);
-    // `{}` when the key is absent; an explicit null is kept
+      return toUrl(value);
     case 'e':
-      return value === undefined ? {} : value;
+      return emptyObjectWhenMissing(value);
     case 'm':
-      return value === undefined ? null : value;
+      return nullWhenMissing(value);
     case 'z':
-      return value === undefined || value === null || value === '' ? null : value;
+      return nullWhenEmpty(value);
     default:
       return value;
-  }
-}
-
-function parseUrlLeniently(value: unknown): URL | null {
-  if (typeof value !== 'string' || value === '') return null;
-  try {
-    return new URL(value);
-  } catch {
-    return null;
   }
 }
 

@@ -1,0 +1,41 @@
+// The 0.x field conversions the generated resource constructors call (one small function each).
+
+interface NestedClass<T> {
+  fromJSON(json: any): T;
+}
+
+/** A list of nested resources; anything that is not an array becomes `[]`, non-objects are dropped. */
+export function toList<T>(value: unknown, nested: NestedClass<T>): T[] {
+  if (!Array.isArray(value)) return [];
+  const items: T[] = [];
+  for (const item of value) if (item && typeof item === 'object') items.push(nested.fromJSON(item));
+  return items;
+}
+
+/** A nested resource when the value is an object, else the value itself (null stays null). */
+export function toNested<T>(value: unknown, nested: NestedClass<T>): any {
+  return value && typeof value === 'object' ? nested.fromJSON(value) : value;
+}
+
+/** A URL when the value parses as one, else null: a malformed URL must never fail a call. */
+export function toUrl(value: unknown): URL | null {
+  if (typeof value !== 'string' || value === '') return null;
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+/** `{}` when the key is absent; an explicit null is kept. */
+export function emptyObjectWhenMissing(value: unknown): any {
+  return value === undefined ? {} : value;
+}
+
+export function nullWhenMissing(value: unknown): any {
+  return value === undefined ? null : value;
+}
+
+export function nullWhenEmpty(value: unknown): any {
+  return value === undefined || value === null || value === '' ? null : value;
+}
