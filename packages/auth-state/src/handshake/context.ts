@@ -1,0 +1,158 @@
+// What the current form reads per request (current-clerk.md 3.2), read once into one object.
+import { parsePublishableKeyOrThrow } from '../lib/publishable-key';
+import { parseCookieHeader } from '../request/cookies';
+import { buildOrigin } from '../request/origin';
+import { cookieSuffixOf, usesSuffixedCookies } from './cookie-suffix';
+import { absoluteProxyUrl, autoProxyUrl } from './frontend-api';
+import type { ResolvedOptions } from './resolve-options';
+
+/** Cookie and query names of the handshake (current-clerk.md 3.1). */
+export const Names = {
+  Session: '__session',
+  ClientUat: '__client_uat',
+  DevBrowser: '__clerk_db_jwt',
+  Refresh: '__refresh',
+  Handshake: '__clerk_handshake',
+  HandshakeNonce: '__clerk_handshake_nonce',
+  RedirectCount: '__clerk_redirect_count',
+  LegacyDevBrowser: '__dev_session',
+  Synced: '__clerk_synced',
+  RedirectUrl: '__clerk_redirect_url',
+  HandshakeHelp: '__clerk_help',
+} as const;
+
+/** Everything the rules of the current form read. */
+export interface HandshakeContext {
+  options: ResolvedOptions;
+  request: Request;
+  /** The request URL re-based on the forwarded origin. */
+  clerkUrl: URL;
+  method: string;
+  headers: Headers;
+  /** The bearer token of the `Authorization` header. */
+  tokenInHeader: string | undefined;
+  instanceType: 'production' | 'development';
+  /** Where the Frontend API is reached: the proxy, a production satellite's host, or the key's host. */
+  frontendApi: string;
+  /** The Frontend API host without the proxy: who issues this instance's tokens. */
+  ownFrontendApi: string;
+  /** The proxy in use, absolute (auto-proxy included), or `''`. */
+  proxyUrl: string;
+  suffixed: boolean;
+  sessionTokenInCookie: string | undefined;
+  refreshTokenInCookie: string | undefined;
+  clientUat: number;
+  devBrowserToken: string | undefined;
+  handshakeToken: string | undefined;
+  handshakeNonce: string | undefined;
+  redirectCount: number;
+  secFetchDest: string | undefined;
+  accept: string | undefined;
+  referrer: string | undefined;
+  origin: string | undefined;
+}
+
+/**
+ * The bearer token: one piece is the whole value; otherwise the scheme must be `Bearer`, in any letter case
+ * (RFC 6750; the reference's exact match is fragile), and any other scheme means no token.
+ */
+export function bearerTokenOf(authorization: string | null): string | undefined {
+  if (!authorization) return undefined;
+  const space = authorization.indexOf(' ');
+  if (space < 0) return authorization;
+  const token = authorization.slice(space + 1).split(' ')[0];
+  if (!token) return authorization.slice(0, space);
+  return authorization.slice(0, space).toLowerCase() === 'bearer' ? token : undefined;
+}
+
+/** The request URL on the origin the client used (first `x-forwarded-proto`/`x-forwarded-host` value, else `host`). */
+export function clerkUrlOf(request: Request): URL {
+  const url = new URL(request.url);
+  const origin = buildOrigin({
+    protocol: url.protocol,
+    forwardedProto: request.headers.get('x-forwarded-proto'),
+    forwardedHost: request.headers.get('x-forwarded-host'),
+    host: request.headers.get('host'),
+  });
+  if (!origin || origin === url.origin) return url;
+  try {
+    return new URL(url.pathname + url.search, origin);
+  } catch {
+    return url;
+  }
+}
+
+const header = (headers: Headers, name: string) => headers.get(name) || undefined;
+
+/** Only the header is read (`acceptsToken` exactly `m2m_token` or `api_key`): no publishable key needed. */
+export function readHeaderContext(request: Request, options: ResolvedOptions): HandshakeContext {
+  const headers = request.headers;
+  return {
+    options,
+    request,
+    clerkUrl: clerkUrlOf(request),
+    method: request.method,
+    headers,
+    tokenInHeader: bearerTokenOf(headers.get('authorization')),
+    instanceType: 'development',
+    frontendApi: '',
+    ownFrontendApi: '',
+    proxyUrl: options.proxyUrl,
+    suffixed: false,
+    sessionTokenInCookie: undefined,
+    refreshTokenInCookie: undefined,
+    clientUat: 0,
+    devBrowserToken: undefined,
+    handshakeToken: undefined,
+    handshakeNonce: undefined,
+    redirectCount: 0,
+    secFetchDest: header(headers, 'sec-fetch-dest'),
+    accept: header(headers, 'accept'),
+    referrer: header(headers, 'referer'),
+    origin: header(headers, 'origin'),
+  };
+}
+
+/** The whole context: keys, Frontend API, the chosen cookie set, the handshake values. Throws for a bad key. */
+export async function readContext(request: Request, options: ResolvedOptions): Promise<HandshakeContext> {
+  const context = readHeaderContext(request, options);
+  const { clerkUrl } = context;
+  const { publishableKey, domain, isSatellite } = options;
+  const proxyUrl = absoluteProxyUrl(
+    options.proxyUrl ||
+      autoProxyUrl(clerkUrl.origin, { publishableKey, proxyUrl: options.proxyUrl, domain, env: options.env }),
+    clerkUrl.origin,
+  );
+  const own = parsePublishableKeyOrThrow(publishableKey, { domain, isSatellite });
+  const suffix = await cookieSuffixOf(publishableKey);
+  const cookies = parseCookieHeader(request.headers.get('cookie'));
+  const suffixed = usesSuffixedCookies({
+    session: cookies.get(Names.Session),
+    suffixedSession: cookies.get(`${Names.Session}_${suffix}`),
+    clientUat: cookies.get(Names.ClientUat),
+    suffixedClientUat: cookies.get(`${Names.ClientUat}_${suffix}`),
+    ownFrontendApi: own.frontendApi,
+    isProduction: own.instanceType === 'production',
+    nowSeconds: Math.floor(Date.now() / 1000),
+  });
+  const chosen = (name: string) =>
+    (suffixed ? cookies.get(`${name}_${suffix}`) : cookies.get(name)) || undefined;
+  const query = clerkUrl.searchParams;
+  context.instanceType = own.instanceType;
+  context.ownFrontendApi = own.frontendApi;
+  context.frontendApi = proxyUrl || own.frontendApi;
+  context.proxyUrl = proxyUrl;
+  context.suffixed = suffixed;
+  context.sessionTokenInCookie = chosen(Names.Session);
+  context.refreshTokenInCookie = cookies.get(`${Names.Refresh}_${suffix}`) || undefined;
+  context.clientUat = Number.parseInt(chosen(Names.ClientUat) || '', 10) || 0;
+  context.devBrowserToken = query.get(Names.DevBrowser) || chosen(Names.DevBrowser);
+  context.handshakeToken = query.get(Names.Handshake) || cookies.get(Names.Handshake) || undefined;
+  context.handshakeNonce = query.get(Names.HandshakeNonce) || cookies.get(Names.HandshakeNonce) || undefined;
+  context.redirectCount = Number(cookies.get(Names.RedirectCount)) || 0;
+  return context;
+}
+
+/** `sessionToken` of the reference: the cookie token, else the header token. */
+export const sessionTokenOf = (context: HandshakeContext): string | undefined =>
+  context.sessionTokenInCookie || context.tokenInHeader;
