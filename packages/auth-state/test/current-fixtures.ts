@@ -31,10 +31,23 @@ export function signRaw(
 }
 
 /** A session token of the instance: issued by `fapi`, valid for ten minutes from `iat` (default now). */
-export function sessionToken(fapi: string, claims: Record<string, unknown> = {}, header?: Record<string, unknown>) {
+export function sessionToken(
+  fapi: string,
+  claims: Record<string, unknown> = {},
+  header?: Record<string, unknown>,
+) {
   const iat = typeof claims.iat === 'number' ? claims.iat : nowSeconds();
   return signRaw(
-    { sub: SUB, sid: SID, iss: `https://${fapi}`, azp: 'https://app.example.com', iat, nbf: iat - 5, exp: iat + 600, ...claims },
+    {
+      sub: SUB,
+      sid: SID,
+      iss: `https://${fapi}`,
+      azp: 'https://app.example.com',
+      iat,
+      nbf: iat - 5,
+      exp: iat + 600,
+      ...claims,
+    },
     header,
   );
 }
@@ -48,7 +61,10 @@ export interface RequestInitOptions {
 }
 
 /** A request as a browser sends it for a page navigation (by default). */
-export function browserRequest(url: string, { method = 'GET', cookies = {}, headers = {}, dest = 'document' }: RequestInitOptions = {}) {
+export function browserRequest(
+  url: string,
+  { method = 'GET', cookies = {}, headers = {}, dest = 'document' }: RequestInitOptions = {},
+) {
   const all: Record<string, string> = { ...headers };
   if (dest) all['sec-fetch-dest'] = dest;
   const cookie = Object.entries(cookies)

@@ -30,7 +30,10 @@ export async function startHandshakeServer(): Promise<HandshakeServer> {
   const calls: RecordedCall[] = [];
   const state = {
     nonces: new Map<string, string[]>(),
-    refresh: { status: 500, body: { errors: [{ code: 'not_configured', message: 'set refresh' }] } } as RefreshAnswer,
+    refresh: {
+      status: 500,
+      body: { errors: [{ code: 'not_configured', message: 'set refresh' }] },
+    } as RefreshAnswer,
   };
   const server = createServer((req, res) => {
     let body = '';

@@ -18,7 +18,7 @@ import {
 } from '../../test/current-fixtures';
 import { type HandshakeServer, startHandshakeServer } from '../../test/handshake-server';
 import { foreignKey, instanceKey, nowSeconds } from '../../test/keys';
-import { type CurrentAuthenticateOptions, type CurrentRequestState, authenticateRequest } from '../index';
+import { authenticateRequest, type CurrentAuthenticateOptions, type CurrentRequestState } from '../index';
 
 let server: HandshakeServer;
 beforeAll(async () => {
@@ -61,21 +61,28 @@ function expectHandshake(state: CurrentRequestState, reason: string) {
   expect(state.headers.get('cache-control')).toBe('no-store');
   expect(state.headers.get('x-clerk-auth-status')).toBe('handshake');
   expect(state.headers.get('x-clerk-auth-reason')).toBe(reason);
-  expect(state.headers.getSetCookie()).toContain('__clerk_redirect_count=1; SameSite=Lax; HttpOnly; Max-Age=2');
+  expect(state.headers.getSetCookie()).toContain(
+    '__clerk_redirect_count=1; SameSite=Lax; HttpOnly; Max-Age=2',
+  );
   return new URL(state.headers.get('location') as string);
 }
 
 describe('walkthrough: production, expired cookie (3.12)', () => {
   it('redirects to the handshake with the parameters in order', async () => {
     const expired = sessionToken(PROD_FAPI, { iat: now - 3600 });
-    const state = await authenticateRequest(browserRequest(APP, { cookies: prodCookies(expired, String(now - 3600)) }), prod());
+    const state = await authenticateRequest(
+      browserRequest(APP, { cookies: prodCookies(expired, String(now - 3600)) }),
+      prod(),
+    );
     const location = expectHandshake(state, 'session-token-expired-refresh-non-eligible-no-refresh-cookie');
     expect(location.href).toBe(
       'https://clerk.example.com/v1/client/handshake?redirect_url=https%3A%2F%2Fapp.example.com%2Fdashboard' +
         '&__clerk_api_version=2026-05-12&suffixed_cookies=true' +
         `&__clerk_hs_reason=session-token-expired-refresh-non-eligible-no-refresh-cookie&format=nonce&__session=${expired}`,
     );
-    expect(state.message).toMatch(/^JWT is expired\. Expiry date: .*\(reason=token-expired, token-carrier=cookie\)$/);
+    expect(state.message).toMatch(
+      /^JWT is expired\. Expiry date: .*\(reason=token-expired, token-carrier=cookie\)$/,
+    );
     expect(state.toAuth()).toBeNull();
     expect(state.tokenType).toBe('session_token');
   });
@@ -86,7 +93,9 @@ describe('walkthrough: production, expired cookie (3.12)', () => {
     server.nonces.set('nonce-1', [directive, `__client_uat_${PROD_SUFFIX}=${now}; Path=/`]);
     const before = server.calls.length;
     const state = await authenticateRequest(
-      browserRequest(APP, { cookies: { ...prodCookies('stale'), __clerk_handshake_nonce: 'nonce-1', __clerk_redirect_count: '1' } }),
+      browserRequest(APP, {
+        cookies: { ...prodCookies('stale'), __clerk_handshake_nonce: 'nonce-1', __clerk_redirect_count: '1' },
+      }),
       prod({ clerkApiVersion: '2026-05-12' }),
     );
     expect(state.status).toBe('signed-in');
@@ -114,7 +123,9 @@ describe('walkthrough: development, first visit (3.12)', () => {
 
   it('rule 0: the handshake token comes back; directives set, redirect to the clean URL', async () => {
     const fresh = sessionToken(DEV_FAPI);
-    const handshake = signRaw({ handshake: [`__session_${DEV_SUFFIX}=${fresh}; Path=/`, `__client_uat_${DEV_SUFFIX}=${now}`] });
+    const handshake = signRaw({
+      handshake: [`__session_${DEV_SUFFIX}=${fresh}; Path=/`, `__client_uat_${DEV_SUFFIX}=${now}`],
+    });
     const url = `${LOCAL}?__clerk_db_jwt=dvb_1&__clerk_handshake=${handshake}&__clerk_help=1&keep=1`;
     const state = await authenticateRequest(browserRequest(url), dev());
     expect(state.status).toBe('signed-in');
@@ -135,14 +146,18 @@ describe('walkthrough: development, first visit (3.12)', () => {
 
   it('rule 0: a handshake token signed by another key throws in development', async () => {
     const handshake = signRaw({ handshake: [] }, {}, foreignKey);
-    await expect(authenticateRequest(browserRequest(`${LOCAL}?__clerk_handshake=${handshake}`), dev())).rejects.toThrow(
+    await expect(
+      authenticateRequest(browserRequest(`${LOCAL}?__clerk_handshake=${handshake}`), dev()),
+    ).rejects.toThrow(
       'Clerk: Handshake token verification failed due to an invalid signature. If you have switched Clerk keys locally, clear your cookies and try again.',
     );
   });
 
   it('rule 0: a handshake token of another category throws in development with the full message', async () => {
     const handshake = signRaw({ handshake: [], cat: 'cl_B7d4PD222AAA' });
-    await expect(authenticateRequest(browserRequest(`${LOCAL}?__clerk_handshake=${handshake}`), dev())).rejects.toThrow(
+    await expect(
+      authenticateRequest(browserRequest(`${LOCAL}?__clerk_handshake=${handshake}`), dev()),
+    ).rejects.toThrow(
       /^Clerk: Handshake token verification failed: Invalid handshake token category\..*reason=token-invalid/,
     );
   });
@@ -160,16 +175,25 @@ describe('rule 0 in production: a failed handshake is logged and the flow goes o
     const fresh = sessionToken(PROD_FAPI);
     const forged = signRaw({ handshake: [`__session_${PROD_SUFFIX}=${fresh}`] }, {}, foreignKey);
     const url = `${APP}?__clerk_handshake=${forged}&__clerk_handshake_nonce=unknown`;
-    const state = await authenticateRequest(browserRequest(url, { cookies: { [`__client_uat_${PROD_SUFFIX}`]: String(now) } }), prod());
+    const state = await authenticateRequest(
+      browserRequest(url, { cookies: { [`__client_uat_${PROD_SUFFIX}`]: String(now) } }),
+      prod(),
+    );
     // The nonce is tried first and is unknown (no directives): session-token-missing is a signed-out state.
     expect(state.status).toBe('signed-out');
     expect(state.reason).toBe('session-token-missing');
   });
 
   it('a forged handshake token alone: the next rule decides, and redirect_url has no handshake parameters', async () => {
-    const forged = signRaw({ handshake: [`__session_${PROD_SUFFIX}=${sessionToken(PROD_FAPI)}`] }, {}, foreignKey);
+    const forged = signRaw(
+      { handshake: [`__session_${PROD_SUFFIX}=${sessionToken(PROD_FAPI)}`] },
+      {},
+      foreignKey,
+    );
     const state = await authenticateRequest(
-      browserRequest(`${APP}?__clerk_handshake=${forged}&x=1`, { cookies: { [`__client_uat_${PROD_SUFFIX}`]: String(now) } }),
+      browserRequest(`${APP}?__clerk_handshake=${forged}&x=1`, {
+        cookies: { [`__client_uat_${PROD_SUFFIX}`]: String(now) },
+      }),
       prod(),
     );
     const location = expectHandshake(state, 'client-uat-but-no-session-token');
@@ -178,7 +202,8 @@ describe('rule 0 in production: a failed handshake is logged and the flow goes o
 });
 
 describe('satellites (rules 1-5)', () => {
-  const satellite = (extra: CurrentAuthenticateOptions = {}) => prod({ isSatellite: true, domain: 'satellite.dev', ...extra });
+  const satellite = (extra: CurrentAuthenticateOptions = {}) =>
+    prod({ isSatellite: true, domain: 'satellite.dev', ...extra });
   const SAT = 'https://satellite.dev/page';
 
   it('1. production satellite without cookies and without auto-sync: signed out', async () => {
@@ -196,26 +221,39 @@ describe('satellites (rules 1-5)', () => {
 
   it('2. __clerk_synced=false asks for the sync even with cookies', async () => {
     const state = await authenticateRequest(
-      browserRequest(`${SAT}?__clerk_synced=false`, { cookies: prodCookies(sessionToken('clerk.satellite.dev')) }),
+      browserRequest(`${SAT}?__clerk_synced=false`, {
+        cookies: prodCookies(sessionToken('clerk.satellite.dev')),
+      }),
       satellite(),
     );
     expectHandshake(state, 'satellite-needs-syncing');
   });
 
   it('__clerk_synced=true skips the sync rules', async () => {
-    const state = await authenticateRequest(browserRequest(`${SAT}?__clerk_synced=true`), satellite({ satelliteAutoSync: true }));
+    const state = await authenticateRequest(
+      browserRequest(`${SAT}?__clerk_synced=true`),
+      satellite({ satelliteAutoSync: true }),
+    );
     expect(state.reason).toBe('session-token-and-uat-missing');
   });
 
   it('3. development satellite without cookies: signed out', async () => {
-    const state = await authenticateRequest(browserRequest(SAT), dev({ isSatellite: true, domain: 'satellite.dev', signInUrl: 'https://primary.dev/sign-in' }));
+    const state = await authenticateRequest(
+      browserRequest(SAT),
+      dev({ isSatellite: true, domain: 'satellite.dev', signInUrl: 'https://primary.dev/sign-in' }),
+    );
     expect(state.reason).toBe('session-token-and-uat-missing');
   });
 
   it('4. development satellite that syncs: to the sign-in URL with __clerk_redirect_url', async () => {
     const state = await authenticateRequest(
       browserRequest(SAT),
-      dev({ isSatellite: true, domain: 'satellite.dev', signInUrl: 'https://primary.dev/sign-in', satelliteAutoSync: true }),
+      dev({
+        isSatellite: true,
+        domain: 'satellite.dev',
+        signInUrl: 'https://primary.dev/sign-in',
+        satelliteAutoSync: true,
+      }),
     );
     expect(expectHandshake(state, 'satellite-needs-syncing').href).toBe(
       'https://primary.dev/sign-in?__clerk_redirect_url=https%3A%2F%2Fsatellite.dev%2Fpage',
@@ -245,7 +283,9 @@ describe('satellites (rules 1-5)', () => {
   it('5. a relative (or non-http) __clerk_redirect_url is a signed-out state, never a redirect', async () => {
     for (const target of ['/page', 'javascript:alert(1)']) {
       const state = await authenticateRequest(
-        browserRequest(`${LOCAL}?__clerk_redirect_url=${encodeURIComponent(target)}`, { cookies: { __clerk_db_jwt: 'dvb_2' } }),
+        browserRequest(`${LOCAL}?__clerk_redirect_url=${encodeURIComponent(target)}`, {
+          cookies: { __clerk_db_jwt: 'dvb_2' },
+        }),
         dev(),
       );
       expect(state.status).toBe('signed-out');
@@ -282,17 +322,26 @@ describe('rules 8-14', () => {
   });
 
   it('9. a session without a client cookie: handshake', async () => {
-    const state = await authenticateRequest(browserRequest(APP, { cookies: { __session: sessionToken(PROD_FAPI) } }), prod());
+    const state = await authenticateRequest(
+      browserRequest(APP, { cookies: { __session: sessionToken(PROD_FAPI) } }),
+      prod(),
+    );
     expectHandshake(state, 'session-token-but-no-client-uat');
   });
 
   it('10. a client without a session: handshake', async () => {
-    const state = await authenticateRequest(browserRequest(APP, { cookies: { __client_uat: String(now) } }), prod());
+    const state = await authenticateRequest(
+      browserRequest(APP, { cookies: { __client_uat: String(now) } }),
+      prod(),
+    );
     expectHandshake(state, 'client-uat-but-no-session-token');
   });
 
   it('11. an undecodable session: signed out token-invalid', async () => {
-    const state = await authenticateRequest(browserRequest(APP, { cookies: { __session: 'not.a.jwt', __client_uat: String(now) } }), prod());
+    const state = await authenticateRequest(
+      browserRequest(APP, { cookies: { __session: 'not.a.jwt', __client_uat: String(now) } }),
+      prod(),
+    );
     expect(state.status).toBe('signed-out');
     expect(state.reason).toBe('token-invalid');
   });
@@ -310,7 +359,10 @@ describe('rules 8-14', () => {
 
   it('12. the session and opted-out categories pass', async () => {
     for (const cat of ['cl_B7d4PD111AAA', 'cl_I7d4PD111III']) {
-      const state = await authenticateRequest(browserRequest(APP, { cookies: prodCookies(sessionToken(PROD_FAPI, { cat })) }), prod());
+      const state = await authenticateRequest(
+        browserRequest(APP, { cookies: prodCookies(sessionToken(PROD_FAPI, { cat })) }),
+        prod(),
+      );
       expect(state.status).toBe('signed-in');
     }
   });
@@ -324,7 +376,11 @@ describe('rules 8-14', () => {
   });
 
   it('14. a forged session: signed out token-invalid-signature', async () => {
-    const forged = signRaw({ sub: 'user_x', iss: `https://${PROD_FAPI}`, iat: now, exp: now + 60 }, {}, foreignKey);
+    const forged = signRaw(
+      { sub: 'user_x', iss: `https://${PROD_FAPI}`, iat: now, exp: now + 60 },
+      {},
+      foreignKey,
+    );
     const state = await authenticateRequest(browserRequest(APP, { cookies: prodCookies(forged) }), prod());
     expect(state.status).toBe('signed-out');
     expect(state.reason).toBe('token-invalid-signature');
@@ -352,7 +408,10 @@ describe('rules 8-14', () => {
 describe('rule 15: a primary reached from another site', () => {
   const fresh = () => prodCookies(sessionToken(PROD_FAPI));
   it('handshake once (counter 0), with the reference message', async () => {
-    const state = await authenticateRequest(browserRequest(APP, { cookies: fresh(), headers: { referer: 'https://satellite.dev/' } }), prod());
+    const state = await authenticateRequest(
+      browserRequest(APP, { cookies: fresh(), headers: { referer: 'https://satellite.dev/' } }),
+      prod(),
+    );
     expectHandshake(state, 'primary-domain-cross-origin-sync');
     expect(state.message).toBe('Cross-origin request from satellite domain requires handshake');
   });
@@ -364,7 +423,10 @@ describe('rule 15: a primary reached from another site', () => {
       ['https://satellite.dev/', '1'],
     ]) {
       const state = await authenticateRequest(
-        browserRequest(APP, { cookies: { ...fresh(), __clerk_redirect_count: count as string }, headers: { referer: referer as string } }),
+        browserRequest(APP, {
+          cookies: { ...fresh(), __clerk_redirect_count: count as string },
+          headers: { referer: referer as string },
+        }),
         prod(),
       );
       expect(state.status).toBe('signed-in');
@@ -377,28 +439,42 @@ describe('rule 15: a primary reached from another site', () => {
       [`__client_uat_${DEV_SUFFIX}`]: String(now - 10),
       [`__clerk_db_jwt_${DEV_SUFFIX}`]: 'dvb_4',
     };
-    const fromPortal = { cookies: devCookies, headers: { referer: 'https://happy-hippo-1.accounts.dev/sign-in' } };
+    const fromPortal = {
+      cookies: devCookies,
+      headers: { referer: 'https://happy-hippo-1.accounts.dev/sign-in' },
+    };
     expect((await authenticateRequest(browserRequest(LOCAL, fromPortal), dev())).status).toBe('signed-in');
     const fromFapiLike = { cookies: devCookies, headers: { referer: 'https://x.clerk.accounts.dev/' } };
-    expect((await authenticateRequest(browserRequest(LOCAL, fromFapiLike), dev())).reason).toBe('primary-domain-cross-origin-sync');
+    expect((await authenticateRequest(browserRequest(LOCAL, fromFapiLike), dev())).reason).toBe(
+      'primary-domain-cross-origin-sync',
+    );
   });
 });
 
 describe('rule 16: organizationSyncOptions', () => {
-  const orgs = { organizationPatterns: ['/orgs/:slug', '/orgs/:slug/(.*)'], personalAccountPatterns: ['/me', '/me/(.*)'] };
+  const orgs = {
+    organizationPatterns: ['/orgs/:slug', '/orgs/:slug/(.*)'],
+    personalAccountPatterns: ['/me', '/me/(.*)'],
+  };
   const withOrg = (claims: Record<string, unknown>) => prodCookies(sessionToken(PROD_FAPI, claims));
 
   it('a path naming another organization: handshake with organization_id = the slug', async () => {
     const state = await authenticateRequest(
-      browserRequest('https://app.example.com/orgs/acme/settings', { cookies: withOrg({ org_id: 'org_1', org_slug: 'other' }) }),
+      browserRequest('https://app.example.com/orgs/acme/settings', {
+        cookies: withOrg({ org_id: 'org_1', org_slug: 'other' }),
+      }),
       prod({ organizationSyncOptions: orgs }),
     );
-    expect(expectHandshake(state, 'active-organization-mismatch').searchParams.get('organization_id')).toBe('acme');
+    expect(expectHandshake(state, 'active-organization-mismatch').searchParams.get('organization_id')).toBe(
+      'acme',
+    );
   });
 
   it('the active organization already: signed in; a personal-account path with an org: organization_id empty', async () => {
     const same = await authenticateRequest(
-      browserRequest('https://app.example.com/orgs/acme', { cookies: withOrg({ org_id: 'org_1', org_slug: 'acme' }) }),
+      browserRequest('https://app.example.com/orgs/acme', {
+        cookies: withOrg({ org_id: 'org_1', org_slug: 'acme' }),
+      }),
       prod({ organizationSyncOptions: orgs }),
     );
     expect(same.status).toBe('signed-in');
@@ -412,7 +488,9 @@ describe('rule 16: organizationSyncOptions', () => {
 
   it('a counter of 3 or an API call skips activation: signed in', async () => {
     const looping = await authenticateRequest(
-      browserRequest('https://app.example.com/orgs/acme', { cookies: { ...withOrg({}), __clerk_redirect_count: '3' } }),
+      browserRequest('https://app.example.com/orgs/acme', {
+        cookies: { ...withOrg({}), __clerk_redirect_count: '3' },
+      }),
       prod({ organizationSyncOptions: orgs }),
     );
     expect(looping.status).toBe('signed-in');
@@ -425,10 +503,16 @@ describe('rule 16: organizationSyncOptions', () => {
 
   it('an invalid pattern throws Invalid pattern', async () => {
     await expect(
-      authenticateRequest(browserRequest(APP), prod({ organizationSyncOptions: { organizationPatterns: ['/orgs/:'] } })),
+      authenticateRequest(
+        browserRequest(APP),
+        prod({ organizationSyncOptions: { organizationPatterns: ['/orgs/:'] } }),
+      ),
     ).rejects.toThrow(/^Invalid pattern "\/orgs\/:": /);
     await expect(
-      authenticateRequest(browserRequest(APP), prod({ organizationSyncOptions: { organizationPatterns: ['/orgs/(oops'] } })),
+      authenticateRequest(
+        browserRequest(APP),
+        prod({ organizationSyncOptions: { organizationPatterns: ['/orgs/(oops'] } }),
+      ),
     ).rejects.toThrow(/^Invalid pattern "\/orgs\/\(oops": /);
   });
 });
@@ -439,22 +523,40 @@ describe('rule 17 and the signed-in state', () => {
     const state = await authenticateRequest(browserRequest(APP, { cookies: prodCookies(token) }), prod());
     expect(state.status).toBe('signed-in');
     expect([...state.headers.keys()]).toEqual([]);
-    expect(state).toMatchObject({ reason: null, message: null, isAuthenticated: true, isSignedIn: true, tokenType: 'session_token', token });
+    expect(state).toMatchObject({
+      reason: null,
+      message: null,
+      isAuthenticated: true,
+      isSignedIn: true,
+      tokenType: 'session_token',
+      token,
+    });
     expect(state.publishableKey).toBe(PROD_PK);
     expect(state.proxyUrl).toBe('');
     expect(state.domain).toBe('');
     expect(state.isSatellite).toBe(false);
     const auth = state.toAuth();
-    expect(auth).toMatchObject({ userId: 'user_handshake_1', sessionId: SID, orgId: 'org_1', isAuthenticated: true });
+    expect(auth).toMatchObject({
+      userId: 'user_handshake_1',
+      sessionId: SID,
+      orgId: 'org_1',
+      isAuthenticated: true,
+    });
     expect(await auth?.getToken()).toBe(token);
   });
 
   it('a pending session is signed out by toAuth() unless treatPendingAsSignedOut is false', async () => {
-    const state = await authenticateRequest(browserRequest(APP, { cookies: prodCookies(sessionToken(PROD_FAPI, { sts: 'pending' })) }), prod());
+    const state = await authenticateRequest(
+      browserRequest(APP, { cookies: prodCookies(sessionToken(PROD_FAPI, { sts: 'pending' })) }),
+      prod(),
+    );
     expect(state.status).toBe('signed-in');
     expect(state.toAuth()).toMatchObject({ userId: null, sessionStatus: 'pending', isAuthenticated: false });
     if (state.status === 'signed-in') {
-      expect(state.toAuth({ treatPendingAsSignedOut: false })).toMatchObject({ userId: 'user_handshake_1', sessionStatus: 'pending' });
+      expect(state.toAuth({ treatPendingAsSignedOut: false })).toMatchObject({
+        userId: 'user_handshake_1',
+        sessionStatus: 'pending',
+      });
     }
   });
 });
@@ -472,15 +574,25 @@ describe('eligibility and the loop guard (3.5)', () => {
 
   it('iframe navigations and Accept: text/html without sec-fetch-dest are eligible', async () => {
     for (const init of [{ dest: 'iframe' }, { dest: null, headers: { accept: 'text/html,*/*' } }]) {
-      expect((await authenticateRequest(browserRequest(APP, { ...init, cookies: withUat }), prod())).status).toBe('handshake');
+      expect(
+        (await authenticateRequest(browserRequest(APP, { ...init, cookies: withUat }), prod())).status,
+      ).toBe('handshake');
     }
   });
 
   it('the counter goes up by one per handshake and stops at 3 or more (fail closed beyond the reference)', async () => {
-    const two = await authenticateRequest(browserRequest(APP, { cookies: { ...withUat, __clerk_redirect_count: '2' } }), prod());
-    expect(two.headers.getSetCookie()).toContain('__clerk_redirect_count=3; SameSite=Lax; HttpOnly; Max-Age=2');
+    const two = await authenticateRequest(
+      browserRequest(APP, { cookies: { ...withUat, __clerk_redirect_count: '2' } }),
+      prod(),
+    );
+    expect(two.headers.getSetCookie()).toContain(
+      '__clerk_redirect_count=3; SameSite=Lax; HttpOnly; Max-Age=2',
+    );
     for (const count of ['3', '4', '17']) {
-      const state = await authenticateRequest(browserRequest(APP, { cookies: { ...withUat, __clerk_redirect_count: count } }), prod());
+      const state = await authenticateRequest(
+        browserRequest(APP, { cookies: { ...withUat, __clerk_redirect_count: count } }),
+        prod(),
+      );
       expect(state.status).toBe('signed-out');
       expect(state.reason).toBe('client-uat-but-no-session-token');
       expect(state.headers.get('location')).toBeNull();

@@ -1,6 +1,14 @@
 // The cookie suffix and the eight choice rules of current-clerk.md 3.4.
 import { describe, expect, it } from 'vitest';
-import { DEV_FAPI, DEV_PK, DEV_SUFFIX, PROD_FAPI, PROD_PK, PROD_SUFFIX, sessionToken } from '../../test/current-fixtures';
+import {
+  DEV_FAPI,
+  DEV_PK,
+  DEV_SUFFIX,
+  PROD_FAPI,
+  PROD_PK,
+  PROD_SUFFIX,
+  sessionToken,
+} from '../../test/current-fixtures';
 import { nowSeconds } from '../../test/keys';
 import { type CookieChoiceInput, cookieSuffixOf, usesSuffixedCookies } from './cookie-suffix';
 
@@ -43,7 +51,11 @@ describe('usesSuffixedCookies: the choice rules, first match wins', () => {
   });
 
   it('4. both signed in and the unsuffixed session is newer: unsuffixed; older: suffixed', () => {
-    const newer = { session: own({ iat: now }), suffixedSession: own({ iat: now - 100 }), suffixedClientUat: String(now - 100) };
+    const newer = {
+      session: own({ iat: now }),
+      suffixedSession: own({ iat: now - 100 }),
+      suffixedClientUat: String(now - 100),
+    };
     expect(usesSuffixedCookies(base(newer))).toBe(false);
     expect(usesSuffixedCookies(base({ ...newer, session: own({ iat: now - 200 }) }))).toBe(true);
   });
@@ -54,7 +66,11 @@ describe('usesSuffixedCookies: the choice rules, first match wins', () => {
   });
 
   it('6. outside production, an expired suffixed session while the unsuffixed client is signed out: unsuffixed', () => {
-    const expired = { suffixedSession: own({ iat: now - 1000 }), suffixedClientUat: String(now - 1000), clientUat: '0' };
+    const expired = {
+      suffixedSession: own({ iat: now - 1000 }),
+      suffixedClientUat: String(now - 1000),
+      clientUat: '0',
+    };
     expect(usesSuffixedCookies(base({ ...expired, isProduction: false }))).toBe(false);
     // The same cookies in production: rule 8.
     expect(usesSuffixedCookies(base(expired))).toBe(true);

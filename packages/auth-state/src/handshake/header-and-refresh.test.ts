@@ -13,8 +13,8 @@ import {
 import { type HandshakeServer, startHandshakeServer } from '../../test/handshake-server';
 import { instanceKey, nowSeconds } from '../../test/keys';
 import {
-  type CurrentAuthenticateOptions,
   authenticateRequest,
+  type CurrentAuthenticateOptions,
   createAuthenticateRequest,
   redirectResponseFor,
 } from '../index';
@@ -58,10 +58,16 @@ describe('the Authorization header', () => {
   it('the scheme is matched in any letter case; another scheme is no token', async () => {
     const token = sessionToken(PROD_FAPI);
     for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
-      const state = await authenticateRequest(new Request(APP, { headers: { authorization: `${scheme} ${token}` } }), prod());
+      const state = await authenticateRequest(
+        new Request(APP, { headers: { authorization: `${scheme} ${token}` } }),
+        prod(),
+      );
       expect(state.status).toBe('signed-in');
     }
-    const basic = await authenticateRequest(new Request(APP, { headers: { authorization: `Basic ${token}` } }), prod());
+    const basic = await authenticateRequest(
+      new Request(APP, { headers: { authorization: `Basic ${token}` } }),
+      prod(),
+    );
     expect(basic.status).toBe('signed-out');
     expect(basic.reason).toBe('session-token-and-uat-missing');
     const bare = await authenticateRequest(new Request(APP, { headers: { authorization: token } }), prod());
@@ -70,7 +76,10 @@ describe('the Authorization header', () => {
 
   it('an expired header token from an API call: signed out with the handshake reason and full message', async () => {
     const expired = sessionToken(PROD_FAPI, { iat: now - 3600 });
-    const state = await authenticateRequest(new Request(APP, { headers: { authorization: `Bearer ${expired}` } }), prod());
+    const state = await authenticateRequest(
+      new Request(APP, { headers: { authorization: `Bearer ${expired}` } }),
+      prod(),
+    );
     expect(state.status).toBe('signed-out');
     expect(state.reason).toBe('session-token-expired-refresh-non-eligible-no-refresh-cookie');
     expect(state.message).toMatch(/\(reason=token-expired, token-carrier=header\)$/);
@@ -78,7 +87,10 @@ describe('the Authorization header', () => {
   });
 
   it('a machine token under the default acceptsToken: token-type-mismatch', async () => {
-    const state = await authenticateRequest(new Request(APP, { headers: { authorization: 'Bearer ak_123' } }), prod());
+    const state = await authenticateRequest(
+      new Request(APP, { headers: { authorization: 'Bearer ak_123' } }),
+      prod(),
+    );
     expect(state.reason).toBe('token-type-mismatch');
     expect(state.tokenType).toBe('session_token');
   });
@@ -97,7 +109,10 @@ describe('refresh with __refresh_<suffix>', () => {
   it('POSTs the refresh and answers signed-in with the new cookies', async () => {
     const expired = sessionToken(PROD_FAPI, { iat: now - 3600 });
     const fresh = sessionToken(PROD_FAPI);
-    server.refresh = { status: 200, body: { object: 'cookies', cookies: [`__session_${PROD_SUFFIX}=${fresh}; Path=/`] } };
+    server.refresh = {
+      status: 200,
+      body: { object: 'cookies', cookies: [`__session_${PROD_SUFFIX}=${fresh}; Path=/`] },
+    };
     const before = server.calls.length;
     const state = await authenticateRequest(
       browserRequest(APP, { cookies: expiredCookies(expired), headers: { 'x-custom': 'v' } }),
@@ -123,13 +138,22 @@ describe('refresh with __refresh_<suffix>', () => {
 
   it.each([
     [{ status: 500, body: { errors: [{ code: 'unexpected_error', message: 'x' }] } }, 'fetch-error'],
-    [{ status: 401, body: { errors: [{ code: 'refresh_token_invalid', message: 'x' }] } }, 'refresh_token_invalid'],
+    [
+      { status: 401, body: { errors: [{ code: 'refresh_token_invalid', message: 'x' }] } },
+      'refresh_token_invalid',
+    ],
     [{ status: 502, body: 'Bad gateway' }, 'unexpected-bapi-error'],
-    [{ status: 200, body: { object: 'cookies', cookies: ['__session=garbage; Path=/'] } }, 'invalid-session-token'],
+    [
+      { status: 200, body: { object: 'cookies', cookies: ['__session=garbage; Path=/'] } },
+      'invalid-session-token',
+    ],
   ])('a failed refresh (%j) becomes session-token-expired-refresh-%s', async (answer, label) => {
     server.refresh = answer;
     const expired = sessionToken(PROD_FAPI, { iat: now - 3600 });
-    const state = await authenticateRequest(browserRequest(APP, { cookies: expiredCookies(expired) }), prod());
+    const state = await authenticateRequest(
+      browserRequest(APP, { cookies: expiredCookies(expired) }),
+      prod(),
+    );
     expect(state.status).toBe('handshake');
     expect(state.reason).toBe(`session-token-expired-refresh-${label}`);
   });
@@ -137,7 +161,10 @@ describe('refresh with __refresh_<suffix>', () => {
   it('an expired token without sid: expired-session-token-missing-sid-claim, no request', async () => {
     const expired = sessionToken(PROD_FAPI, { iat: now - 3600, sid: undefined });
     const before = server.calls.filter(call => call.url.includes('/refresh')).length;
-    const state = await authenticateRequest(browserRequest(APP, { cookies: expiredCookies(expired) }), prod());
+    const state = await authenticateRequest(
+      browserRequest(APP, { cookies: expiredCookies(expired) }),
+      prod(),
+    );
     expect(state.reason).toBe('session-token-expired-refresh-expired-session-token-missing-sid-claim');
     expect(server.calls.filter(call => call.url.includes('/refresh')).length).toBe(before);
   });
@@ -145,7 +172,9 @@ describe('refresh with __refresh_<suffix>', () => {
   it('the unsuffixed __refresh cookie is never read', async () => {
     const expired = sessionToken(PROD_FAPI, { iat: now - 3600 });
     const state = await authenticateRequest(
-      browserRequest(APP, { cookies: { __session: expired, __client_uat: String(now - 3600), __refresh: 'r' } }),
+      browserRequest(APP, {
+        cookies: { __session: expired, __client_uat: String(now - 3600), __refresh: 'r' },
+      }),
       prod(),
     );
     expect(state.reason).toBe('session-token-expired-refresh-non-eligible-no-refresh-cookie');
@@ -160,7 +189,12 @@ describe('configuration errors reject (3.6)', () => {
   });
 
   it('satellite checks keep the 0.x messages', async () => {
-    const satellite = { ...prod(), isSatellite: true, secretKey: 'sk_test_x', publishableKey: 'pk_test_Y2xlcmsuZXhhbXBsZS5jb20k' };
+    const satellite = {
+      ...prod(),
+      isSatellite: true,
+      secretKey: 'sk_test_x',
+      publishableKey: 'pk_test_Y2xlcmsuZXhhbXBsZS5jb20k',
+    };
     await expect(authenticateRequest(new Request(APP), satellite)).rejects.toThrow(
       'Missing signInUrl. Pass a signInUrl for dev instances if an app is satellite',
     );
@@ -170,16 +204,24 @@ describe('configuration errors reject (3.6)', () => {
         signInUrl: 'https://app.example.com/sign-in',
       }),
     ).rejects.toThrow('The signInUrl needs to be on a different origin than your satellite application.');
-    await expect(authenticateRequest(new Request(APP), { ...satellite, signInUrl: 'https://p.dev/sign-in' })).rejects.toThrow(
+    await expect(
+      authenticateRequest(new Request(APP), { ...satellite, signInUrl: 'https://p.dev/sign-in' }),
+    ).rejects.toThrow(
       'Missing domain and proxyUrl. A satellite application needs to specify a domain or a proxyUrl',
     );
   });
 
   it('acceptsToken m2m_token needs a machine secret key or a secret key, and no publishable key', async () => {
-    await expect(authenticateRequest(new Request(APP), { acceptsToken: 'm2m_token', env: {} })).rejects.toThrow(
+    await expect(
+      authenticateRequest(new Request(APP), { acceptsToken: 'm2m_token', env: {} }),
+    ).rejects.toThrow(
       'Machine token authentication requires either a Machine secret key or a Clerk secret key. Ensure a Clerk secret key or Machine secret key is set.',
     );
-    const state = await authenticateRequest(new Request(APP), { acceptsToken: 'm2m_token', machineSecretKey: 'msk_machine', env: {} });
+    const state = await authenticateRequest(new Request(APP), {
+      acceptsToken: 'm2m_token',
+      machineSecretKey: 'msk_machine',
+      env: {},
+    });
     expect(state.reason).toBe('No token in header');
   });
 });
@@ -203,13 +245,17 @@ describe('the Frontend API URL (3.3)', () => {
       prod({ proxyUrl: '/clerk-proxy/' }),
     );
     const location = new URL(state.headers.get('location') as string);
-    expect(`${location.origin}${location.pathname}`).toBe('https://app.example.com/clerk-proxy/v1/client/handshake');
+    expect(`${location.origin}${location.pathname}`).toBe(
+      'https://app.example.com/clerk-proxy/v1/client/handshake',
+    );
     expect(location.searchParams.get('redirect_url')).toBe('https://app.example.com/dashboard');
     expect(state.proxyUrl).toBe('https://app.example.com/clerk-proxy/');
   });
 
   it('an absolute proxyUrl keeps its scheme and path', async () => {
-    expect((await handshakeBase({ proxyUrl: 'https://proxy.example.net/p' })).base).toBe('https://proxy.example.net/p/v1/client/handshake');
+    expect((await handshakeBase({ proxyUrl: 'https://proxy.example.net/p' })).base).toBe(
+      'https://proxy.example.net/p/v1/client/handshake',
+    );
   });
 
   it('auto-proxy on a Vercel production deployment, unless disabled or configured', async () => {
@@ -220,10 +266,12 @@ describe('the Frontend API URL (3.3)', () => {
     expect((await handshakeBase({ env: { ...vercel, CLERK_DISABLE_AUTO_PROXY: 'true' } })).base).toBe(
       'https://clerk.example.com/v1/client/handshake',
     );
-    expect((await handshakeBase({ env: { ...vercel, VERCEL_PROJECT_PRODUCTION_URL: 'example.com' } })).base).toBe(
+    expect(
+      (await handshakeBase({ env: { ...vercel, VERCEL_PROJECT_PRODUCTION_URL: 'example.com' } })).base,
+    ).toBe('https://clerk.example.com/v1/client/handshake');
+    expect((await handshakeBase({ env: vercel, domain: 'example.com' })).base).toBe(
       'https://clerk.example.com/v1/client/handshake',
     );
-    expect((await handshakeBase({ env: vercel, domain: 'example.com' })).base).toBe('https://clerk.example.com/v1/client/handshake');
   });
 });
 
