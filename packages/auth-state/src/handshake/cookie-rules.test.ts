@@ -7,7 +7,6 @@ import {
   DEV_PK,
   DEV_SK,
   DEV_SUFFIX,
-  locationParts,
   PROD_FAPI,
   PROD_PK,
   PROD_SK,
