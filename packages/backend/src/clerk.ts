@@ -15,7 +15,11 @@ export const USER_AGENT = `@clerk/backend@${__PACKAGE_VERSION__}`;
 
 export type ClerkOptions = BackendApiClientOptions & BuildTimeOptions;
 
-/** What {@link Clerk} returns: every Backend API group plus the request-authentication functions. */
+/**
+ * What {@link Clerk} returns: every Backend API group plus the request-authentication functions.
+ * `authenticateRequest` has two overloads, told apart by the first argument: `(request, options?)` resolves to
+ * a `CurrentRequestState`, `({ request, ...options })` to the 0.x `RequestState`.
+ */
 export type ClerkClient = ReturnType<typeof createBackendApiClient> &
   ReturnType<typeof createAuthenticateRequest> & {
     /** @deprecated A copy of the options; use your own reference, or `createClerkClient(options)` again. */
@@ -31,7 +35,10 @@ export type ClerkClient = ReturnType<typeof createBackendApiClient> &
  * @example
  * const clerk = Clerk({ secretKey: process.env.CLERK_SECRET_KEY });
  * const { data: user, errors } = await clerk.users.getUser('user_123');
+ * // The 0.x form: an options object; 0.x states (interstitial, unknown).
  * const state = await clerk.authenticateRequest({ request });
+ * // The current form: the request first; current states (signed-in, signed-out, handshake) with `headers`.
+ * const current = await clerk.authenticateRequest(request, { acceptsToken: 'session_token' });
  */
 export function Clerk(options: ClerkOptions = {}): ClerkClient {
   // Filled from the environment once, so that the Backend API client and authenticateRequest share every value.

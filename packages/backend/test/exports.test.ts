@@ -57,6 +57,7 @@ const additions = [
   'VerifyTokenError',
   'createBackendApiClient',
   'createClerkClient',
+  'redirectResponseFor',
 ];
 
 describe('the root exports', () => {
