@@ -6,6 +6,7 @@ export {
   decodeJwt,
   hasValidSignature,
   loadInterstitialFromLocal,
+  redirectResponseFor,
   signJwt,
   TokenVerificationError,
   verifyJwt,

@@ -2,6 +2,7 @@
 // packages. `context` is the JSON the host made (src/host.mjs): keys, tokens and the 127.0.0.1 API URL.
 import { authenticateRequestScenarios } from './scenarios/authenticate-request.mjs';
 import { backendApiScenarios } from './scenarios/backend-api.mjs';
+import { handshakeScenarios } from './scenarios/handshake.mjs';
 import { interstitialScenarios } from './scenarios/interstitial.mjs';
 import { jwtScenarios } from './scenarios/jwt.mjs';
 import { verifyTokenScenarios } from './scenarios/verify-token.mjs';
@@ -15,6 +16,7 @@ export const scenarios = [
   ...authenticateRequestScenarios,
   ...interstitialScenarios,
   ...backendApiScenarios,
+  ...handshakeScenarios,
 ];
 
 /** Parses the context the host passed (a JSON string), with a clear error when a launcher forgot it. */
