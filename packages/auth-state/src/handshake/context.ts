@@ -4,6 +4,7 @@ import { parseCookieHeader } from '../request/cookies';
 import { buildOrigin } from '../request/origin';
 import { cookieSuffixOf, usesSuffixedCookies } from './cookie-suffix';
 import { absoluteProxyUrl, autoProxyUrl } from './frontend-api';
+import { type PeekedJwt, peekJwt } from './peek-jwt';
 import type { ResolvedOptions } from './resolve-options';
 
 /** Cookie and query names of the handshake (current-clerk.md 3.1). */
@@ -50,6 +51,26 @@ export interface HandshakeContext {
   accept: string | undefined;
   referrer: string | undefined;
   origin: string | undefined;
+  /** `peekJwt`, remembering this request's results so that no session token is decoded twice. */
+  decode: (token: string) => PeekedJwt;
+}
+
+function createDecoder(): (token: string) => PeekedJwt {
+  // The rules decode at most the two session cookies, mostly one token twice: one slot is enough.
+  let lastToken: string | undefined;
+  let last: { jwt?: PeekedJwt; error?: unknown } = {};
+  return token => {
+    if (token !== lastToken) {
+      lastToken = token;
+      try {
+        last = { jwt: peekJwt(token) };
+      } catch (error) {
+        last = { error };
+      }
+    }
+    if (last.error !== undefined) throw last.error;
+    return last.jwt as PeekedJwt;
+  };
 }
 
 /**
@@ -110,6 +131,7 @@ export function readHeaderContext(request: Request, options: ResolvedOptions): H
     accept: header(headers, 'accept'),
     referrer: header(headers, 'referer'),
     origin: header(headers, 'origin'),
+    decode: createDecoder(),
   };
 }
 
@@ -134,6 +156,7 @@ export async function readContext(request: Request, options: ResolvedOptions): P
     ownFrontendApi: own.frontendApi,
     isProduction: own.instanceType === 'production',
     nowSeconds: Math.floor(Date.now() / 1000),
+    decode: context.decode,
   });
   const chosen = (name: string) =>
     (suffixed ? cookies.get(`${name}_${suffix}`) : cookies.get(name)) || undefined;

@@ -1,14 +1,15 @@
 // The cookie flow of the current form, one function per row of current-clerk.md 3.7, in the table's order.
-import { decodeJwt, type Jwt, type JwtPayload, TokenVerificationError } from '@clerk/jwt-core';
+import { type JwtPayload, TokenVerificationError } from '@clerk/jwt-core';
 import { type CurrentRequestState, currentSignedInSession, currentSignedOut } from '../states/current-states';
 import { type HandshakeContext, Names } from './context';
 import { isKnownClerkReferrer } from './known-referrer';
 import { mustActivate, type OrganizationMatcher } from './organization-sync';
+import type { PeekedJwt } from './peek-jwt';
 import { handshakeOrSignedOut, isEligibleForHandshake, MAX_HANDSHAKE_REDIRECTS } from './redirect';
 import { resolveHandshake } from './resolve-handshake';
 import { stateFromSessionError } from './session-errors';
 import { stateInputOf } from './state-input';
-import { isNonSessionToken, verifySession } from './verify';
+import { isNonSessionJwt, verifySession } from './verify';
 
 /** What the rules share: the request's context, and what earlier rules found out about the session token. */
 export interface CookieFlow {
@@ -23,7 +24,7 @@ export interface CookieFlow {
   /** Nothing to sync yet: no cookies, no explicit request, no auto-sync. */
   skipSync: boolean;
   /** Set by rule 11. */
-  decoded?: Jwt;
+  decoded?: PeekedJwt;
   /** Set by rule 14. */
   claims?: JwtPayload;
 }
@@ -50,12 +51,10 @@ function httpUrl(value: string): URL | null {
 }
 
 /** 0. A nonce or handshake token: resolve it. */
-export async function resolveHandshakeParameters(flow: CookieFlow): Promise<Outcome> {
+export function resolveHandshakeParameters(flow: CookieFlow): Outcome | Promise<Outcome> {
   const { context } = flow;
   if (!context.handshakeNonce && !context.handshakeToken) return undefined;
-  try {
-    return await resolveHandshake(context);
-  } catch (error) {
+  return resolveHandshake(context).catch(error => {
     if (error instanceof TokenVerificationError && context.instanceType === 'development') {
       if (error.reason === 'token-invalid-signature') {
         throw new Error(
@@ -66,7 +65,7 @@ export async function resolveHandshakeParameters(flow: CookieFlow): Promise<Outc
     }
     console.error('Clerk: the handshake could not be resolved:', error);
     return undefined;
-  }
+  });
 }
 
 /** 1. Production satellite, nothing to sync: signed out. */
@@ -159,9 +158,9 @@ export function clientWithoutSession(flow: CookieFlow): Outcome {
 }
 
 /** 11. A session token that does not decode. */
-export async function undecodableSession(flow: CookieFlow): Promise<Outcome> {
+export function undecodableSession(flow: CookieFlow): Outcome | Promise<Outcome> {
   try {
-    flow.decoded = decodeJwt(flow.context.sessionTokenInCookie as string);
+    flow.decoded = flow.context.decode(flow.context.sessionTokenInCookie as string);
     return undefined;
   } catch (error) {
     return stateFromSessionError(error, 'cookie', flow.context, flow.organizations);
@@ -170,8 +169,7 @@ export async function undecodableSession(flow: CookieFlow): Promise<Outcome> {
 
 /** 12. A machine token or another token class in the session cookie. */
 export function nonSessionTokenInCookie(flow: CookieFlow): Outcome {
-  if (isNonSessionToken(flow.context.sessionTokenInCookie as string))
-    return signedOut(flow, 'token-type-mismatch');
+  if (isNonSessionJwt(flow.decoded as PeekedJwt)) return signedOut(flow, 'token-type-mismatch');
   return undefined;
 }
 

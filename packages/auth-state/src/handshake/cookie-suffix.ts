@@ -1,4 +1,5 @@
-import { decodeJwt, type JwtPayload } from '@clerk/jwt-core';
+import type { JwtPayload } from '@clerk/jwt-core';
+import { type PeekedJwt, peekJwt } from './peek-jwt';
 
 // Keys are configuration: each is hashed once (bounded, in case keys are per tenant).
 const suffixes = new Map<string, Promise<string>>();
@@ -36,20 +37,21 @@ export interface CookieChoiceInput {
   isProduction: boolean;
   /** Seconds since the epoch. */
   nowSeconds: number;
-}
-
-function payloadOf(token: string | undefined): JwtPayload | null {
-  if (!token) return null;
-  try {
-    return decodeJwt(token).payload;
-  } catch {
-    return null;
-  }
+  /** Decodes a session token, throwing when it does not decode (a per-request memo, to decode each once). */
+  decode?: (token: string) => PeekedJwt;
 }
 
 /** Whether the suffixed cookie set wins (current-clerk.md 3.4, the eight choice rules, first match wins). */
 export function usesSuffixedCookies(input: CookieChoiceInput): boolean {
-  const { session, suffixedSession, clientUat, suffixedClientUat } = input;
+  const { session, suffixedSession, clientUat, suffixedClientUat, decode = peekJwt } = input;
+  const payloadOf = (token: string | undefined): JwtPayload | null => {
+    if (!token) return null;
+    try {
+      return decode(token).payload;
+    } catch {
+      return null;
+    }
+  };
   const unsuffixed = payloadOf(session);
   // 1. An unsuffixed session that does not decode or has no issuer: unsuffixed.
   if (session && !unsuffixed?.iss) return false;

@@ -9,7 +9,7 @@ import {
   TokenVerificationErrorAction,
   TokenVerificationErrorReason,
 } from '@clerk/jwt-core';
-import { isMachineToken } from '../machine/index';
+import { type PeekedJwt, peekJwt } from './peek-jwt';
 import type { ResolvedOptions } from './resolve-options';
 
 /** `cat` values of a session token (also a handshake token): the session class and the opted-out marker. */
@@ -37,19 +37,21 @@ export function verifySession(
   });
 }
 
-function categoryOf(token: string): unknown {
-  try {
-    return decodeJwt(token).payload.cat;
-  } catch {
-    return undefined;
-  }
+/** A decoded machine JWT (M2M or OAuth), or a JWT whose `cat` names another class than a session token (1.6). */
+export function isNonSessionJwt({ header, payload }: PeekedJwt): boolean {
+  if (typeof payload.sub === 'string' && payload.sub.startsWith('mch_')) return true;
+  if (header.typ === 'at+jwt' || header.typ === 'application/at+jwt') return true;
+  return payload.cat !== undefined && !SESSION_CATEGORIES.has(payload.cat as string);
 }
 
-/** A machine JWT, or a JWT whose `cat` names another class than a session token (rule 12, 1.6). */
+/** The same for a raw token: an opaque machine token by prefix, or a decodable JWT of another class. */
 export function isNonSessionToken(token: string): boolean {
-  if (isMachineToken(token)) return true;
-  const cat = categoryOf(token);
-  return cat !== undefined && !SESSION_CATEGORIES.has(cat as string);
+  if (token.startsWith('mt_') || token.startsWith('oat_') || token.startsWith('ak_')) return true;
+  try {
+    return isNonSessionJwt(peekJwt(token));
+  } catch {
+    return false;
+  }
 }
 
 const invalid = (reason: TokenVerificationErrorReason, message: string) =>

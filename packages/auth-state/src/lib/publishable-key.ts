@@ -103,19 +103,35 @@ function strictDecode(text: string): string | null {
   }
 }
 
+// The host of each valid key (`null` for an invalid one), remembered like `parsedKeys`.
+const keyHosts = new Map<string, string | null>();
+
+function hostOfValidKey(value: string): string | null {
+  if (!value.startsWith('pk_live_') && !value.startsWith('pk_test_')) return null;
+  const parts = value.split('_');
+  if (parts.length !== 3 || !parts[2]) return null;
+  const decoded = strictDecode(parts[2]);
+  if (!decoded?.endsWith('$')) return null;
+  const host = decoded.slice(0, -1);
+  return !host.includes('$') && host.includes('.') ? host : null;
+}
+
+function validKeyHost(key: string): string | null {
+  let host = keyHosts.get(key);
+  if (host === undefined) {
+    host = hostOfValidKey(key);
+    if (keyHosts.size >= 1000) keyHosts.clear();
+    keyHosts.set(key, host);
+  }
+  return host;
+}
+
 /**
  * Whether a value is a publishable key as current Clerk checks it: `pk_live_`/`pk_test_`, exactly three
  * `_`-separated parts, a standard-base64 body that decodes to a host with a `.` and one trailing `$`.
  */
 export function isPublishableKey(key: string | null | undefined): boolean {
-  const value = key || '';
-  if (!value.startsWith('pk_live_') && !value.startsWith('pk_test_')) return false;
-  const parts = value.split('_');
-  if (parts.length !== 3 || !parts[2]) return false;
-  const decoded = strictDecode(parts[2]);
-  if (!decoded?.endsWith('$')) return false;
-  const host = decoded.slice(0, -1);
-  return !host.includes('$') && host.includes('.');
+  return validKeyHost(key || '') !== null;
 }
 
 /** Where the Frontend API is reached: a proxy, or a production satellite's own `clerk.<domain>`. */
@@ -135,9 +151,9 @@ export function parsePublishableKeyOrThrow(
   { proxyUrl, domain, isSatellite }: FrontendApiOverrides = {},
 ): PublishableKey {
   if (!key) throw new Error(MISSING_PUBLISHABLE_KEY_MESSAGE);
-  if (!isPublishableKey(key)) throw new Error(INVALID_PUBLISHABLE_KEY_MESSAGE);
+  const host = validKeyHost(key);
+  if (host === null) throw new Error(INVALID_PUBLISHABLE_KEY_MESSAGE);
   const instanceType = key.startsWith('pk_live_') ? 'production' : 'development';
-  const host = (strictDecode(key.split('_')[2] as string) as string).slice(0, -1);
   const frontendApi =
     proxyUrl || (instanceType === 'production' && isSatellite && domain ? `clerk.${domain}` : host);
   return { instanceType, frontendApi };
