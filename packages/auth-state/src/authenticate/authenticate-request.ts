@@ -47,6 +47,8 @@ async function authenticateCookies(options: NormalizedOptions): Promise<RequestS
  */
 export function isRequestLike(value: unknown): value is Request {
   if (typeof value !== 'object' || value === null) return false;
+  // The common case, without reading `url` (a getter that serialises the URL on every read).
+  if (typeof Request === 'function' && value instanceof Request) return true;
   const { url, method, headers } = value as { url?: unknown; method?: unknown; headers?: { get?: unknown } };
   return typeof url === 'string' && typeof method === 'string' && typeof headers?.get === 'function';
 }

@@ -2,7 +2,7 @@
 import { parsePublishableKeyOrThrow } from '../lib/publishable-key';
 import { parseCookieHeader } from '../request/cookies';
 import { buildOrigin } from '../request/origin';
-import { cookieSuffixOf, usesSuffixedCookies } from './cookie-suffix';
+import { cookieSuffixOf, knownCookieSuffix, usesSuffixedCookies } from './cookie-suffix';
 import { absoluteProxyUrl, autoProxyUrl } from './frontend-api';
 import { type PeekedJwt, peekJwt } from './peek-jwt';
 import type { ResolvedOptions } from './resolve-options';
@@ -51,6 +51,8 @@ export interface HandshakeContext {
   accept: string | undefined;
   referrer: string | undefined;
   origin: string | undefined;
+  /** A query parameter of the request URL (`null` when absent), without parsing a URL that has no query. */
+  query: (name: string) => string | null;
   /** `peekJwt`, remembering this request's results so that no session token is decoded twice. */
   decode: (token: string) => PeekedJwt;
 }
@@ -87,8 +89,8 @@ export function bearerTokenOf(authorization: string | null): string | undefined 
 }
 
 /** The request URL on the origin the client used (first `x-forwarded-proto`/`x-forwarded-host` value, else `host`). */
-export function clerkUrlOf(request: Request): URL {
-  const url = new URL(request.url);
+export function clerkUrlOf(request: Request, href = request.url): URL {
+  const url = new URL(href);
   const origin = buildOrigin({
     protocol: url.protocol,
     forwardedProto: request.headers.get('x-forwarded-proto'),
@@ -108,10 +110,17 @@ const header = (headers: Headers, name: string) => headers.get(name) || undefine
 /** Only the header is read (`acceptsToken` exactly `m2m_token` or `api_key`): no publishable key needed. */
 export function readHeaderContext(request: Request, options: ResolvedOptions): HandshakeContext {
   const headers = request.headers;
+  // Parsed on first use: the signed-in path of a URL without a query never needs it.
+  let clerkUrl: URL | undefined;
+  const href = request.url;
+  const hasQuery = href.includes('?');
   return {
     options,
     request,
-    clerkUrl: clerkUrlOf(request),
+    get clerkUrl() {
+      clerkUrl ??= clerkUrlOf(request, href);
+      return clerkUrl;
+    },
     method: request.method,
     headers,
     tokenInHeader: bearerTokenOf(headers.get('authorization')),
@@ -131,22 +140,35 @@ export function readHeaderContext(request: Request, options: ResolvedOptions): H
     accept: header(headers, 'accept'),
     referrer: header(headers, 'referer'),
     origin: header(headers, 'origin'),
+    query(name) {
+      return hasQuery ? this.clerkUrl.searchParams.get(name) : null;
+    },
     decode: createDecoder(),
   };
 }
 
 /** The whole context: keys, Frontend API, the chosen cookie set, the handshake values. Throws for a bad key. */
-export async function readContext(request: Request, options: ResolvedOptions): Promise<HandshakeContext> {
+export function readContext(
+  request: Request,
+  options: ResolvedOptions,
+): HandshakeContext | Promise<HandshakeContext> {
+  const suffix = knownCookieSuffix(options.publishableKey);
+  if (suffix !== undefined) return readContextWithSuffix(request, options, suffix);
+  return cookieSuffixOf(options.publishableKey).then(computed =>
+    readContextWithSuffix(request, options, computed),
+  );
+}
+
+function readContextWithSuffix(request: Request, options: ResolvedOptions, suffix: string): HandshakeContext {
   const context = readHeaderContext(request, options);
-  const { clerkUrl } = context;
   const { publishableKey, domain, isSatellite } = options;
+  const originOf = () => context.clerkUrl.origin;
   const proxyUrl = absoluteProxyUrl(
     options.proxyUrl ||
-      autoProxyUrl(clerkUrl.origin, { publishableKey, proxyUrl: options.proxyUrl, domain, env: options.env }),
-    clerkUrl.origin,
+      autoProxyUrl(originOf, { publishableKey, proxyUrl: options.proxyUrl, domain, env: options.env }),
+    originOf,
   );
   const own = parsePublishableKeyOrThrow(publishableKey, { domain, isSatellite });
-  const suffix = await cookieSuffixOf(publishableKey);
   const cookies = parseCookieHeader(request.headers.get('cookie'));
   const suffixed = usesSuffixedCookies({
     session: cookies.get(Names.Session),
@@ -160,7 +182,6 @@ export async function readContext(request: Request, options: ResolvedOptions): P
   });
   const chosen = (name: string) =>
     (suffixed ? cookies.get(`${name}_${suffix}`) : cookies.get(name)) || undefined;
-  const query = clerkUrl.searchParams;
   context.instanceType = own.instanceType;
   context.ownFrontendApi = own.frontendApi;
   context.frontendApi = proxyUrl || own.frontendApi;
@@ -169,9 +190,10 @@ export async function readContext(request: Request, options: ResolvedOptions): P
   context.sessionTokenInCookie = chosen(Names.Session);
   context.refreshTokenInCookie = cookies.get(`${Names.Refresh}_${suffix}`) || undefined;
   context.clientUat = Number.parseInt(chosen(Names.ClientUat) || '', 10) || 0;
-  context.devBrowserToken = query.get(Names.DevBrowser) || chosen(Names.DevBrowser);
-  context.handshakeToken = query.get(Names.Handshake) || cookies.get(Names.Handshake) || undefined;
-  context.handshakeNonce = query.get(Names.HandshakeNonce) || cookies.get(Names.HandshakeNonce) || undefined;
+  context.devBrowserToken = context.query(Names.DevBrowser) || chosen(Names.DevBrowser);
+  context.handshakeToken = context.query(Names.Handshake) || cookies.get(Names.Handshake) || undefined;
+  context.handshakeNonce =
+    context.query(Names.HandshakeNonce) || cookies.get(Names.HandshakeNonce) || undefined;
   context.redirectCount = Number(cookies.get(Names.RedirectCount)) || 0;
   return context;
 }

@@ -111,7 +111,7 @@ export function developmentSatelliteNeedsSyncing(flow: CookieFlow): Outcome {
 /** 5. Development primary asked by a satellite to sync: back to the satellite, marked synced. */
 export function developmentPrimaryRespondsToSyncing(flow: CookieFlow): Outcome {
   const { context } = flow;
-  const returnTo = context.clerkUrl.searchParams.get(Names.RedirectUrl);
+  const returnTo = context.query(Names.RedirectUrl);
   if (!isDevelopment(flow) || context.options.isSatellite || !returnTo) return undefined;
   const satellite = httpUrl(returnTo);
   if (!satellite) {
@@ -128,7 +128,7 @@ export function developmentPrimaryRespondsToSyncing(flow: CookieFlow): Outcome {
 
 /** 6. Development, a dev-browser token in the URL: hand it to the Frontend API. */
 export function developmentDevBrowserSync(flow: CookieFlow): Outcome {
-  if (isDevelopment(flow) && flow.context.clerkUrl.searchParams.has(Names.DevBrowser))
+  if (isDevelopment(flow) && flow.context.query(Names.DevBrowser) !== null)
     return hs(flow, 'dev-browser-sync');
   return undefined;
 }
@@ -223,7 +223,7 @@ export function primaryCrossOriginSync(flow: CookieFlow): Outcome {
 /** 16. The path names another organization than the active one: activate it through a handshake. */
 export function activeOrganizationMismatch(flow: CookieFlow): Outcome {
   const { context, claims } = flow;
-  if (!claims?.sub) return undefined;
+  if (!claims?.sub || !flow.organizations.active) return undefined;
   const target = flow.organizations.findTarget(context.clerkUrl);
   if (!target || !mustActivate(target, { orgId: claims.org_id, orgSlug: claims.org_slug })) return undefined;
   if (context.redirectCount >= MAX_HANDSHAKE_REDIRECTS) {
@@ -269,7 +269,7 @@ export const currentCookieRules: readonly CookieFlowRule[] = [
 
 /** The flow's starting facts (3.7's definitions). */
 export function startCookieFlow(context: HandshakeContext, organizations: OrganizationMatcher): CookieFlow {
-  const synced = context.clerkUrl.searchParams.get(Names.Synced);
+  const synced = context.query(Names.Synced);
   const hasSession = !!context.sessionTokenInCookie;
   const hasUat = context.clientUat !== 0;
   const needsSync = synced === 'false';

@@ -3,6 +3,7 @@ import { type PeekedJwt, peekJwt } from './peek-jwt';
 
 // Keys are configuration: each is hashed once (bounded, in case keys are per tenant).
 const suffixes = new Map<string, Promise<string>>();
+const knownSuffixes = new Map<string, string>();
 
 async function computeSuffix(publishableKey: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(publishableKey));
@@ -15,12 +16,20 @@ async function computeSuffix(publishableKey: string): Promise<string> {
 export function cookieSuffixOf(publishableKey: string): Promise<string> {
   let suffix = suffixes.get(publishableKey);
   if (!suffix) {
-    suffix = computeSuffix(publishableKey);
+    suffix = computeSuffix(publishableKey).then(value => {
+      if (knownSuffixes.size >= 1000) knownSuffixes.clear();
+      knownSuffixes.set(publishableKey, value);
+      return value;
+    });
     if (suffixes.size >= 1000) suffixes.clear();
     suffixes.set(publishableKey, suffix);
   }
   return suffix;
 }
+
+/** The suffix when it has been computed before, without waiting (the common case after the first request). */
+export const knownCookieSuffix = (publishableKey: string): string | undefined =>
+  knownSuffixes.get(publishableKey);
 
 /** What the choice between the unsuffixed and the suffixed cookie set looks at. */
 export interface CookieChoiceInput {

@@ -15,7 +15,7 @@ const isTruthyFlag = (value: string) => value !== '' && value !== 'false' && val
  * `proxyUrl` or `domain`, reaches its Frontend API through `<origin>/__clerk` (unless `CLERK_DISABLE_AUTO_PROXY`).
  */
 export function autoProxyUrl(
-  origin: string,
+  originOf: () => string,
   {
     publishableKey,
     proxyUrl,
@@ -28,12 +28,12 @@ export function autoProxyUrl(
   if (variable(source, 'VERCEL_TARGET_ENV') !== 'production') return '';
   if (!variable(source, 'VERCEL_PROJECT_PRODUCTION_URL').endsWith('.vercel.app')) return '';
   if (isTruthyFlag(variable(source, 'CLERK_DISABLE_AUTO_PROXY'))) return '';
-  return `${origin}${AUTO_PROXY_PATH}`;
+  return `${originOf()}${AUTO_PROXY_PATH}`;
 }
 
 /** A proxy given as a path lives on this application's origin. */
-export const absoluteProxyUrl = (proxyUrl: string, origin: string): string =>
-  proxyUrl.startsWith('/') ? `${origin}${proxyUrl}` : proxyUrl;
+export const absoluteProxyUrl = (proxyUrl: string, originOf: () => string): string =>
+  proxyUrl.startsWith('/') ? `${originOf()}${proxyUrl}` : proxyUrl;
 
 /** `https://<frontendApi>/v1/client/handshake` (a proxy URL keeps its scheme and path). */
 export function handshakeEndpoint(frontendApi: string): URL {

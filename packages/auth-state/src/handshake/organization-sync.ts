@@ -72,6 +72,8 @@ function createMatcher(patterns: string[] | undefined): PathMatcher | null {
 
 /** Compiled `organizationSyncOptions`; an invalid pattern throws `Invalid pattern "<p>": <error>`. */
 export interface OrganizationMatcher {
+  /** Whether any pattern is configured. */
+  active: boolean;
   findTarget(url: URL): OrganizationSyncTarget | null;
 }
 
@@ -79,6 +81,7 @@ export function createOrganizationMatcher(options: OrganizationSyncOptions | und
   const organization = createMatcher(options?.organizationPatterns);
   const personalAccount = createMatcher(options?.personalAccountPatterns);
   return {
+    active: !!(organization || personalAccount),
     findTarget(url) {
       const params = organization?.(url.pathname);
       if (params?.id) return { type: 'organization', organizationId: params.id };

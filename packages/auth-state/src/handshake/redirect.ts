@@ -54,7 +54,7 @@ export function handshakeLocation(
   if (context.instanceType === 'development' && context.devBrowserToken) {
     params.append(Names.DevBrowser, context.devBrowserToken);
   }
-  const target = organizations.findTarget(context.clerkUrl);
+  const target = organizations.active ? organizations.findTarget(context.clerkUrl) : null;
   if (target) params.append('organization_id', organizationSyncParam(target));
   return url.href;
 }

@@ -14,7 +14,7 @@ export function stateInputOf(context: HandshakeContext): CurrentStateInput {
     afterSignInUrl: options.afterSignInUrl,
     afterSignUpUrl: options.afterSignUpUrl,
     apiClient: options.apiClient,
-    debugData: {
+    debugData: () => ({
       secretKey: options.secretKey,
       jwtKey: options.jwtKey,
       publishableKey: options.publishableKey,
@@ -26,6 +26,6 @@ export function stateInputOf(context: HandshakeContext): CurrentStateInput {
       clerkUrl: context.clerkUrl.href,
       apiUrl: options.apiUrl,
       apiVersion: options.apiVersion,
-    },
+    }),
   };
 }

@@ -150,8 +150,8 @@ export type CurrentRequestState = CurrentSignedInState | CurrentSignedOutState |
 export interface CurrentStateInput extends CurrentEchoedConfig {
   /** Injected Backend API client, for `getToken({ template })`. */
   apiClient?: AuthStateApiClient;
-  /** Data behind the auth objects' `debug()`. */
-  debugData: object;
+  /** Data behind the auth objects' `debug()`, built only when `debug()` is called. */
+  debugData: () => object;
 }
 
 const echoOf = (input: CurrentStateInput): CurrentEchoedConfig => ({
@@ -189,7 +189,7 @@ export function currentSignedInSession(
   token: string,
   headers: Headers = new Headers(),
 ): CurrentSignedInState {
-  const debug = createDebug(input.debugData);
+  const debug = () => createDebug(input.debugData())();
   return {
     status: 'signed-in',
     reason: null,
@@ -216,7 +216,7 @@ export function currentSignedInMachine(
   data: MachineTokenData,
   token: string,
 ): CurrentSignedInState {
-  const debug = createDebug(input.debugData);
+  const debug = () => createDebug(input.debugData())();
   return {
     status: 'signed-in',
     reason: null,
@@ -239,7 +239,7 @@ export function currentSignedOut(
   message = '',
   headers: Headers = new Headers(),
 ): CurrentSignedOutState {
-  const debugData = { ...input.debugData, status: 'signed-out', reason, message };
+  const debugData = () => ({ ...input.debugData(), status: 'signed-out', reason, message });
   return {
     status: 'signed-out',
     reason,
@@ -250,7 +250,7 @@ export function currentSignedOut(
     tokenType,
     toAuth: () =>
       tokenType === 'session_token'
-        ? currentSignedOutAuthObject(createDebug(debugData))
+        ? currentSignedOutAuthObject(() => createDebug(debugData())())
         : unauthenticatedMachineObject(tokenType, () => ({ reason, message })),
     headers: withDebugHeaders(headers, 'signed-out', reason, message),
     token: null,
