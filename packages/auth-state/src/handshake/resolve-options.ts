@@ -2,8 +2,8 @@ import type { AuthStateApiClient } from '../api-client';
 import type { AcceptsToken, CurrentAuthenticateOptions, OrganizationSyncOptions } from './options';
 
 /** The Backend API of current Clerk (the 0.x form keeps `https://api.clerk.dev`). */
-export const CURRENT_API_URL = 'https://api.clerk.com';
-export const CURRENT_API_VERSION = 'v1';
+const CURRENT_API_URL = 'https://api.clerk.com';
+const CURRENT_API_VERSION = 'v1';
 
 /** The current form's options once merged: strings are `''` and flags `false` when unset. */
 export interface ResolvedOptions {

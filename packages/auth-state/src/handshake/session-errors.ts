@@ -14,11 +14,13 @@ import { handshakeOrSignedOut } from './redirect';
 import { stateInputOf } from './state-input';
 import { verifySession } from './verify';
 
-/** Why a refresh did not happen, or failed: the `<label>` of `session-token-expired-refresh-<label>`. */
+/**
+ * Why a refresh did not happen, or failed: the `<label>` of `session-token-expired-refresh-<label>` (besides a
+ * Backend API error `code`). The reference's `missing-api-client` never occurs: the call uses the secret key.
+ */
 export const RefreshLabel = {
   NonEligibleNonGet: 'non-eligible-non-get',
   NonEligibleNoCookie: 'non-eligible-no-refresh-cookie',
-  MissingApiClient: 'missing-api-client',
   MissingSessionToken: 'missing-session-token',
   MissingRefreshToken: 'missing-refresh-token',
   ExpiredSessionTokenDecodeFailed: 'expired-session-token-decode-failed',
