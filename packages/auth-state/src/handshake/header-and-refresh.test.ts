@@ -158,6 +158,17 @@ describe('refresh with __refresh_<suffix>', () => {
     expect(state.reason).toBe(`session-token-expired-refresh-${label}`);
   });
 
+  it('a Backend API that cannot be reached: fetch-error', async () => {
+    const closed = await startHandshakeServer();
+    await closed.close();
+    const expired = sessionToken(PROD_FAPI, { iat: now - 3600 });
+    const state = await authenticateRequest(
+      browserRequest(APP, { cookies: expiredCookies(expired) }),
+      prod({ apiUrl: closed.url, jwtKey: instanceKey.publicPem }),
+    );
+    expect(state.reason).toBe('session-token-expired-refresh-fetch-error');
+  });
+
   it('an expired token without sid: expired-session-token-missing-sid-claim, no request', async () => {
     const expired = sessionToken(PROD_FAPI, { iat: now - 3600, sid: undefined });
     const before = server.calls.filter(call => call.url.includes('/refresh')).length;
