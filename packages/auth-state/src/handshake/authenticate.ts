@@ -17,7 +17,7 @@ import {
   currentSignedOut,
   currentSignedOutInvalidToken,
 } from '../states/current-states';
-import { type HandshakeContext, readContext, readHeaderContext } from './context';
+import { type HandshakeContext, header, readContext, readHeaderContext } from './context';
 import { runCookieFlow } from './cookie-rules';
 import type { AcceptsToken, CurrentAuthenticateOptions } from './options';
 import { createOrganizationMatcher, type OrganizationMatcher } from './organization-sync';
@@ -59,7 +59,7 @@ function assertSatellite(options: ResolvedOptions, origin: string | undefined): 
 function assertConfiguration(options: ResolvedOptions, context: HandshakeContext): void {
   if (options.acceptsToken !== 'm2m_token') {
     if (!options.secretKey) throw new Error(MISSING_SECRET_KEY);
-    if (options.isSatellite) assertSatellite(options, context.origin);
+    if (options.isSatellite) assertSatellite(options, header(context.headers, 'origin'));
   } else if (!options.machineSecretKey && !options.secretKey) {
     throw new Error(MISSING_MACHINE_KEY);
   }

@@ -26,8 +26,10 @@ export const Names = {
 export interface HandshakeContext {
   options: ResolvedOptions;
   request: Request;
-  /** The request URL re-based on the forwarded origin. */
-  clerkUrl: URL;
+  /** The request URL as given. */
+  href: string;
+  /** `urlOf(context)`, once computed. */
+  parsedUrl: URL | undefined;
   method: string;
   headers: Headers;
   /** The bearer token of the `Authorization` header. */
@@ -48,11 +50,6 @@ export interface HandshakeContext {
   handshakeNonce: string | undefined;
   redirectCount: number;
   secFetchDest: string | undefined;
-  accept: string | undefined;
-  referrer: string | undefined;
-  origin: string | undefined;
-  /** A query parameter of the request URL (`null` when absent), without parsing a URL that has no query. */
-  query: (name: string) => string | null;
   /** `peekJwt`, remembering this request's results so that no session token is decoded twice. */
   decode: (token: string) => PeekedJwt;
 }
@@ -105,22 +102,27 @@ export function clerkUrlOf(request: Request, href = request.url): URL {
   }
 }
 
-const header = (headers: Headers, name: string) => headers.get(name) || undefined;
+/** A request header, `undefined` when absent or empty; read where a rule needs it, not up front. */
+export const header = (headers: Headers, name: string) => headers.get(name) || undefined;
+
+/** The request URL re-based on the forwarded origin, parsed on first use (the signed-in path rarely needs it). */
+export function urlOf(context: HandshakeContext): URL {
+  context.parsedUrl ??= clerkUrlOf(context.request, context.href);
+  return context.parsedUrl;
+}
+
+/** A query parameter (`null` when absent), without parsing a URL that has no query. */
+export const queryOf = (context: HandshakeContext, name: string): string | null =>
+  context.href.includes('?') ? urlOf(context).searchParams.get(name) : null;
 
 /** Only the header is read (`acceptsToken` exactly `m2m_token` or `api_key`): no publishable key needed. */
 export function readHeaderContext(request: Request, options: ResolvedOptions): HandshakeContext {
   const headers = request.headers;
-  // Parsed on first use: the signed-in path of a URL without a query never needs it.
-  let clerkUrl: URL | undefined;
-  const href = request.url;
-  const hasQuery = href.includes('?');
   return {
     options,
     request,
-    get clerkUrl() {
-      clerkUrl ??= clerkUrlOf(request, href);
-      return clerkUrl;
-    },
+    href: request.url,
+    parsedUrl: undefined,
     method: request.method,
     headers,
     tokenInHeader: bearerTokenOf(headers.get('authorization')),
@@ -137,12 +139,6 @@ export function readHeaderContext(request: Request, options: ResolvedOptions): H
     handshakeNonce: undefined,
     redirectCount: 0,
     secFetchDest: header(headers, 'sec-fetch-dest'),
-    accept: header(headers, 'accept'),
-    referrer: header(headers, 'referer'),
-    origin: header(headers, 'origin'),
-    query(name) {
-      return hasQuery ? this.clerkUrl.searchParams.get(name) : null;
-    },
     decode: createDecoder(),
   };
 }
@@ -162,7 +158,7 @@ export function readContext(
 function readContextWithSuffix(request: Request, options: ResolvedOptions, suffix: string): HandshakeContext {
   const context = readHeaderContext(request, options);
   const { publishableKey, domain, isSatellite } = options;
-  const originOf = () => context.clerkUrl.origin;
+  const originOf = () => urlOf(context).origin;
   const proxyUrl = absoluteProxyUrl(
     options.proxyUrl ||
       autoProxyUrl(originOf, { publishableKey, proxyUrl: options.proxyUrl, domain, env: options.env }),
@@ -190,10 +186,10 @@ function readContextWithSuffix(request: Request, options: ResolvedOptions, suffi
   context.sessionTokenInCookie = chosen(Names.Session);
   context.refreshTokenInCookie = cookies.get(`${Names.Refresh}_${suffix}`) || undefined;
   context.clientUat = Number.parseInt(chosen(Names.ClientUat) || '', 10) || 0;
-  context.devBrowserToken = context.query(Names.DevBrowser) || chosen(Names.DevBrowser);
-  context.handshakeToken = context.query(Names.Handshake) || cookies.get(Names.Handshake) || undefined;
+  context.devBrowserToken = queryOf(context, Names.DevBrowser) || chosen(Names.DevBrowser);
+  context.handshakeToken = queryOf(context, Names.Handshake) || cookies.get(Names.Handshake) || undefined;
   context.handshakeNonce =
-    context.query(Names.HandshakeNonce) || cookies.get(Names.HandshakeNonce) || undefined;
+    queryOf(context, Names.HandshakeNonce) || cookies.get(Names.HandshakeNonce) || undefined;
   context.redirectCount = Number(cookies.get(Names.RedirectCount)) || 0;
   return context;
 }

@@ -1,7 +1,7 @@
 // The cookie flow of the current form, one function per row of current-clerk.md 3.7, in the table's order.
 import { type JwtPayload, TokenVerificationError } from '@clerk/jwt-core';
 import { type CurrentRequestState, currentSignedInSession, currentSignedOut } from '../states/current-states';
-import { type HandshakeContext, Names } from './context';
+import { type HandshakeContext, Names, queryOf, urlOf } from './context';
 import { isKnownClerkReferrer } from './known-referrer';
 import { mustActivate, type OrganizationMatcher } from './organization-sync';
 import type { PeekedJwt } from './peek-jwt';
@@ -104,14 +104,14 @@ export function developmentSatelliteNeedsSyncing(flow: CookieFlow): Outcome {
   const signIn = httpUrl(flow.context.options.signInUrl);
   if (!signIn)
     return signedOut(flow, 'satellite-needs-syncing', 'The signInUrl needs to have a absolute url format.');
-  signIn.searchParams.append(Names.RedirectUrl, flow.context.clerkUrl.toString());
+  signIn.searchParams.append(Names.RedirectUrl, urlOf(flow.context).toString());
   return hs(flow, 'satellite-needs-syncing', '', signIn.toString());
 }
 
 /** 5. Development primary asked by a satellite to sync: back to the satellite, marked synced. */
 export function developmentPrimaryRespondsToSyncing(flow: CookieFlow): Outcome {
   const { context } = flow;
-  const returnTo = context.query(Names.RedirectUrl);
+  const returnTo = queryOf(context, Names.RedirectUrl);
   if (!isDevelopment(flow) || context.options.isSatellite || !returnTo) return undefined;
   const satellite = httpUrl(returnTo);
   if (!satellite) {
@@ -128,7 +128,7 @@ export function developmentPrimaryRespondsToSyncing(flow: CookieFlow): Outcome {
 
 /** 6. Development, a dev-browser token in the URL: hand it to the Frontend API. */
 export function developmentDevBrowserSync(flow: CookieFlow): Outcome {
-  if (isDevelopment(flow) && flow.context.query(Names.DevBrowser) !== null)
+  if (isDevelopment(flow) && queryOf(flow.context, Names.DevBrowser) !== null)
     return hs(flow, 'dev-browser-sync');
   return undefined;
 }
@@ -192,9 +192,10 @@ export async function verifySessionCookie(flow: CookieFlow): Promise<Outcome> {
 }
 
 function isCrossOriginReferrer(context: HandshakeContext): boolean {
-  if (!context.referrer) return false;
+  const referrer = context.headers.get('referer');
+  if (!referrer) return false;
   try {
-    return new URL(context.referrer).origin !== context.clerkUrl.origin;
+    return new URL(referrer).origin !== urlOf(context).origin;
   } catch {
     return false;
   }
@@ -224,7 +225,7 @@ export function primaryCrossOriginSync(flow: CookieFlow): Outcome {
 export function activeOrganizationMismatch(flow: CookieFlow): Outcome {
   const { context, claims } = flow;
   if (!claims?.sub || !flow.organizations.active) return undefined;
-  const target = flow.organizations.findTarget(context.clerkUrl);
+  const target = flow.organizations.findTarget(urlOf(context));
   if (!target || !mustActivate(target, { orgId: claims.org_id, orgSlug: claims.org_slug })) return undefined;
   if (context.redirectCount >= MAX_HANDSHAKE_REDIRECTS) {
     console.warn(
@@ -269,7 +270,7 @@ export const currentCookieRules: readonly CookieFlowRule[] = [
 
 /** The flow's starting facts (3.7's definitions). */
 export function startCookieFlow(context: HandshakeContext, organizations: OrganizationMatcher): CookieFlow {
-  const synced = context.query(Names.Synced);
+  const synced = queryOf(context, Names.Synced);
   const hasSession = !!context.sessionTokenInCookie;
   const hasUat = context.clientUat !== 0;
   const needsSync = synced === 'false';

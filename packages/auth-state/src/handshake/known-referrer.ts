@@ -28,10 +28,11 @@ function accountPortalOrigin(frontendApi: string): string | null {
 }
 
 export function isKnownClerkReferrer(context: HandshakeContext): boolean {
-  if (!context.referrer) return false;
+  const header = context.headers.get('referer');
+  if (!header) return false;
   let referrer: URL;
   try {
-    referrer = new URL(context.referrer);
+    referrer = new URL(header);
   } catch {
     return false;
   }

@@ -5,7 +5,7 @@ import {
   currentHandshake,
   currentSignedOut,
 } from '../states/current-states';
-import { type HandshakeContext, Names, sessionTokenOf } from './context';
+import { type HandshakeContext, Names, sessionTokenOf, urlOf } from './context';
 import { handshakeEndpoint } from './frontend-api';
 import { type OrganizationMatcher, organizationSyncParam } from './organization-sync';
 import { stateInputOf } from './state-input';
@@ -21,7 +21,7 @@ export function isEligibleForHandshake(context: HandshakeContext): boolean {
   if (context.method !== 'GET') return false;
   const dest = context.secFetchDest;
   if (dest === 'document' || dest === 'iframe') return true;
-  return !dest && !!context.accept?.startsWith('text/html');
+  return !dest && !!context.headers.get('accept')?.startsWith('text/html');
 }
 
 /**
@@ -44,7 +44,7 @@ export function handshakeLocation(
 ): string {
   const url = handshakeEndpoint(context.frontendApi);
   const params = url.searchParams;
-  params.append('redirect_url', returnUrlOf(context.clerkUrl).href);
+  params.append('redirect_url', returnUrlOf(urlOf(context)).href);
   params.append('__clerk_api_version', HANDSHAKE_API_VERSION);
   params.append('suffixed_cookies', String(context.suffixed));
   params.append('__clerk_hs_reason', reason);
@@ -54,7 +54,7 @@ export function handshakeLocation(
   if (context.instanceType === 'development' && context.devBrowserToken) {
     params.append(Names.DevBrowser, context.devBrowserToken);
   }
-  const target = organizations.active ? organizations.findTarget(context.clerkUrl) : null;
+  const target = organizations.active ? organizations.findTarget(urlOf(context)) : null;
   if (target) params.append('organization_id', organizationSyncParam(target));
   return url.href;
 }

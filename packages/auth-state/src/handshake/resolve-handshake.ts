@@ -7,7 +7,7 @@ import {
   currentSignedOut,
 } from '../states/current-states';
 import { fetchHandshakePayload } from './backend-api';
-import { type HandshakeContext, Names } from './context';
+import { type HandshakeContext, Names, urlOf } from './context';
 import { applyDirectives } from './session-errors';
 import { stateInputOf } from './state-input';
 import { verifyHandshakeToken, verifySession } from './verify';
@@ -41,7 +41,7 @@ export async function resolveHandshake(
   });
   const sessionToken = applyDirectives(headers, await directivesOf(context));
   if (context.instanceType === 'development') {
-    const clean = new URL(context.clerkUrl);
+    const clean = new URL(urlOf(context));
     for (const name of [Names.Handshake, Names.HandshakeHelp, Names.DevBrowser, Names.HandshakeNonce]) {
       clean.searchParams.delete(name);
     }

@@ -8,7 +8,7 @@ import {
 } from '@clerk/jwt-core';
 import { type CurrentRequestState, currentSignedInSession, currentSignedOut } from '../states/current-states';
 import { callBackendApi } from './backend-api';
-import { type HandshakeContext, Names, sessionTokenOf } from './context';
+import { type HandshakeContext, Names, sessionTokenOf, urlOf } from './context';
 import type { OrganizationMatcher } from './organization-sync';
 import { handshakeOrSignedOut } from './redirect';
 import { stateInputOf } from './state-input';
@@ -75,7 +75,7 @@ async function refreshSession(context: HandshakeContext): Promise<Refreshed | st
       format: 'cookie',
       expired_token: expired,
       refresh_token: refreshToken,
-      request_origin: context.clerkUrl.origin,
+      request_origin: urlOf(context).origin,
       request_headers: requestHeaders,
     },
   );

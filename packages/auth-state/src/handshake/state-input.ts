@@ -1,5 +1,5 @@
 import type { CurrentStateInput } from '../states/current-states';
-import type { HandshakeContext } from './context';
+import { type HandshakeContext, urlOf } from './context';
 
 /** The echoed configuration and debug data of the states built for this request. */
 export function stateInputOf(context: HandshakeContext): CurrentStateInput {
@@ -23,7 +23,7 @@ export function stateInputOf(context: HandshakeContext): CurrentStateInput {
       domain: options.domain,
       isSatellite: options.isSatellite,
       instanceType: context.instanceType,
-      clerkUrl: context.clerkUrl.href,
+      clerkUrl: urlOf(context).href,
       apiUrl: options.apiUrl,
       apiVersion: options.apiVersion,
     }),
