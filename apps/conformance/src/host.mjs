@@ -87,6 +87,13 @@ function createFixtures() {
     forged: signToken(attacker, claims),
     foreignIssuer: signToken(rsa, sessionClaims(now, { iss: 'https://evil.example' })),
   };
+  // A handshake token of the current form: Set-Cookie directives signed by the instance key.
+  tokens.handshake = signToken(rsa, {
+    handshake: [
+      `__session=${tokens.rs256}; Path=/; SameSite=Lax`,
+      `__client_uat=${claims.iat}; Path=/; SameSite=Lax`,
+    ],
+  });
   const publicOnly = ({ kid, alg, publicPem, publicJwk }) => ({ kid, alg, publicPem, publicJwk });
   return {
     keys: {

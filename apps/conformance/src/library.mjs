@@ -10,6 +10,7 @@ export {
   isMachineToken,
   loadInterstitialFromLocal,
   MachineTokenVerificationError,
+  redirectResponseFor,
   signJwt,
   TokenVerificationError,
   verifyJwt,

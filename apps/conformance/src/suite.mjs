@@ -3,6 +3,7 @@
 import { authenticateRequestScenarios } from './scenarios/authenticate-request.mjs';
 import { backendApiScenarios } from './scenarios/backend-api.mjs';
 import { backendApiResourceScenarios } from './scenarios/backend-api-resources.mjs';
+import { handshakeScenarios } from './scenarios/handshake.mjs';
 import { interstitialScenarios } from './scenarios/interstitial.mjs';
 import { jwtScenarios } from './scenarios/jwt.mjs';
 import { machineScenarios } from './scenarios/machine.mjs';
@@ -25,6 +26,7 @@ export const scenarios = [
   ...webhookScenarios,
   ...requestStateDefaultsScenarios,
   ...backendApiResourceScenarios,
+  ...handshakeScenarios,
 ];
 
 /** Parses the context the host passed (a JSON string), with a clear error when a launcher forgot it. */

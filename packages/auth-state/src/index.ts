@@ -48,6 +48,13 @@ export {
 } from './authenticate/create-authenticate-request';
 export type { AuthenticateRequestOptions, RequestValues, VerificationOptions } from './authenticate/options';
 export { constants } from './constants';
+export {
+  type AcceptsToken,
+  type CurrentAuthenticateOptions,
+  type OrganizationSyncOptions,
+  redirectResponseFor,
+  type StateWithHeaders,
+} from './handshake/index';
 export { type LoadInterstitialOptions, loadInterstitialFromLocal } from './interstitial/local-interstitial';
 export {
   type RemotePublicInterstitialOptions,
@@ -55,7 +62,14 @@ export {
   remotePublicInterstitialUrl,
 } from './interstitial/remote-interstitial';
 export { remotePrivateInterstitial } from './interstitial/remote-private-interstitial';
-export { type PublishableKey, parsePublishableKey } from './lib/publishable-key';
+export {
+  INVALID_PUBLISHABLE_KEY_MESSAGE,
+  isPublishableKey,
+  MISSING_PUBLISHABLE_KEY_MESSAGE,
+  type PublishableKey,
+  parsePublishableKey,
+  parsePublishableKeyOrThrow,
+} from './lib/publishable-key';
 export {
   type APIKeyData,
   type AuthenticatedMachineObject,
@@ -84,6 +98,16 @@ export { type RedirectOptions, type RedirectToOptions, redirect } from './redire
 export { buildRequestUrl } from './request/build-request-url';
 export { createIsomorphicRequest } from './request/create-isomorphic-request';
 export { AuthErrorReason, type AuthReason, AuthStatus } from './states/auth-status';
+export {
+  CurrentAuthErrorReason,
+  CurrentAuthStatus,
+  type CurrentEchoedConfig,
+  type CurrentHandshakeState,
+  type CurrentRequestState,
+  type CurrentSignedInState,
+  type CurrentSignedOutState,
+  type ToAuthOptions,
+} from './states/current-states';
 export {
   debugRequestState,
   type InterstitialState,

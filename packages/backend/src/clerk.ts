@@ -22,7 +22,9 @@ export type ClerkOptions = BackendApiClientOptions & BuildTimeOptions;
 
 /**
  * What {@link Clerk} returns: every Backend API group, `request()`, and the request-authentication functions.
- * `V` is the `clerkApiVersion` the client is built for.
+ * `V` is the `clerkApiVersion` the client is built for. `authenticateRequest` has two overloads, told apart by
+ * the first argument: `(request, options?)` resolves to a `CurrentRequestState`, `({ request, ...options })` to
+ * the 0.x `RequestState`.
  */
 export type ClerkClient<V extends ClerkApiVersion | undefined = undefined> = BackendApiClient<V> &
   ReturnType<typeof createAuthenticateRequest> & {
@@ -39,7 +41,10 @@ export type ClerkClient<V extends ClerkApiVersion | undefined = undefined> = Bac
  * @example
  * const clerk = Clerk({ secretKey: process.env.CLERK_SECRET_KEY });
  * const { data: user, errors } = await clerk.users.getUser('user_123');
+ * // The 0.x form: an options object; 0.x states (interstitial, unknown).
  * const state = await clerk.authenticateRequest({ request });
+ * // The current form: the request first; current states (signed-in, signed-out, handshake) with `headers`.
+ * const current = await clerk.authenticateRequest(request, { acceptsToken: 'session_token' });
  */
 export function Clerk<V extends ClerkApiVersion | undefined = undefined>(
   options: ClerkOptions & { clerkApiVersion?: V } = {},

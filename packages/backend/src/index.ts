@@ -1,7 +1,9 @@
 // @clerk/backend: the 0.x surface, wired from the layer packages. Behaviour lives in the layers.
 
 // Request authentication, auth objects, the interstitial and helpers (@clerk/auth-state).
+// The current call form of authenticateRequest, `(request, options)`: its options, states and 307 helper.
 export {
+  type AcceptsToken,
   AuthErrorReason,
   type AuthenticateRequestOptions,
   type AuthObject,
@@ -10,6 +12,11 @@ export {
   type BuildTimeOptions,
   buildRequestUrl,
   type CreateAuthenticateRequestOptions,
+  type CurrentAuthenticateOptions,
+  type CurrentHandshakeState,
+  type CurrentRequestState,
+  type CurrentSignedInState,
+  type CurrentSignedOutState,
   constants,
   createAuthenticateRequest,
   createIsomorphicRequest,
@@ -17,9 +24,11 @@ export {
   type InterstitialState,
   loadInterstitialFromLocal,
   makeAuthObjectSerializable,
+  type OrganizationSyncOptions,
   prunePrivateMetadata,
   type RequestState,
   redirect,
+  redirectResponseFor,
   type SignedInAuthObject,
   type SignedInAuthObjectOptions,
   type SignedInState,

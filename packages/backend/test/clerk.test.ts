@@ -258,7 +258,8 @@ describe('types', () => {
     } else {
       expectTypeOf(result.data).toEqualTypeOf<User>();
     }
-    expectTypeOf(clerk.authenticateRequest).returns.resolves.toEqualTypeOf<RequestState>();
+    // The 0.x overload (an options object) is the last one, which is what ReturnType reads.
+    expectTypeOf<Awaited<ReturnType<typeof clerk.authenticateRequest>>>().toEqualTypeOf<RequestState>();
     expectTypeOf(Clerk).parameter(0).toMatchTypeOf<{ secretKey?: string } | undefined>();
   });
 });

@@ -64,6 +64,7 @@ const additions = [
   'IdPOAuthAccessToken',
   'M2MToken',
   'assertClerkApiVersion',
+  'redirectResponseFor',
   'verifyWebhook',
 ];
 

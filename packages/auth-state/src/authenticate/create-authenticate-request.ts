@@ -1,6 +1,8 @@
 import { withEnvironmentDefaults } from '@clerk/jwks-resolver';
 import type { AuthStateApiClient } from '../api-client';
 import { DEFAULT_API_URL, DEFAULT_API_VERSION } from '../constants';
+import { authenticateCurrentRequest } from '../handshake/authenticate';
+import type { CurrentAuthenticateOptions } from '../handshake/options';
 import { type LoadInterstitialOptions, loadInterstitialFromLocal } from '../interstitial/local-interstitial';
 import {
   type RemotePublicInterstitialOptions,
@@ -8,8 +10,9 @@ import {
   remotePublicInterstitialUrl,
 } from '../interstitial/remote-interstitial';
 import { remotePrivateInterstitial } from '../interstitial/remote-private-interstitial';
-import { debugRequestState } from '../states/request-state';
-import { authenticateWithInstance } from './authenticate-request';
+import type { CurrentRequestState } from '../states/current-states';
+import { debugRequestState, type RequestState } from '../states/request-state';
+import { authenticateWithInstance, isRequestLike } from './authenticate-request';
 import type { AuthenticateRequestOptions } from './options';
 
 type InterstitialInstanceSettings = Pick<
@@ -41,6 +44,10 @@ export interface BuildTimeOptions {
   domain?: string;
   /** The audience every verified token must carry. */
   audience?: string | string[];
+  /** Machine secret key: verifies M2M tokens in the current call form, winning over `secretKey` there. */
+  machineSecretKey?: string;
+  /** Dated Backend API version, sent as `Clerk-API-Version` by the current form's handshake and refresh calls. */
+  clerkApiVersion?: string;
   /** Sent by the remote interstitial as `Clerk-Backend-SDK`. */
   userAgent?: string;
   /** Environment variables to read the `CLERK_*` defaults from (Workers pass their `env`). Else `process.env`. */
@@ -71,7 +78,18 @@ export function createAuthenticateRequest({ options, apiClient }: CreateAuthenti
 
   // Per-call values win only when truthy, as in 0.x; the API location is always the build-time one.
   const instance = { ...base, apiClient };
-  const authenticate = (runtime: AuthenticateRequestOptions) => authenticateWithInstance(runtime, instance);
+  // The current form has its own defaults (`https://api.clerk.com`), so it starts from the options as given.
+  const currentInstance = { ...buildTime, apiClient };
+
+  function authenticate(request: Request, options?: CurrentAuthenticateOptions): Promise<CurrentRequestState>;
+  function authenticate(options: AuthenticateRequestOptions): Promise<RequestState>;
+  function authenticate(
+    first: Request | AuthenticateRequestOptions,
+    second?: CurrentAuthenticateOptions,
+  ): Promise<CurrentRequestState | RequestState> {
+    if (isRequestLike(first)) return authenticateCurrentRequest(first, second ?? {}, currentInstance);
+    return authenticateWithInstance(first, instance);
+  }
 
   // The interstitial's instance settings: the call's when truthy, else the build-time ones.
   const instanceSettings = (runtime: InterstitialInstanceSettings) => ({

@@ -1,0 +1,156 @@
+// The current call form, `authenticateRequest(request, options)`: the start checks (current-clerk.md 3.6),
+// the `acceptsToken` dispatch (5.4), the header flow and the cookie flow (3.7).
+
+import { isDevelopmentSecretKey } from '../lib/instance-type';
+import {
+  getTokenType,
+  isMachineToken,
+  type MachineTokenType,
+  MachineTokenVerificationError,
+  type TokenType,
+  verifyMachineAuthToken,
+} from '../machine/index';
+import {
+  type CurrentRequestState,
+  currentSignedInMachine,
+  currentSignedInSession,
+  currentSignedOut,
+  currentSignedOutInvalidToken,
+} from '../states/current-states';
+import { type HandshakeContext, header, readContext, readHeaderContext } from './context';
+import { runCookieFlow } from './cookie-rules';
+import type { AcceptsToken, CurrentAuthenticateOptions } from './options';
+import { createOrganizationMatcher, type OrganizationMatcher } from './organization-sync';
+import { type CurrentInstance, type ResolvedOptions, resolveOptions } from './resolve-options';
+import { stateFromSessionError } from './session-errors';
+import { stateInputOf } from './state-input';
+import { isNonSessionToken, verifySession } from './verify';
+
+const MISSING_SECRET_KEY =
+  'Missing Clerk Secret Key. Go to https://dashboard.clerk.com and get your key for your instance.';
+const MISSING_MACHINE_KEY =
+  'Machine token authentication requires either a Machine secret key or a Clerk secret key. Ensure a Clerk secret key or Machine secret key is set.';
+
+const headerOnly = (accepts: AcceptsToken) => accepts === 'm2m_token' || accepts === 'api_key';
+
+function assertSatellite(options: ResolvedOptions, origin: string | undefined): void {
+  if (!options.signInUrl && isDevelopmentSecretKey(options.secretKey)) {
+    throw new Error('Missing signInUrl. Pass a signInUrl for dev instances if an app is satellite');
+  }
+  if (options.signInUrl && origin) {
+    let signInOrigin: string;
+    try {
+      signInOrigin = new URL(options.signInUrl).origin;
+    } catch {
+      throw new Error('The signInUrl needs to have a absolute url format.');
+    }
+    if (signInOrigin === origin) {
+      throw new Error('The signInUrl needs to be on a different origin than your satellite application.');
+    }
+  }
+  if (!options.proxyUrl && !options.domain) {
+    throw new Error(
+      'Missing domain and proxyUrl. A satellite application needs to specify a domain or a proxyUrl',
+    );
+  }
+}
+
+/** The configuration checks of 3.6; they throw, since they are the caller's bug, not the request's. */
+function assertConfiguration(options: ResolvedOptions, context: HandshakeContext): void {
+  if (options.acceptsToken !== 'm2m_token') {
+    if (!options.secretKey) throw new Error(MISSING_SECRET_KEY);
+    if (options.isSatellite) assertSatellite(options, header(context.headers, 'origin'));
+  } else if (!options.machineSecretKey && !options.secretKey) {
+    throw new Error(MISSING_MACHINE_KEY);
+  }
+}
+
+async function machineState(
+  context: HandshakeContext,
+  token: string,
+  accepted: AcceptsToken,
+): Promise<CurrentRequestState> {
+  const input = stateInputOf(context);
+  const tokenType = getTokenType(token) as MachineTokenType;
+  if (typeof accepted === 'string' && accepted !== 'any' && accepted !== tokenType) {
+    return currentSignedOut(input, accepted, 'token-type-mismatch');
+  }
+  const { options } = context;
+  try {
+    const result = await verifyMachineAuthToken(token, {
+      secretKey: options.secretKey,
+      machineSecretKey: options.machineSecretKey,
+      apiUrl: options.apiUrl,
+      jwtKey: options.jwtKey || undefined,
+      clerkApiVersion: options.clerkApiVersion,
+      audience: options.audience,
+      authorizedParties: options.authorizedParties,
+      clockSkewInMs: options.clockSkewInMs,
+      fetch: options.fetch,
+      env: options.env,
+    });
+    if (result.errors) {
+      const [error] = result.errors;
+      return currentSignedOut(input, result.tokenType, error.code, error.getFullMessage());
+    }
+    return currentSignedInMachine(input, result.tokenType, result.data, token);
+  } catch (error) {
+    const message = error instanceof MachineTokenVerificationError ? error.getFullMessage() : '';
+    const reason = error instanceof MachineTokenVerificationError ? error.code : 'unexpected-error';
+    return currentSignedOut(input, tokenType, reason, message);
+  }
+}
+
+async function headerSessionState(
+  context: HandshakeContext,
+  token: string,
+  organizations: OrganizationMatcher,
+): Promise<CurrentRequestState> {
+  const input = stateInputOf(context);
+  // With `any` or a list, a JWT-template token reaches the verifier, as the reference does (1.6 quirk);
+  // machine JWTs never do.
+  if (context.options.acceptsToken === 'session_token' ? isNonSessionToken(token) : isMachineToken(token)) {
+    return currentSignedOut(input, 'session_token', 'token-type-mismatch');
+  }
+  try {
+    return currentSignedInSession(input, await verifySession(token, context.options), token);
+  } catch (error) {
+    return stateFromSessionError(error, 'header', context, organizations);
+  }
+}
+
+const typeOfHeaderToken = (token: string | undefined): TokenType =>
+  token ? getTokenType(token) : 'session_token';
+
+/**
+ * `authenticateRequest(request, options)` merged with instance values: the current states, `signed-in`,
+ * `signed-out` or `handshake`. Rejects only for configuration errors (keys, satellite setup, patterns).
+ */
+export async function authenticateCurrentRequest(
+  request: Request,
+  call: CurrentAuthenticateOptions,
+  instance: CurrentInstance,
+): Promise<CurrentRequestState> {
+  const options = resolveOptions(call, instance);
+  const accepted = options.acceptsToken;
+  const context = headerOnly(accepted)
+    ? readHeaderContext(request, options)
+    : await readContext(request, options);
+  assertConfiguration(options, context);
+  const organizations = createOrganizationMatcher(options.organizationSyncOptions);
+  const token = context.tokenInHeader;
+
+  if (Array.isArray(accepted) && !accepted.includes(typeOfHeaderToken(token)))
+    return currentSignedOutInvalidToken();
+  if (token) {
+    if (accepted === 'session_token') return headerSessionState(context, token, organizations);
+    if (isMachineToken(token)) return machineState(context, token, accepted);
+    if (accepted === 'any' || Array.isArray(accepted))
+      return headerSessionState(context, token, organizations);
+    return currentSignedOut(stateInputOf(context), accepted, 'token-type-mismatch');
+  }
+  if (accepted === 'api_key' || accepted === 'm2m_token' || accepted === 'oauth_token') {
+    return currentSignedOut(stateInputOf(context), accepted, 'No token in header');
+  }
+  return runCookieFlow(context, organizations);
+}

@@ -1,0 +1,3 @@
+// The public names of the current call form of authenticateRequest (current-clerk.md 3, 5.4, 7, 8).
+export type { AcceptsToken, CurrentAuthenticateOptions, OrganizationSyncOptions } from './options';
+export { redirectResponseFor, type StateWithHeaders } from './response';
