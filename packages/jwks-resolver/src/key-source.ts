@@ -13,7 +13,7 @@ import { environmentOf, readVariable } from './read-environment';
 /** Where the key for a token comes from, in the one order used on every runtime. */
 export type KeySource =
   | { kind: 'local'; from: 'option' | 'env'; key: KeyInput }
-  | { kind: 'backend-api'; jwksUrl: string; secretKey: string }
+  | { kind: 'backend-api'; jwksUrl: string; secretKey: string; clerkApiVersion?: string }
   | { kind: 'proxy'; jwksUrl: string }
   | { kind: 'issuer'; jwksUrl: string };
 
@@ -62,6 +62,7 @@ export function resolveKeySource(options: KeySourceOptions): KeySource {
       kind: 'backend-api',
       jwksUrl: urlOrFail(joinUrl(apiUrl, apiVersion, '/jwks'), apiUrl),
       secretKey,
+      ...(options.clerkApiVersion ? { clerkApiVersion: options.clerkApiVersion } : {}),
     };
   }
   if (typeof options.issuer === 'string' && options.issuer) {

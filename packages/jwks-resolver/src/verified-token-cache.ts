@@ -1,5 +1,5 @@
 import type { JwtPayload, KeyInput } from '@clerk/jwt-core';
-import { isFresh, type SourceState } from './jwks/jwks-cache';
+import { type SourceState, usableKeys } from './jwks/jwks-cache';
 import type { ResolvedKey } from './key-for-kid';
 import { BoundedMap } from './lib/bounded-map';
 import { peekPayload } from './lib/peek-jwt';
@@ -35,10 +35,7 @@ export function recallVerified(
     return undefined;
   }
   const state = entry.state;
-  if (
-    state &&
-    (options.skipJwksCache || !isFresh(state, options, now) || state.keys.get(entry.kid) !== entry.key)
-  ) {
+  if (state && (options.skipJwksCache || usableKeys(state, options, now)?.get(entry.kid) !== entry.key)) {
     return undefined;
   }
   return peekPayload(token);

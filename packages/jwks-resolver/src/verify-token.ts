@@ -1,15 +1,18 @@
 import {
   assertClaims,
+  assertHeaderParameters,
   type ClaimOptions,
   clockSkewOf,
   decodeJwt,
   type JwtPayload,
+  TokenVerificationError,
+  TokenVerificationErrorReason,
   verifyJwt,
 } from '@clerk/jwt-core';
 import { withFault } from './errors';
 import { cachedKey, jwksTargetOf, keyForKid, localKey, type ResolvedKey } from './key-for-kid';
 import { type KeySource, resolveKeySource } from './key-source';
-import { hasAcceptableHeader, peekHeader, peekPayload } from './lib/peek-jwt';
+import { hasSupportedAlgorithm, peekHeader, peekPayload } from './lib/peek-jwt';
 import type { VerifyTokenOptions } from './options';
 import { recallVerified, rememberVerified } from './verified-token-cache';
 
@@ -17,12 +20,47 @@ const rethrowWithFault = (error: unknown): never => {
   throw withFault(error);
 };
 
+/** The `cat` header of an M2M JWT (reference current-clerk.md 1.6): never a session token. */
+const MACHINE_JWT_CATEGORY = 'cl_B7d4PD333AAA';
+
 /**
  * Verifies a session token with the key from its source (see `resolveKeySource`) and resolves to its claims.
  * Every failure rejects with a `VerifyTokenError` whose `source` says whether the token or the key source is
- * at fault. With a local key (option or `CLERK_JWT_KEY`) no request is ever made.
+ * at fault. With a local key (option or `CLERK_JWT_KEY`) no request is ever made. A machine JWT (`cat`
+ * `cl_B7d4PD333AAA`) is rejected with `token-invalid`, `Invalid session token category.`
  */
 export function verifyToken(token: string, options: VerifyTokenOptions = {}): Promise<JwtPayload> {
+  return verifyWith(token, options, true);
+}
+
+/** Options of `verifyInstanceJwt`: those of `verifyToken`, plus the accepted `typ` values. */
+export interface InstanceJwtOptions extends VerifyTokenOptions {
+  /**
+   * The accepted header `typ` values (e.g. `['at+jwt', 'application/at+jwt']` for OAuth access tokens). Default:
+   * `typ` absent or `JWT`. When given, the verified-token cache is not used for the call.
+   */
+  headerTypes?: readonly string[];
+}
+
+/**
+ * Verifies any JWT the instance signs (session token, M2M JWT, OAuth access token JWT) exactly as
+ * `verifyToken` does — the same key resolution, per-source JWKS cache, unknown-`kid` cooldown, single-flight
+ * loads, stale window and claim checks — but without the session-token category guard, so that machine
+ * authentication can verify machine JWTs. The caller checks what tells its kind of token apart (`cat`, `typ`,
+ * `sub`). Machine JWTs never enter the verified-token cache, so `verifyToken` can never take one from it.
+ */
+export function verifyInstanceJwt(token: string, options: InstanceJwtOptions = {}): Promise<JwtPayload> {
+  return verifyWith(token, options, false);
+}
+
+function invalidCategory(): TokenVerificationError {
+  return new TokenVerificationError({
+    reason: TokenVerificationErrorReason.TokenInvalid,
+    message: 'Invalid session token category.',
+  });
+}
+
+function verifyWith(token: string, options: InstanceJwtOptions, sessionOnly: boolean): Promise<JwtPayload> {
   // Not `async`: the cached paths settle with a single promise, which is most of what a cache hit costs.
   try {
     const source = sourceFor(token, options);
@@ -36,7 +74,7 @@ export function verifyToken(token: string, options: VerifyTokenOptions = {}): Pr
     };
     const local = source.kind === 'local' ? localKey(source) : undefined;
     const target = source.kind === 'local' ? undefined : jwksTargetOf(source);
-    const useCache = options.verifiedTokenCache !== false;
+    const useCache = options.verifiedTokenCache !== false && options.headerTypes === undefined;
     const remembered = useCache
       ? recallVerified(token, local ? local.sourceId : target!.id, options, now)
       : undefined;
@@ -48,13 +86,18 @@ export function verifyToken(token: string, options: VerifyTokenOptions = {}): Pr
     const peeked = peekPayload(token);
     // A malformed token is reported before any key lookup, so it can never cause a request.
     if (!peeked) decodeJwt(token);
-    // Claims before the key, so an expired or foreign token never costs a JWKS request; a bad header keeps
-    // its 0.x precedence over claim errors (verifyJwt reports it).
-    else {
+    const header = peekHeader(token) ?? decodeJwt(token).header;
+    if (sessionOnly && header.cat === MACHINE_JWT_CATEGORY) throw invalidCategory();
+    // The header checks that need no key, then the claims, all before the key: an expired, foreign or
+    // malformed token never costs a JWKS request. An unsupported `alg` keeps its 0.x precedence over claim
+    // errors (verifyJwt reports it, with the algorithms of the key).
+    assertHeaderParameters(header, options.headerTypes);
+    if (peeked) {
       const claimError = claimFailure(peeked, claimOptions);
-      if (claimError && hasAcceptableHeader(peekHeader(token))) throw claimError;
+      if (claimError && hasSupportedAlgorithm(header)) throw claimError;
     }
-    const kid = target ? (peekHeader(token) ?? decodeJwt(token).header).kid : undefined;
+    const kid = header.kid;
+    const remember = useCache && header.cat !== MACHINE_JWT_CATEGORY;
     const verify = (resolved: ResolvedKey) =>
       verifyJwt(token, {
         key: resolved.key,
@@ -62,8 +105,9 @@ export function verifyToken(token: string, options: VerifyTokenOptions = {}): Pr
         audience: options.audience,
         authorizedParties: options.authorizedParties,
         clockSkewInMs: claimOptions.skewInMs,
+        headerTypes: options.headerTypes,
       }).then(payload => {
-        if (useCache) rememberVerified(token, kid, resolved, payload);
+        if (remember) rememberVerified(token, kid, resolved, payload);
         return payload;
       }, rethrowWithFault);
     const resolved = local ?? cachedKey(target!, kid, options, now);

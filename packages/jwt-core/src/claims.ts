@@ -4,7 +4,7 @@ import {
   TokenVerificationErrorReason as Reason,
   TokenVerificationError,
 } from './errors';
-import type { JwtPayload } from './types';
+import type { JwtHeader, JwtPayload } from './types';
 
 /** `issuer` option: an exact string, a predicate, or `null`/`undefined` for no check. */
 export type IssuerCheck = string | ((iss: string) => boolean) | null | undefined;
@@ -25,9 +25,37 @@ function fail(reason: Reason, message: string, action?: Action): never {
   throw new TokenVerificationError({ reason, message, action });
 }
 
-export function assertHeaderType(typ: unknown): void {
-  if (typ === undefined || typ === 'JWT') return;
-  fail(Reason.TokenInvalid, `Invalid JWT type ${json(typ)}. Expected "JWT".`, Action.EnsureClerkJWT);
+/** `typ` absent or `JWT` (session tokens), or, when `types` is given, exactly one of `types`. */
+export function assertHeaderType(typ: unknown, types?: readonly string[]): void {
+  if (types === undefined) {
+    if (typ === undefined || typ === 'JWT') return;
+    fail(Reason.TokenInvalid, `Invalid JWT type ${json(typ)}. Expected "JWT".`, Action.EnsureClerkJWT);
+  }
+  if (types.includes(typ as string)) return;
+  fail(
+    Reason.TokenInvalid,
+    `Invalid JWT type ${json(typ)}. Expected ${types.map(json).join(' or ')}.`,
+    Action.EnsureClerkJWT,
+  );
+}
+
+/**
+ * No JWS extension is implemented, so a `crit` header (RFC 7515 4.1.11: "these extensions must be understood")
+ * can never be honoured: the token is rejected whatever `crit` names.
+ */
+export function assertNoCriticalExtensions(crit: unknown): void {
+  if (crit === undefined) return;
+  fail(
+    Reason.TokenInvalid,
+    `Unsupported JWT critical header parameters (crit) ${json(crit)}. No JWS extension is supported.`,
+    Action.EnsureClerkJWT,
+  );
+}
+
+/** The header checks that need no key, in order: `typ`, then `crit`. */
+export function assertHeaderParameters(header: JwtHeader, types?: readonly string[]): void {
+  assertHeaderType(header.typ, types);
+  assertNoCriticalExtensions(header.crit);
 }
 
 /** `alg` must be supported and among those allowed; `allowed` already reflects the key and the option. */

@@ -1,5 +1,5 @@
 import { type Algorithm, SUPPORTED_ALGORITHMS, unsupportedAlgorithmError } from './algorithms';
-import { assertClaims, assertHeaderAlgorithm, assertHeaderType, type IssuerCheck } from './claims';
+import { assertClaims, assertHeaderAlgorithm, assertHeaderParameters, type IssuerCheck } from './claims';
 import { decodeJwt } from './decode';
 import { TokenVerificationError, TokenVerificationErrorAction, TokenVerificationErrorReason } from './errors';
 import { type KeyInput, type ParsedKey, parseKey } from './keys';
@@ -29,6 +29,11 @@ export interface VerifyJwtOptions {
   clockSkewInSeconds?: number;
   /** Restricts the accepted `alg` values further; the key already restricts them to what it can do. */
   algorithms?: Algorithm[];
+  /**
+   * The accepted header `typ` values. Default: `typ` absent or `JWT` (session tokens); when given, `typ` must be
+   * one of these (absent is then rejected), e.g. `['at+jwt', 'application/at+jwt']` for OAuth access tokens.
+   */
+  headerTypes?: readonly string[];
 }
 
 const DEFAULT_CLOCK_SKEW_IN_MS = 5000;
@@ -54,7 +59,7 @@ function tryParseKey(key: KeyInput): ParsedKey | Error {
   }
 }
 
-/** `verifyJwt` on top of a signature verifier: header, then claims in 0.x order, then the signature. */
+/** `verifyJwt` on top of a signature verifier: header (`typ`, `crit`, `alg`), claims in 0.x order, signature. */
 export async function verifyJwtWith(
   verifySignature: SignatureVerifier,
   token: string,
@@ -67,7 +72,7 @@ export async function verifyJwtWith(
     ? keyAlgorithms.filter(a => options.algorithms!.includes(a))
     : keyAlgorithms;
 
-  assertHeaderType(jwt.header.typ);
+  assertHeaderParameters(jwt.header, options.headerTypes);
   assertHeaderAlgorithm(jwt.header.alg, allowed);
   assertClaims(jwt.payload, {
     issuer: options.issuer,

@@ -46,8 +46,6 @@ export function peekHeader(token: string): JwtHeader | undefined {
 
 const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Whether the header passes the checks `verifyJwt` runs before the claims (any key may still narrow `alg`). */
-export const hasAcceptableHeader = (header: JwtHeader | undefined): boolean =>
-  header !== undefined &&
-  (header.typ === undefined || header.typ === 'JWT') &&
+/** Whether the header's `alg` is one `verifyJwt` supports at all (the key may still narrow it). */
+export const hasSupportedAlgorithm = (header: JwtHeader): boolean =>
   (SUPPORTED_ALGORITHMS as readonly string[]).includes(header.alg);
