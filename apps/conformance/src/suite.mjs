@@ -3,6 +3,7 @@
 import { authenticateRequestScenarios } from './scenarios/authenticate-request.mjs';
 import { backendApiScenarios } from './scenarios/backend-api.mjs';
 import { interstitialScenarios } from './scenarios/interstitial.mjs';
+import { jwksOutageScenarios } from './scenarios/jwks-outage.mjs';
 import { jwtScenarios } from './scenarios/jwt.mjs';
 import { verifyTokenScenarios } from './scenarios/verify-token.mjs';
 
@@ -15,6 +16,7 @@ export const scenarios = [
   ...authenticateRequestScenarios,
   ...interstitialScenarios,
   ...backendApiScenarios,
+  ...jwksOutageScenarios,
 ];
 
 /** Parses the context the host passed (a JSON string), with a clear error when a launcher forgot it. */
