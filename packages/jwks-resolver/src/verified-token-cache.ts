@@ -2,7 +2,7 @@ import type { JwtPayload, KeyInput } from '@clerk/jwt-core';
 import { type SourceState, usableKeys } from './jwks/jwks-cache';
 import type { ResolvedKey } from './key-for-kid';
 import { BoundedMap } from './lib/bounded-map';
-import { peekPayload } from './lib/peek-jwt';
+import { parsePayload, peekPayloadText } from './lib/peek-jwt';
 import type { JwksOptions } from './options';
 
 interface VerifiedToken {
@@ -12,10 +12,12 @@ interface VerifiedToken {
   state: SourceState | undefined;
   /** `exp` in milliseconds: the entry is never used at or after it. */
   expiresAt: number;
+  /** The payload JSON, decoded from the token on the first hit. */
+  payloadText?: string;
 }
 
-// Keyed by the token string; the entry pins the source and the exact key that verified it. No claims are
-// kept: a hit decodes them from the token again, so every caller gets its own object.
+// Keyed by the token string; the entry pins the source and the exact key that verified it. No claims object
+// is kept: a hit parses them again from the payload text, so every caller gets its own object.
 const verified = new BoundedMap<string, VerifiedToken>(1000);
 
 /**
@@ -38,7 +40,8 @@ export function recallVerified(
   if (state && (options.skipJwksCache || usableKeys(state, options, now)?.get(entry.kid) !== entry.key)) {
     return undefined;
   }
-  return peekPayload(token);
+  entry.payloadText ??= peekPayloadText(token);
+  return entry.payloadText === undefined ? undefined : parsePayload(entry.payloadText);
 }
 
 /** Remembers a token that verified with `resolved`, until its `exp`. */

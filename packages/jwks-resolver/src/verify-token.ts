@@ -4,15 +4,17 @@ import {
   type ClaimOptions,
   clockSkewOf,
   decodeJwt,
+  decodeJwtForVerification,
   type JwtPayload,
   TokenVerificationError,
   TokenVerificationErrorReason,
-  verifyJwt,
+  verifyDecodedJwt,
+  verifyJwtSignature,
 } from '@clerk/jwt-core';
 import { withFault } from './errors';
 import { cachedKey, jwksTargetOf, keyForKid, localKey, type ResolvedKey } from './key-for-kid';
 import { type KeySource, resolveKeySource } from './key-source';
-import { hasSupportedAlgorithm, peekHeader, peekPayload } from './lib/peek-jwt';
+import { hasSupportedAlgorithm } from './lib/peek-jwt';
 import type { VerifyTokenOptions } from './options';
 import { recallVerified, rememberVerified } from './verified-token-cache';
 
@@ -83,35 +85,36 @@ function verifyWith(token: string, options: InstanceJwtOptions, sessionOnly: boo
       return Promise.resolve(remembered);
     }
 
-    const peeked = peekPayload(token);
-    // A malformed token is reported before any key lookup, so it can never cause a request.
-    if (!peeked) decodeJwt(token);
-    const header = peekHeader(token) ?? decodeJwt(token).header;
+    // Decoded once, strictly: a malformed token is reported before any key lookup, so it never causes a request.
+    const jwt = decodeJwtForVerification(token);
+    const header = jwt.header;
     if (sessionOnly && header.cat === MACHINE_JWT_CATEGORY) throw invalidCategory();
     // The header checks that need no key, then the claims, all before the key: an expired, foreign or
     // malformed token never costs a JWKS request. An unsupported `alg` keeps its 0.x precedence over claim
-    // errors (verifyJwt reports it, with the algorithms of the key).
+    // errors (the signature check reports it, with the algorithms of the key).
     assertHeaderParameters(header, options.headerTypes);
-    if (peeked) {
-      const claimError = claimFailure(peeked, claimOptions);
-      if (claimError && hasSupportedAlgorithm(header)) throw claimError;
-    }
+    if (hasSupportedAlgorithm(header)) assertClaims(jwt.payload, claimOptions);
     const kid = header.kid;
     const remember = useCache && header.cat !== MACHINE_JWT_CATEGORY;
-    const verify = (resolved: ResolvedKey) =>
-      verifyJwt(token, {
-        key: resolved.key,
+    const verified = (resolved: ResolvedKey) => (payload: JwtPayload) => {
+      if (remember) rememberVerified(token, kid, resolved, payload);
+      return payload;
+    };
+    const resolved = local ?? cachedKey(target!, kid, options, now);
+    // The claims were checked just now, synchronously, against this `now`: the key's `alg` and the signature
+    // are what is left.
+    if (resolved) return verifyJwtSignature(jwt, resolved).then(verified(resolved), rethrowWithFault);
+    // A load takes time: once the key is there, every check runs again.
+    const verifyLoaded = (loaded: ResolvedKey) =>
+      verifyDecodedJwt(jwt, {
+        key: loaded.key,
         issuer: options.issuer,
         audience: options.audience,
         authorizedParties: options.authorizedParties,
         clockSkewInMs: claimOptions.skewInMs,
         headerTypes: options.headerTypes,
-      }).then(payload => {
-        if (remember) rememberVerified(token, kid, resolved, payload);
-        return payload;
-      }, rethrowWithFault);
-    const resolved = local ?? cachedKey(target!, kid, options, now);
-    return resolved ? verify(resolved) : keyForKid(target!, kid, options).then(verify, rethrowWithFault);
+      }).then(verified(loaded), rethrowWithFault);
+    return keyForKid(target!, kid, options).then(verifyLoaded, rethrowWithFault);
   } catch (error) {
     return Promise.reject(withFault(error));
   }
@@ -124,14 +127,5 @@ function sourceFor(token: string, options: VerifyTokenOptions): KeySource {
   } catch (error) {
     decodeJwt(token);
     throw error;
-  }
-}
-
-function claimFailure(payload: JwtPayload, claimOptions: ClaimOptions): unknown {
-  try {
-    assertClaims(payload, claimOptions);
-    return undefined;
-  } catch (error) {
-    return error;
   }
 }
