@@ -55,6 +55,7 @@ export function rsaFixture() {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   const keyObject = createPublicKey(publicPem);
+  let webKey;
   const now = Math.floor(Date.now() / 1000);
   const b64 = value => Buffer.from(JSON.stringify(value)).toString('base64url');
   return {
@@ -77,21 +78,50 @@ export function rsaFixture() {
       return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
     },
     nodeFloor(token) {
-      const first = token.indexOf('.');
-      const dot = token.lastIndexOf('.');
-      const header = JSON.parse(Buffer.from(token.slice(0, first), 'base64url').toString());
-      const claims = JSON.parse(Buffer.from(token.slice(first + 1, dot), 'base64url').toString());
-      const nowMs = Date.now();
-      if (header.alg !== 'RS256' || typeof claims.sub !== 'string' || typeof claims.iss !== 'string') return false;
-      if (claims.exp * 1000 <= nowMs || claims.nbf * 1000 > nowMs || claims.iat * 1000 > nowMs) return false;
-      return verify(
-        'sha256',
-        Buffer.from(token.slice(0, dot)),
-        keyObject,
+      const dot = checkedSplit(token);
+      return (
+        dot > 0 &&
+        verify(
+          'sha256',
+          Buffer.from(token.slice(0, dot)),
+          keyObject,
+          Buffer.from(token.slice(dot + 1), 'base64url'),
+        )
+      );
+    },
+    /** The same on WebCrypto (`crypto.subtle.verify` with a prepared CryptoKey), as workerd and Edge run it. */
+    async webFloor(token) {
+      const dot = checkedSplit(token);
+      if (dot < 0) return false;
+      webKey ??= crypto.subtle.importKey(
+        'jwk',
+        publicKey.export({ format: 'jwk' }),
+        { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+        false,
+        ['verify'],
+      );
+      return crypto.subtle.verify(
+        'RSASSA-PKCS1-v1_5',
+        await webKey,
         Buffer.from(token.slice(dot + 1), 'base64url'),
+        encoder.encode(token.slice(0, dot)),
       );
     },
   };
+}
+
+const encoder = new TextEncoder();
+
+/** The floors' parse and claim checks: the index of the last dot, or -1 when a check fails. */
+function checkedSplit(token) {
+  const first = token.indexOf('.');
+  const dot = token.lastIndexOf('.');
+  const header = JSON.parse(Buffer.from(token.slice(0, first), 'base64url').toString());
+  const claims = JSON.parse(Buffer.from(token.slice(first + 1, dot), 'base64url').toString());
+  const nowMs = Date.now();
+  if (header.alg !== 'RS256' || typeof claims.sub !== 'string' || typeof claims.iss !== 'string') return -1;
+  if (claims.exp * 1000 <= nowMs || claims.nbf * 1000 > nowMs || claims.iat * 1000 > nowMs) return -1;
+  return dot;
 }
 
 /**

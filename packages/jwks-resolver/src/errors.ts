@@ -27,12 +27,6 @@ export function faultOf({ reason, message }: TokenVerificationError): FaultSourc
  * `getFullMessage()`) that also says, in `source`, whether the token or the key source is at fault.
  */
 export class VerifyTokenError extends TokenVerificationError {
-  constructor(init: ConstructorParameters<typeof TokenVerificationError>[0]) {
-    super(init);
-    // The base class pins its own prototype; put ours back so `instanceof VerifyTokenError` holds.
-    Object.setPrototypeOf(this, new.target.prototype);
-  }
-
   /** On the prototype, so the own enumerable keys stay exactly `reason` and `action`, as in 0.x. */
   get source(): FaultSource {
     return faultOf(this);

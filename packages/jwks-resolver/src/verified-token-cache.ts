@@ -6,6 +6,8 @@ import { parsePayload, peekPayloadText } from './lib/peek-jwt';
 import type { JwksOptions } from './options';
 
 interface VerifiedToken {
+  /** The whole token: only this exact string hits. */
+  token: string;
   sourceId: string | KeyInput;
   kid: string;
   key: KeyInput;
@@ -16,9 +18,13 @@ interface VerifiedToken {
   payloadText?: string;
 }
 
-// Keyed by the token string; the entry pins the source and the exact key that verified it. No claims object
-// is kept: a hit parses them again from the payload text, so every caller gets its own object.
+// Keyed by the end of the token (of its signature: 192 bits, distinct for distinct signatures), so that a lookup
+// hashes 32 characters rather than the whole token; the entry keeps the token, and only that exact string hits.
+// The entry pins the source and the exact key that verified it. No claims object is kept: a hit parses them
+// again from the payload text, so every caller gets its own object.
 const verified = new BoundedMap<string, VerifiedToken>(1000);
+const KEY_LENGTH = 32;
+const keyOf = (token: string) => token.slice(-KEY_LENGTH);
 
 /**
  * The claims of a token that verified earlier with the same source, while its key is still the one that
@@ -30,10 +36,10 @@ export function recallVerified(
   options: JwksOptions,
   now: number,
 ): JwtPayload | undefined {
-  const entry = verified.get(token);
-  if (!entry || entry.sourceId !== sourceId) return undefined;
+  const entry = verified.get(keyOf(token));
+  if (!entry || entry.token !== token || entry.sourceId !== sourceId) return undefined;
   if (now >= entry.expiresAt) {
-    verified.delete(token);
+    verified.delete(keyOf(token));
     return undefined;
   }
   const state = entry.state;
@@ -53,7 +59,8 @@ export function rememberVerified(
 ): void {
   const expiresAt = payload.exp * 1000;
   if (!(Date.now() < expiresAt)) return;
-  verified.set(token, {
+  verified.set(keyOf(token), {
+    token,
     sourceId: resolved.sourceId,
     kid: String(kid),
     key: resolved.key,

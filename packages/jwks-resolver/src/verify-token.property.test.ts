@@ -1,8 +1,8 @@
+import { decodeJwtForVerification } from '@clerk/jwt-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { claims, signingKey, signToken } from '../test/tokens';
 import { VerifyTokenError } from './errors';
-import { decodeJwtForVerification } from '@clerk/jwt-core';
 import { parsePayload, peekPayloadText } from './lib/peek-jwt';
 import { verifyToken } from './verify-token';
 

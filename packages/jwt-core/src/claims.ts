@@ -21,7 +21,7 @@ export interface ClaimOptions {
 
 const json = (value: unknown) => JSON.stringify(value);
 
-function fail(reason: Reason, message: string, action?: Action): never {
+function fail(reason: Reason, message: string | (() => string), action?: Action): never {
   throw new TokenVerificationError({ reason, message, action });
 }
 
@@ -81,6 +81,8 @@ const flatten = (value: unknown): unknown[] => (Array.isArray(value) ? value : [
 
 /** Passes when either side is empty, or when any expected audience equals any token audience. */
 export function assertAudience(aud: unknown, audience: unknown): void {
+  // Nothing expected or nothing claimed (the usual case) passes without building the lists.
+  if (!audience || !aud) return;
   const expected = flatten(audience);
   const actual = flatten(aud);
   if (expected.length === 0 || actual.length === 0) return;
@@ -127,7 +129,10 @@ export function assertExpiration(exp: unknown, skewInMs: number, now: number): v
     );
   }
   if (toMs(exp) <= now - skewInMs) {
-    fail(Reason.TokenExpired, `JWT is expired. Expiry date: ${utc(toMs(exp))}, Current date: ${utc(now)}.`);
+    fail(
+      Reason.TokenExpired,
+      () => `JWT is expired. Expiry date: ${utc(toMs(exp))}, Current date: ${utc(now)}.`,
+    );
   }
 }
 
@@ -147,7 +152,7 @@ function assertNotInFuture(
       Action.EnsureClerkJWT,
     );
   }
-  if (toMs(value) > now + skewInMs) fail(Reason.TokenNotActiveYet, future(utc(toMs(value)), utc(now)));
+  if (toMs(value) > now + skewInMs) fail(Reason.TokenNotActiveYet, () => future(utc(toMs(value)), utc(now)));
 }
 
 export function assertNotBefore(nbf: unknown, skewInMs: number, now: number): void {

@@ -36,6 +36,18 @@ export type TokenVerificationErrorAction =
 /** Where the token came from, set by request authentication when it maps an error to a state. */
 export type TokenCarrier = 'header' | 'cookie';
 
+// Messages given as functions are built on first read (of `message`, `stack`, `String(error)`, ...): a rejected
+// token that nobody logs never formats dates. Kept off the instance, so its own enumerable keys stay as in 0.x.
+const pendingMessages = new WeakMap<object, () => string>();
+
+const settle = (error: Error, message: string) =>
+  Object.defineProperty(error, 'message', {
+    value: message,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+
 /** The one error every token and key failure is reported with; tell failures apart by `reason`. */
 export class TokenVerificationError extends Error {
   reason: TokenVerificationErrorReason;
@@ -48,14 +60,32 @@ export class TokenVerificationError extends Error {
     reason,
   }: {
     action?: TokenVerificationErrorAction;
-    message: string;
+    /** The text, or a function that builds it when it is first read. */
+    message: string | (() => string);
     reason: TokenVerificationErrorReason;
   }) {
-    super(message);
-    // Keeps `instanceof` working when the class is down-levelled.
-    Object.setPrototypeOf(this, TokenVerificationError.prototype);
+    super(typeof message === 'string' ? message : undefined);
+    if (typeof message !== 'string') pendingMessages.set(this, message);
+    // Keeps `instanceof` working when the class is down-levelled (a no-op for native classes).
+    if (Object.getPrototypeOf(this) !== new.target.prototype)
+      Object.setPrototypeOf(this, new.target.prototype);
     this.reason = reason;
     this.action = action;
+  }
+
+  /** The message; built on first read when it was given as a function. */
+  override get message(): string {
+    const build = pendingMessages.get(this);
+    if (!build) return '';
+    pendingMessages.delete(this);
+    const text = build();
+    settle(this, text);
+    return text;
+  }
+
+  override set message(text: string) {
+    pendingMessages.delete(this);
+    settle(this, text);
   }
 
   /** `message action (reason=…, token-carrier=…)`, the text request states carry. */
