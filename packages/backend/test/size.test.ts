@@ -12,10 +12,11 @@ describe('bundle size budgets', () => {
     expect(report.gzipBytes).toBeLessThanOrEqual(7.5 * KB);
   });
 
-  it('Clerk, with every Backend API group and request authentication, stays within 25 KB gzip', async () => {
+  // Issue 18 raised this budget to 28 KiB for the new capabilities (handshake, machine auth, new groups).
+  it('Clerk, with every Backend API group and request authentication, stays within 28 KB gzip', async () => {
     const report = await bundle("export { Clerk } from '../dist/index.js';");
     expect(Object.keys(report.inputs).some(path => path.includes('bapi-client'))).toBe(true);
     expect(Object.keys(report.inputs).some(path => path.includes('auth-state'))).toBe(true);
-    expect(report.gzipBytes).toBeLessThanOrEqual(25 * KB);
+    expect(report.gzipBytes).toBeLessThanOrEqual(28 * KB);
   });
 });

@@ -1,4 +1,4 @@
-import { type KeyInput, TokenVerificationErrorAction, TokenVerificationErrorReason } from '@clerk/jwt-core';
+import type { KeyInput } from '@clerk/jwt-core';
 import { VerifyTokenError } from './errors';
 import {
   isFresh,
@@ -82,9 +82,8 @@ export async function keyForKid(
       const later = Date.now();
       const usable =
         isFresh(state, options, later) || (isOutage(error) && isWithinStaleWindow(state, options, later));
-      const stale = usable ? state.keys : null;
-      if (!stale?.has(lookup)) throw error;
-      keys = stale;
+      if (!usable || !state.keys?.has(lookup)) throw error;
+      keys = state.keys;
     }
   } else if (!keys.has(lookup) && mayRefetchUnknownKid(state, options, now)) {
     keys = await refresh(state, request, options);
@@ -98,8 +97,8 @@ export async function keyForKid(
 function missingKid(kid: string, available: string[]): VerifyTokenError {
   const listed = available.length > 0 ? ` The following kid are available: ${available.join(', ')}` : '';
   return new VerifyTokenError({
-    reason: TokenVerificationErrorReason.RemoteJWKMissing,
-    action: TokenVerificationErrorAction.ContactSupport,
+    reason: 'jwk-remote-missing',
+    action: 'Contact support@clerk.com',
     message: `Unable to find a signing key in JWKS that matches the kid='${kid}' of the provided session token. Please make sure that the __session cookie or the HTTP authorization header contain a Clerk-generated session JWT.${listed}`,
   });
 }

@@ -2,7 +2,7 @@ import type { JwtPayload, KeyInput } from '@clerk/jwt-core';
 import { type SourceState, usableKeys } from './jwks/jwks-cache';
 import type { ResolvedKey } from './key-for-kid';
 import { BoundedMap } from './lib/bounded-map';
-import { parsePayload, peekPayloadText } from './lib/peek-jwt';
+import { payloadTextOf } from './lib/peek-jwt';
 import type { JwksOptions } from './options';
 
 interface VerifiedToken {
@@ -23,8 +23,7 @@ interface VerifiedToken {
 // The entry pins the source and the exact key that verified it. No claims object is kept: a hit parses them
 // again from the payload text, so every caller gets its own object.
 const verified = new BoundedMap<string, VerifiedToken>(1000);
-const KEY_LENGTH = 32;
-const keyOf = (token: string) => token.slice(-KEY_LENGTH);
+const keyOf = (token: string) => token.slice(-32);
 
 /**
  * The claims of a token that verified earlier with the same source, while its key is still the one that
@@ -46,8 +45,8 @@ export function recallVerified(
   if (state && (options.skipJwksCache || usableKeys(state, options, now)?.get(entry.kid) !== entry.key)) {
     return undefined;
   }
-  entry.payloadText ??= peekPayloadText(token);
-  return entry.payloadText === undefined ? undefined : parsePayload(entry.payloadText);
+  entry.payloadText ??= payloadTextOf(token);
+  return JSON.parse(entry.payloadText);
 }
 
 /** Remembers a token that verified with `resolved`, until its `exp`. */

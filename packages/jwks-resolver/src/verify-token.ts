@@ -5,16 +5,14 @@ import {
   clockSkewOf,
   decodeJwt,
   decodeJwtForVerification,
+  isSupportedAlgorithm,
   type JwtPayload,
   TokenVerificationError,
-  TokenVerificationErrorReason,
-  verifyDecodedJwt,
   verifyJwtSignature,
 } from '@clerk/jwt-core';
 import { withFault } from './errors';
 import { cachedKey, jwksTargetOf, keyForKid, localKey, type ResolvedKey } from './key-for-kid';
 import { type KeySource, resolveKeySource } from './key-source';
-import { hasSupportedAlgorithm } from './lib/peek-jwt';
 import type { VerifyTokenOptions } from './options';
 import { recallVerified, rememberVerified } from './verified-token-cache';
 
@@ -55,13 +53,6 @@ export function verifyInstanceJwt(token: string, options: InstanceJwtOptions = {
   return verifyWith(token, options, false);
 }
 
-function invalidCategory(): TokenVerificationError {
-  return new TokenVerificationError({
-    reason: TokenVerificationErrorReason.TokenInvalid,
-    message: 'Invalid session token category.',
-  });
-}
-
 function verifyWith(token: string, options: InstanceJwtOptions, sessionOnly: boolean): Promise<JwtPayload> {
   // Not `async`: the cached paths settle with a single promise, which is most of what a cache hit costs.
   try {
@@ -88,12 +79,17 @@ function verifyWith(token: string, options: InstanceJwtOptions, sessionOnly: boo
     // Decoded once, strictly: a malformed token is reported before any key lookup, so it never causes a request.
     const jwt = decodeJwtForVerification(token);
     const header = jwt.header;
-    if (sessionOnly && header.cat === MACHINE_JWT_CATEGORY) throw invalidCategory();
+    if (sessionOnly && header.cat === MACHINE_JWT_CATEGORY) {
+      throw new TokenVerificationError({
+        reason: 'token-invalid',
+        message: 'Invalid session token category.',
+      });
+    }
     // The header checks that need no key, then the claims, all before the key: an expired, foreign or
     // malformed token never costs a JWKS request. An unsupported `alg` keeps its 0.x precedence over claim
     // errors (the signature check reports it, with the algorithms of the key).
     assertHeaderParameters(header, options.headerTypes);
-    if (hasSupportedAlgorithm(header)) assertClaims(jwt.payload, claimOptions);
+    if (isSupportedAlgorithm(header.alg)) assertClaims(jwt.payload, claimOptions);
     const kid = header.kid;
     const remember = useCache && header.cat !== MACHINE_JWT_CATEGORY;
     const verified = (resolved: ResolvedKey) => (payload: JwtPayload) => {
@@ -104,16 +100,11 @@ function verifyWith(token: string, options: InstanceJwtOptions, sessionOnly: boo
     // The claims were checked just now, synchronously, against this `now`: the key's `alg` and the signature
     // are what is left.
     if (resolved) return verifyJwtSignature(jwt, resolved).then(verified(resolved), rethrowWithFault);
-    // A load takes time: once the key is there, every check runs again.
-    const verifyLoaded = (loaded: ResolvedKey) =>
-      verifyDecodedJwt(jwt, {
-        key: loaded.key,
-        issuer: options.issuer,
-        audience: options.audience,
-        authorizedParties: options.authorizedParties,
-        clockSkewInMs: claimOptions.skewInMs,
-        headerTypes: options.headerTypes,
-      }).then(verified(loaded), rethrowWithFault);
+    // A load takes time: once the key is there, the claims are checked again, at that time.
+    const verifyLoaded = (loaded: ResolvedKey) => {
+      if (isSupportedAlgorithm(header.alg)) assertClaims(jwt.payload, { ...claimOptions, now: Date.now() });
+      return verifyJwtSignature(jwt, loaded).then(verified(loaded), rethrowWithFault);
+    };
     return keyForKid(target!, kid, options).then(verifyLoaded, rethrowWithFault);
   } catch (error) {
     return Promise.reject(withFault(error));

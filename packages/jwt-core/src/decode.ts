@@ -1,4 +1,4 @@
-import { TokenVerificationError, TokenVerificationErrorReason } from './errors';
+import { TokenVerificationError } from './errors';
 import { decodeBase64Url } from './lib/base64url';
 import { deprecated } from './lib/deprecated';
 import type { Jwt, JwtHeader, JwtPayload } from './types';
@@ -17,7 +17,7 @@ export interface Codec {
 export const portableCodec: Codec = { decodeBase64Url, decodeUtf8: bytes => utf8.decode(bytes) };
 
 function invalid(message: string): TokenVerificationError {
-  return new TokenVerificationError({ reason: TokenVerificationErrorReason.TokenInvalid, message });
+  return new TokenVerificationError({ reason: 'token-invalid', message });
 }
 
 function parseSegment(segment: string, name: 'header' | 'payload', codec: Codec): Record<string, unknown> {
@@ -59,15 +59,14 @@ export function decodeJwt(token: string): Jwt {
   return decodeJwtWith(portableCodec, token, false);
 }
 
-// The tokens of one instance share a handful of header segments; each is parsed once. Bounded.
+// The tokens of one instance share a handful of header segments; each is parsed once. At most 64 are kept.
 const headers = new Map<string, JwtHeader>();
-const HEADER_CACHE_LIMIT = 64;
 
 function sharedHeader(segment: string): JwtHeader {
   let header = headers.get(segment);
   if (!header) {
     header = Object.freeze(parseSegment(segment, 'header', portableCodec)) as JwtHeader;
-    if (headers.size >= HEADER_CACHE_LIMIT) headers.delete(headers.keys().next().value as string);
+    if (headers.size >= 64) headers.delete(headers.keys().next().value as string);
     headers.set(segment, header);
   }
   return header;

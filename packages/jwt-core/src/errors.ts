@@ -37,16 +37,18 @@ export type TokenVerificationErrorAction =
 export type TokenCarrier = 'header' | 'cookie';
 
 // Messages given as functions are built on first read (of `message`, `stack`, `String(error)`, ...): a rejected
-// token that nobody logs never formats dates. Kept off the instance, so its own enumerable keys stay as in 0.x.
-const pendingMessages = new WeakMap<object, () => string>();
-
-const settle = (error: Error, message: string) =>
+// token that nobody logs never formats dates. The accessor is not enumerable, so the own enumerable keys stay
+// as in 0.x, and it can be assigned like any message.
+function lazyMessage(error: Error, build: () => string): void {
+  let text: string | undefined;
   Object.defineProperty(error, 'message', {
-    value: message,
-    writable: true,
     configurable: true,
-    enumerable: false,
+    get: () => (text ??= build()),
+    set: (value: string) => {
+      text = value;
+    },
   });
+}
 
 /** The one error every token and key failure is reported with; tell failures apart by `reason`. */
 export class TokenVerificationError extends Error {
@@ -65,27 +67,9 @@ export class TokenVerificationError extends Error {
     reason: TokenVerificationErrorReason;
   }) {
     super(typeof message === 'string' ? message : undefined);
-    if (typeof message !== 'string') pendingMessages.set(this, message);
-    // Keeps `instanceof` working when the class is down-levelled (a no-op for native classes).
-    if (Object.getPrototypeOf(this) !== new.target.prototype)
-      Object.setPrototypeOf(this, new.target.prototype);
+    if (typeof message !== 'string') lazyMessage(this, message);
     this.reason = reason;
     this.action = action;
-  }
-
-  /** The message; built on first read when it was given as a function. */
-  override get message(): string {
-    const build = pendingMessages.get(this);
-    if (!build) return '';
-    pendingMessages.delete(this);
-    const text = build();
-    settle(this, text);
-    return text;
-  }
-
-  override set message(text: string) {
-    pendingMessages.delete(this);
-    settle(this, text);
   }
 
   /** `message action (reason=…, token-carrier=…)`, the text request states carry. */

@@ -1,7 +1,7 @@
 import { type Algorithm, SUPPORTED_ALGORITHMS, unsupportedAlgorithmError } from './algorithms';
 import { assertClaims, assertHeaderAlgorithm, assertHeaderParameters, type IssuerCheck } from './claims';
 import { type Codec, decodeJwtWith } from './decode';
-import { TokenVerificationError, TokenVerificationErrorAction, TokenVerificationErrorReason } from './errors';
+import { TokenVerificationError } from './errors';
 import { type KeyInput, type ParsedKey, parseKey } from './keys';
 import { deprecated } from './lib/deprecated';
 import type { Jwt, JwtPayload } from './types';
@@ -132,14 +132,14 @@ export function verifySignatureWith(
 
 const unusableKey = (error: unknown) =>
   new TokenVerificationError({
-    reason: TokenVerificationErrorReason.TokenVerificationFailed,
-    action: TokenVerificationErrorAction.EnsureClerkJWT,
+    reason: 'token-verification-failed',
+    action: 'Make sure that this is a valid Clerk generate JWT.',
     message: `Error verifying JWT signature. ${String(error)}`,
   });
 
 const invalidSignature = () =>
   new TokenVerificationError({
-    reason: TokenVerificationErrorReason.TokenInvalidSignature,
+    reason: 'token-invalid-signature',
     message: 'JWT signature is invalid.',
   });
 

@@ -1,4 +1,3 @@
-import { TokenVerificationErrorReason } from '@clerk/jwt-core';
 import { CACHE_TTL_IN_MS, MAX_STALE_IN_MS, REFETCH_COOLDOWN_IN_MS } from '../constants';
 import { BoundedMap } from '../lib/bounded-map';
 import type { JwksOptions } from '../options';
@@ -66,7 +65,7 @@ export function usableKeys(state: SourceState, options: JwksOptions, now: number
 
 /** A failure after which stale keys may serve: the source is unavailable, not rejecting us. */
 export const isOutage = (error: unknown): boolean =>
-  (error as { reason?: unknown } | null)?.reason === TokenVerificationErrorReason.RemoteJWKFailedToLoad;
+  (error as { reason?: unknown } | null)?.reason === 'jwk-remote-failed-to-load';
 
 /** Loads the JWKS again; callers that arrive while a load is running share it (one request per source). */
 export function refresh(state: SourceState, request: JwksRequest, options: JwksOptions): Promise<KeySet> {

@@ -1,4 +1,3 @@
-import { TokenVerificationErrorReason } from '@clerk/jwt-core';
 import { FETCH_RETRIES, FETCH_TIMEOUT_IN_MS, LOAD_TIMEOUT_IN_MS, RETRY_DELAY_IN_MS } from '../constants';
 import { keySourceError, type VerifyTokenError } from '../errors';
 import type { FetchFunction, JwksOptions } from '../options';
@@ -16,8 +15,7 @@ export interface JwksRequest {
 export type KeySet = Map<string, JsonWebKey>;
 const MAX_KEYS = 64;
 
-const failedToLoad = (message: string) =>
-  keySourceError(TokenVerificationErrorReason.RemoteJWKFailedToLoad, message);
+const failedToLoad = (message: string) => keySourceError('jwk-remote-failed-to-load', message);
 const loadError = (url: string, detail: string) =>
   failedToLoad(`Error loading Clerk JWKS from ${url}${detail}`);
 
@@ -44,9 +42,9 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 export async function loadJwks(request: JwksRequest, options: JwksOptions): Promise<KeySet> {
   const retries = retryBound(options.jwksFetchRetries);
   const delay = options.jwksRetryDelayInMs ?? RETRY_DELAY_IN_MS;
-  const budget = options.jwksLoadTimeoutInMs;
+  const budget = options.jwksLoadTimeoutInMs ?? 0;
   // NaN, zero or negative would leave no time at all; they mean the default.
-  const deadline = Date.now() + (budget !== undefined && budget > 0 ? budget : LOAD_TIMEOUT_IN_MS);
+  const deadline = Date.now() + (budget > 0 ? budget : LOAD_TIMEOUT_IN_MS);
   for (let attempt = 0; ; attempt++) {
     try {
       return await attemptLoad(request, options, deadline - Date.now());
@@ -97,8 +95,7 @@ async function fetchKeys(request: JwksRequest, fetchOption: FetchFunction | unde
 
 function statusFailure(request: JwksRequest, status: number, body: string): VerifyTokenError {
   const invalidKey = request.secretKey ? invalidSecretKeyMessage(body) : undefined;
-  if (invalidKey !== undefined)
-    return keySourceError(TokenVerificationErrorReason.SecretKeyInvalid, invalidKey);
+  if (invalidKey !== undefined) return keySourceError('secret-key-invalid', invalidKey);
   const error = loadError(request.url, ` with code=${status}`);
   return status >= 500 ? worthRetrying(error) : error;
 }
