@@ -26,6 +26,23 @@ describe('verifyToken on arbitrary input', () => {
     );
   });
 
+  it('a missing or non-string token is a token-invalid rejection, with the cache on or off', async () => {
+    for (const input of [undefined, null, 42, {}, ['a.b.c']]) {
+      for (const verifiedTokenCache of [true, false]) {
+        const outcome = await verifyToken(input as unknown as string, {
+          jwtKey: key.publicPem,
+          env: {},
+          verifiedTokenCache,
+        }).then(
+          () => 'verified',
+          (error: unknown) => error,
+        );
+        expect(outcome).toBeInstanceOf(VerifyTokenError);
+        expect((outcome as VerifyTokenError).reason).toBe('token-invalid');
+      }
+    }
+  });
+
   it('a signed token with any payload change never verifies', async () => {
     const token = signToken(key);
     const [header, original, signature] = token.split('.');

@@ -3,7 +3,6 @@ import {
   assertHeaderParameters,
   type ClaimOptions,
   clockSkewOf,
-  decodeJwt,
   decodeJwtForVerification,
   isSupportedAlgorithm,
   type JwtPayload,
@@ -20,15 +19,15 @@ const rethrowWithFault = (error: unknown): never => {
   throw withFault(error);
 };
 
-/** The `cat` header of an M2M JWT (reference current-clerk.md 1.6): never a session token. */
-const MACHINE_JWT_CATEGORY = 'cl_B7d4PD333AAA';
-
 /**
  * Verifies a session token with the key from its source (see `resolveKeySource`) and resolves to its claims.
  * Every failure rejects with a `VerifyTokenError` whose `source` says whether the token or the key source is
  * at fault. With a local key (option or `CLERK_JWT_KEY`) no request is ever made. A machine JWT (`cat`
  * `cl_B7d4PD333AAA`) is rejected with `token-invalid`, `Invalid session token category.`
  */
+/** The `cat` header of an M2M JWT (reference current-clerk.md 1.6): never a session token. */
+const MACHINE_JWT_CATEGORY = 'cl_B7d4PD333AAA';
+
 export function verifyToken(token: string, options: VerifyTokenOptions = {}): Promise<JwtPayload> {
   return verifyWith(token, options, true);
 }
@@ -67,7 +66,9 @@ function verifyWith(token: string, options: InstanceJwtOptions, sessionOnly: boo
     };
     const local = source.kind === 'local' ? localKey(source) : undefined;
     const target = source.kind === 'local' ? undefined : jwksTargetOf(source);
-    const useCache = options.verifiedTokenCache !== false && options.headerTypes === undefined;
+    // Anything but a string (a missing cookie) is left to the decoder to reject as malformed.
+    const useCache =
+      typeof token === 'string' && options.verifiedTokenCache !== false && options.headerTypes === undefined;
     const remembered = useCache
       ? recallVerified(token, local ? local.sourceId : target!.id, options, now)
       : undefined;
@@ -116,7 +117,7 @@ function sourceFor(token: string, options: VerifyTokenOptions): KeySource {
   try {
     return resolveKeySource(options);
   } catch (error) {
-    decodeJwt(token);
+    decodeJwtForVerification(token);
     throw error;
   }
 }

@@ -44,7 +44,7 @@ function lazyMessage(error: Error, build: () => string): void {
   Object.defineProperty(error, 'message', {
     configurable: true,
     get: () => (text ??= build()),
-    set: (value: string) => {
+    set(value: string) {
       text = value;
     },
   });
