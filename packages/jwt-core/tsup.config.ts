@@ -8,5 +8,5 @@ export default defineConfig({
   sourcemap: false,
   target: 'es2022',
   platform: 'neutral',
-  external: ['node:crypto'],
+  external: ['node:crypto', 'node:buffer'],
 });

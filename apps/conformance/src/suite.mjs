@@ -5,6 +5,7 @@ import { backendApiScenarios } from './scenarios/backend-api.mjs';
 import { backendApiResourceScenarios } from './scenarios/backend-api-resources.mjs';
 import { handshakeScenarios } from './scenarios/handshake.mjs';
 import { interstitialScenarios } from './scenarios/interstitial.mjs';
+import { jwksOutageScenarios } from './scenarios/jwks-outage.mjs';
 import { jwtScenarios } from './scenarios/jwt.mjs';
 import { machineScenarios } from './scenarios/machine.mjs';
 import { requestStateDefaultsScenarios } from './scenarios/request-state-defaults.mjs';
@@ -27,6 +28,7 @@ export const scenarios = [
   ...requestStateDefaultsScenarios,
   ...backendApiResourceScenarios,
   ...handshakeScenarios,
+  ...jwksOutageScenarios,
 ];
 
 /** Parses the context the host passed (a JSON string), with a clear error when a launcher forgot it. */

@@ -12,6 +12,7 @@ describe('bundle size budgets', () => {
     expect(report.gzipBytes).toBeLessThanOrEqual(7.5 * KB);
   });
 
+  // Issue 18 raised this budget to 28 KiB for the new capabilities (handshake, machine auth, new groups).
   it('Clerk, with every Backend API group and request authentication, stays within 28 KB gzip', async () => {
     const report = await bundle("export { Clerk } from '../dist/index.js';");
     expect(Object.keys(report.inputs).some(path => path.includes('bapi-client'))).toBe(true);

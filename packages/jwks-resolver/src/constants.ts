@@ -10,6 +10,8 @@ export const REFETCH_COOLDOWN_IN_MS = 30 * 1000;
 export const FETCH_TIMEOUT_IN_MS = 5 * 1000;
 export const FETCH_RETRIES = 2;
 export const RETRY_DELAY_IN_MS = 200;
+export const LOAD_TIMEOUT_IN_MS = 5 * 1000;
+export const MAX_STALE_IN_MS = 60 * 60 * 1000;
 
 /** Defaults of the JWKS options, in milliseconds or counts. */
 export const JWKS_DEFAULTS = {
@@ -18,4 +20,6 @@ export const JWKS_DEFAULTS = {
   fetchTimeoutInMs: FETCH_TIMEOUT_IN_MS,
   fetchRetries: FETCH_RETRIES,
   retryDelayInMs: RETRY_DELAY_IN_MS,
+  loadTimeoutInMs: LOAD_TIMEOUT_IN_MS,
+  maxStaleInMs: MAX_STALE_IN_MS,
 } as const;

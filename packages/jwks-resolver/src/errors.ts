@@ -1,7 +1,7 @@
 import {
   TokenVerificationError,
-  TokenVerificationErrorAction,
-  TokenVerificationErrorReason,
+  type TokenVerificationErrorAction,
+  type TokenVerificationErrorReason,
 } from '@clerk/jwt-core';
 
 /** Whose fault a failure is: the caller's token (answer 401) or the key source (answer 5xx, alert someone). */
@@ -14,11 +14,8 @@ const UNUSABLE_KEY_PREFIX = 'Error verifying JWT signature.';
 export function faultOf({ reason, message }: TokenVerificationError): FaultSource {
   // Every `jwk-*` reason but a `kid` the JWKS lacks is about the key source, and so is an invalid secret key.
   const keyReason =
-    (reason.startsWith('jwk-') && reason !== TokenVerificationErrorReason.RemoteJWKMissing) ||
-    reason === TokenVerificationErrorReason.SecretKeyInvalid;
-  const unusableKey =
-    reason === TokenVerificationErrorReason.TokenVerificationFailed &&
-    message.startsWith(UNUSABLE_KEY_PREFIX);
+    (reason.startsWith('jwk-') && reason !== 'jwk-remote-missing') || reason === 'secret-key-invalid';
+  const unusableKey = reason === 'token-verification-failed' && message.startsWith(UNUSABLE_KEY_PREFIX);
   return keyReason || unusableKey ? 'key-source' : 'token';
 }
 
@@ -27,12 +24,6 @@ export function faultOf({ reason, message }: TokenVerificationError): FaultSourc
  * `getFullMessage()`) that also says, in `source`, whether the token or the key source is at fault.
  */
 export class VerifyTokenError extends TokenVerificationError {
-  constructor(init: ConstructorParameters<typeof TokenVerificationError>[0]) {
-    super(init);
-    // The base class pins its own prototype; put ours back so `instanceof VerifyTokenError` holds.
-    Object.setPrototypeOf(this, new.target.prototype);
-  }
-
   /** On the prototype, so the own enumerable keys stay exactly `reason` and `action`, as in 0.x. */
   get source(): FaultSource {
     return faultOf(this);
@@ -53,7 +44,7 @@ export function withFault(error: unknown): unknown {
 export function keySourceError(
   reason: TokenVerificationErrorReason,
   message: string,
-  action: TokenVerificationErrorAction | undefined = TokenVerificationErrorAction.ContactSupport,
+  action: TokenVerificationErrorAction | undefined = 'Contact support@clerk.com',
 ): VerifyTokenError {
   return new VerifyTokenError({ reason, message, action });
 }

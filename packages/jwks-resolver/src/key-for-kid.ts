@@ -1,12 +1,15 @@
-import { type KeyInput, TokenVerificationErrorAction, TokenVerificationErrorReason } from '@clerk/jwt-core';
+import type { KeyInput } from '@clerk/jwt-core';
 import { VerifyTokenError } from './errors';
 import {
   isFresh,
+  isOutage,
+  isWithinStaleWindow,
   mayRefetchUnknownKid,
   refresh,
   type SourceState,
   sourceId,
   stateOf,
+  usableKeys,
 } from './jwks/jwks-cache';
 import type { JwksRequest } from './jwks/load-jwks';
 import type { KeySource } from './key-source';
@@ -33,14 +36,17 @@ export interface JwksTarget {
 }
 
 export function jwksTargetOf(source: Exclude<KeySource, { kind: 'local' }>): JwksTarget {
-  const request =
+  const request: JwksRequest =
     source.kind === 'backend-api'
-      ? { url: source.jwksUrl, secretKey: source.secretKey }
+      ? { url: source.jwksUrl, secretKey: source.secretKey, clerkApiVersion: source.clerkApiVersion }
       : { url: source.jwksUrl };
   return { request, id: sourceId(request) };
 }
 
-/** The key for `kid` when no load is needed (fresh JWKS, known `kid`, no `skipJwksCache`): no promise. */
+/**
+ * The key for `kid` when no load is needed (fresh JWKS, or stale keys during an outage; known `kid`; no
+ * `skipJwksCache`): no promise.
+ */
 export function cachedKey(
   target: JwksTarget,
   kid: string | undefined,
@@ -49,14 +55,14 @@ export function cachedKey(
 ): ResolvedKey | undefined {
   if (options.skipJwksCache) return undefined;
   const state = stateOf(target.id);
-  const key = isFresh(state, options, now) ? state.keys.get(String(kid)) : undefined;
+  const key = usableKeys(state, options, now)?.get(String(kid));
   return key ? { key, sourceId: target.id, state } : undefined;
 }
 
 /**
- * The key for a token's `kid` from a JWKS source. The source is loaded when its cache is cold, stale or
- * `skipJwksCache` is set; an unknown `kid` loads it again at most once per cooldown. When a forced reload
- * fails, a fresh cached key is used.
+ * The key for a token's `kid` from a JWKS source. The source is loaded when its cache is cold, past its TTL or
+ * `skipJwksCache` is set; an unknown `kid` loads it again at most once per cooldown. When a load fails because
+ * the source is unavailable, keys inside the stale window keep serving (see `jwksMaxStaleInMs`).
  */
 export async function keyForKid(
   { request, id }: JwksTarget,
@@ -66,13 +72,18 @@ export async function keyForKid(
   const state = stateOf(id);
   const lookup = String(kid);
   const now = Date.now();
-  let keys = isFresh(state, options, now) ? state.keys : null;
+  let keys = usableKeys(state, options, now);
 
   if (options.skipJwksCache || !keys) {
     try {
       keys = await refresh(state, request, options);
     } catch (error) {
-      if (!keys?.has(lookup)) throw error;
+      // Unexpired keys serve after any failed forced reload; older ones only through an outage.
+      const later = Date.now();
+      const usable =
+        isFresh(state, options, later) || (isOutage(error) && isWithinStaleWindow(state, options, later));
+      if (!usable || !state.keys?.has(lookup)) throw error;
+      keys = state.keys;
     }
   } else if (!keys.has(lookup) && mayRefetchUnknownKid(state, options, now)) {
     keys = await refresh(state, request, options);
@@ -86,8 +97,8 @@ export async function keyForKid(
 function missingKid(kid: string, available: string[]): VerifyTokenError {
   const listed = available.length > 0 ? ` The following kid are available: ${available.join(', ')}` : '';
   return new VerifyTokenError({
-    reason: TokenVerificationErrorReason.RemoteJWKMissing,
-    action: TokenVerificationErrorAction.ContactSupport,
+    reason: 'jwk-remote-missing',
+    action: 'Contact support@clerk.com',
     message: `Unable to find a signing key in JWKS that matches the kid='${kid}' of the provided session token. Please make sure that the __session cookie or the HTTP authorization header contain a Clerk-generated session JWT.${listed}`,
   });
 }

@@ -1,9 +1,4 @@
-import {
-  deprecated,
-  type KeyInput,
-  TokenVerificationErrorAction,
-  TokenVerificationErrorReason,
-} from '@clerk/jwt-core';
+import { deprecated, type KeyInput } from '@clerk/jwt-core';
 import { API_URL, API_VERSION } from './constants';
 import { keySourceError } from './errors';
 import { joinUrl } from './lib/join-url';
@@ -13,7 +8,7 @@ import { environmentOf, readVariable } from './read-environment';
 /** Where the key for a token comes from, in the one order used on every runtime. */
 export type KeySource =
   | { kind: 'local'; from: 'option' | 'env'; key: KeyInput }
-  | { kind: 'backend-api'; jwksUrl: string; secretKey: string }
+  | { kind: 'backend-api'; jwksUrl: string; secretKey: string; clerkApiVersion?: string }
   | { kind: 'proxy'; jwksUrl: string }
   | { kind: 'issuer'; jwksUrl: string };
 
@@ -22,9 +17,9 @@ const WELL_KNOWN_JWKS = '.well-known/jwks.json';
 function urlOrFail(url: string | null, configured: string): string {
   if (url) return url;
   throw keySourceError(
-    TokenVerificationErrorReason.JWKFailedToResolve,
+    'jwk-failed-to-resolve',
     `Failed to resolve JWK during verification. ${JSON.stringify(configured)} is not an absolute URL.`,
-    TokenVerificationErrorAction.SetClerkJWTKey,
+    'Set the CLERK_JWT_KEY environment variable.',
   );
 }
 
@@ -62,14 +57,15 @@ export function resolveKeySource(options: KeySourceOptions): KeySource {
       kind: 'backend-api',
       jwksUrl: urlOrFail(joinUrl(apiUrl, apiVersion, '/jwks'), apiUrl),
       secretKey,
+      clerkApiVersion: options.clerkApiVersion,
     };
   }
   if (typeof options.issuer === 'string' && options.issuer) {
     return { kind: 'issuer', jwksUrl: urlOrFail(joinUrl(options.issuer, WELL_KNOWN_JWKS), options.issuer) };
   }
   throw keySourceError(
-    TokenVerificationErrorReason.JWKFailedToResolve,
+    'jwk-failed-to-resolve',
     'Failed to resolve JWK during verification.',
-    TokenVerificationErrorAction.SetClerkJWTKey,
+    'Set the CLERK_JWT_KEY environment variable.',
   );
 }

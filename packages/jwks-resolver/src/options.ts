@@ -16,6 +16,12 @@ export interface KeySourceOptions {
   apiUrl?: string;
   /** Backend API version. Falls back to `CLERK_API_VERSION`, then `v1`. */
   apiVersion?: string;
+  /**
+   * A dated Backend API version (e.g. `2026-05-12`). When set (a non-empty string), the `/v1/jwks` request to
+   * the Backend API sends it as the `Clerk-API-Version` header, exactly as given; callers validate it. Proxy
+   * and issuer JWKS requests never carry it. Default: no header (0.x).
+   */
+  clerkApiVersion?: string;
   /** A proxy of the Frontend API: the JWKS is loaded from `{proxyUrl}/.well-known/jwks.json`. */
   proxyUrl?: string;
   /** A string issuer is also a key source: `{issuer}/.well-known/jwks.json`. */
@@ -40,6 +46,20 @@ export interface JwksOptions {
   jwksFetchRetries?: number;
   /** Wait before the first retry; doubled for every further one. Default 200 ms. */
   jwksRetryDelayInMs?: number;
+  /**
+   * One deadline for a whole load of a JWKS: every attempt and every wait between retries must fit in it
+   * (each attempt is also bounded by `jwksFetchTimeoutInMs`). No retry starts that could not finish in time.
+   * Default 5 s.
+   */
+  jwksLoadTimeoutInMs?: number;
+  /**
+   * Stale-if-error: once `jwksCacheTtlInMs` has passed, keys loaded earlier keep verifying for this much longer
+   * while the source fails to load (network error, timeout, 5xx, a body that is not a JWKS; never after the
+   * Backend API rejected the secret key). A failed refresh is tried again at most once per
+   * `jwksRefetchCooldownInMs`, so an outage adds no request per verification; the first successful refresh
+   * replaces the keys (a removed `kid` then stops verifying). Default 1 hour; `0` switches it off.
+   */
+  jwksMaxStaleInMs?: number;
 }
 
 /** Options of `verifyToken`: the 0.x ones plus `env`, `fetch`, the JWKS tuning and the verified-token cache. */

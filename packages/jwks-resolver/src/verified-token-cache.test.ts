@@ -130,8 +130,21 @@ describe('verified-token cache', () => {
     vi.setSystemTime(Date.now() + 5 * 60 * 1000);
     expect(recallVerified(token, sourceIdOf(), {}, Date.now())).toBeUndefined();
     server.fallback = { kind: 'status', status: 500 };
-    const error = await rejection(verifyToken(token, bapi({ jwksRetryDelayInMs: 1 })));
+    const error = await rejection(verifyToken(token, bapi({ jwksRetryDelayInMs: 1, jwksMaxStaleInMs: 0 })));
     expect(error.reason).toBe(TokenVerificationErrorReason.RemoteJWKFailedToLoad);
+  });
+
+  it('during an outage inside the stale window, a verified token is a hit again (no request)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    const token = signToken(key, claims({ exp: nowSeconds() + 3600 }));
+    await verifyToken(token, bapi());
+    vi.setSystemTime(Date.now() + 5 * 60 * 1000);
+    server.fallback = { kind: 'status', status: 503 };
+    await expect(verifyToken(token, bapi({ jwksFetchRetries: 0 }))).resolves.toBeTruthy();
+    const requests = server.requests.length;
+    expect(recallVerified(token, sourceIdOf(), {}, Date.now())).toBeTruthy();
+    await expect(verifyToken(token, bapi())).resolves.toBeTruthy();
+    expect(server.requests).toHaveLength(requests);
   });
 
   it('failures are never cached', async () => {

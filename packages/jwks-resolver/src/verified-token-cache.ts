@@ -1,22 +1,29 @@
 import type { JwtPayload, KeyInput } from '@clerk/jwt-core';
-import { isFresh, type SourceState } from './jwks/jwks-cache';
+import { type SourceState, usableKeys } from './jwks/jwks-cache';
 import type { ResolvedKey } from './key-for-kid';
 import { BoundedMap } from './lib/bounded-map';
-import { peekPayload } from './lib/peek-jwt';
+import { payloadTextOf } from './lib/peek-jwt';
 import type { JwksOptions } from './options';
 
 interface VerifiedToken {
+  /** The whole token: only this exact string hits. */
+  token: string;
   sourceId: string | KeyInput;
   kid: string;
   key: KeyInput;
   state: SourceState | undefined;
   /** `exp` in milliseconds: the entry is never used at or after it. */
   expiresAt: number;
+  /** The payload JSON, decoded from the token on the first hit. */
+  payloadText?: string;
 }
 
-// Keyed by the token string; the entry pins the source and the exact key that verified it. No claims are
-// kept: a hit decodes them from the token again, so every caller gets its own object.
+// Keyed by the end of the token (of its signature: 192 bits, distinct for distinct signatures), so that a lookup
+// hashes 32 characters rather than the whole token; the entry keeps the token, and only that exact string hits.
+// The entry pins the source and the exact key that verified it. No claims object is kept: a hit parses them
+// again from the payload text, so every caller gets its own object.
 const verified = new BoundedMap<string, VerifiedToken>(1000);
+const keyOf = (token: string) => token.slice(-32);
 
 /**
  * The claims of a token that verified earlier with the same source, while its key is still the one that
@@ -28,20 +35,18 @@ export function recallVerified(
   options: JwksOptions,
   now: number,
 ): JwtPayload | undefined {
-  const entry = verified.get(token);
-  if (!entry || entry.sourceId !== sourceId) return undefined;
+  const entry = verified.get(keyOf(token));
+  if (!entry || entry.token !== token || entry.sourceId !== sourceId) return undefined;
   if (now >= entry.expiresAt) {
-    verified.delete(token);
+    verified.delete(keyOf(token));
     return undefined;
   }
   const state = entry.state;
-  if (
-    state &&
-    (options.skipJwksCache || !isFresh(state, options, now) || state.keys.get(entry.kid) !== entry.key)
-  ) {
+  if (state && (options.skipJwksCache || usableKeys(state, options, now)?.get(entry.kid) !== entry.key)) {
     return undefined;
   }
-  return peekPayload(token);
+  entry.payloadText ??= payloadTextOf(token);
+  return JSON.parse(entry.payloadText);
 }
 
 /** Remembers a token that verified with `resolved`, until its `exp`. */
@@ -53,7 +58,8 @@ export function rememberVerified(
 ): void {
   const expiresAt = payload.exp * 1000;
   if (!(Date.now() < expiresAt)) return;
-  verified.set(token, {
+  verified.set(keyOf(token), {
+    token,
     sourceId: resolved.sourceId,
     kid: String(kid),
     key: resolved.key,

@@ -313,12 +313,14 @@ describe('failing key sources', () => {
     expect(server.requests).toHaveLength(4);
   });
 
-  it('expired cached keys do not: after the TTL a failing source fails verification', async () => {
+  it('with jwksMaxStaleInMs 0, expired cached keys do not: after the TTL a failing source fails', async () => {
     useFakeDate();
     await verifyToken(signToken(current), bapi());
     server.fallback = { kind: 'status', status: 500 };
     vi.setSystemTime(Date.now() + 5 * 60 * 1000);
-    const error = await rejection(verifyToken(signToken(current), bapi({ jwksRetryDelayInMs: 1 })));
+    const error = await rejection(
+      verifyToken(signToken(current), bapi({ jwksRetryDelayInMs: 1, jwksMaxStaleInMs: 0 })),
+    );
     expect(error.reason).toBe(TokenVerificationErrorReason.RemoteJWKFailedToLoad);
     expect(server.requests).toHaveLength(4);
   });

@@ -1,8 +1,9 @@
+import { decodeJwtForVerification } from '@clerk/jwt-core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { claims, signingKey, signToken } from '../test/tokens';
 import { VerifyTokenError } from './errors';
-import { peekHeader, peekPayload } from './lib/peek-jwt';
+import { payloadTextOf } from './lib/peek-jwt';
 import { verifyToken } from './verify-token';
 
 const key = signingKey('ins_property');
@@ -25,6 +26,23 @@ describe('verifyToken on arbitrary input', () => {
     );
   });
 
+  it('a missing or non-string token is a token-invalid rejection, with the cache on or off', async () => {
+    for (const input of [undefined, null, 42, {}, ['a.b.c']]) {
+      for (const verifiedTokenCache of [true, false]) {
+        const outcome = await verifyToken(input as unknown as string, {
+          jwtKey: key.publicPem,
+          env: {},
+          verifiedTokenCache,
+        }).then(
+          () => 'verified',
+          (error: unknown) => error,
+        );
+        expect(outcome).toBeInstanceOf(VerifyTokenError);
+        expect((outcome as VerifyTokenError).reason).toBe('token-invalid');
+      }
+    }
+  });
+
   it('a signed token with any payload change never verifies', async () => {
     const token = signToken(key);
     const [header, original, signature] = token.split('.');
@@ -44,13 +62,17 @@ describe('verifyToken on arbitrary input', () => {
     );
   });
 
-  it('peekHeader and peekPayload read exactly the JSON objects that were encoded', () => {
+  it('the shared-header decode and the cached payload text read exactly the JSON objects that were encoded', () => {
     const object = fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 2 }));
     fc.assert(
       fc.property(object, object, (header, payload) => {
         const token = `${b64(header)}.${b64(payload)}.c2ln`;
-        expect(peekHeader(token)).toEqual(JSON.parse(JSON.stringify(header)));
-        expect(peekPayload(token)).toEqual(JSON.parse(JSON.stringify(payload)));
+        const decoded = decodeJwtForVerification(token);
+        expect(decoded.header).toEqual(JSON.parse(JSON.stringify(header)));
+        expect(decoded.payload).toEqual(JSON.parse(JSON.stringify(payload)));
+        // Twice: the second decode takes the header from the cache.
+        expect(decodeJwtForVerification(token).header).toBe(decoded.header);
+        expect(JSON.parse(payloadTextOf(token))).toEqual(JSON.parse(JSON.stringify(payload)));
       }),
       { numRuns: 300 },
     );

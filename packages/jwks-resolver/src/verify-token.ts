@@ -1,15 +1,17 @@
 import {
   assertClaims,
+  assertHeaderParameters,
   type ClaimOptions,
   clockSkewOf,
-  decodeJwt,
+  decodeJwtForVerification,
+  isSupportedAlgorithm,
   type JwtPayload,
-  verifyJwt,
+  TokenVerificationError,
+  verifyJwtSignature,
 } from '@clerk/jwt-core';
 import { withFault } from './errors';
 import { cachedKey, jwksTargetOf, keyForKid, localKey, type ResolvedKey } from './key-for-kid';
 import { type KeySource, resolveKeySource } from './key-source';
-import { hasAcceptableHeader, peekHeader, peekPayload } from './lib/peek-jwt';
 import type { VerifyTokenOptions } from './options';
 import { recallVerified, rememberVerified } from './verified-token-cache';
 
@@ -20,9 +22,37 @@ const rethrowWithFault = (error: unknown): never => {
 /**
  * Verifies a session token with the key from its source (see `resolveKeySource`) and resolves to its claims.
  * Every failure rejects with a `VerifyTokenError` whose `source` says whether the token or the key source is
- * at fault. With a local key (option or `CLERK_JWT_KEY`) no request is ever made.
+ * at fault. With a local key (option or `CLERK_JWT_KEY`) no request is ever made. A machine JWT (`cat`
+ * `cl_B7d4PD333AAA`) is rejected with `token-invalid`, `Invalid session token category.`
  */
+/** The `cat` header of an M2M JWT (reference current-clerk.md 1.6): never a session token. */
+const MACHINE_JWT_CATEGORY = 'cl_B7d4PD333AAA';
+
 export function verifyToken(token: string, options: VerifyTokenOptions = {}): Promise<JwtPayload> {
+  return verifyWith(token, options, true);
+}
+
+/** Options of `verifyInstanceJwt`: those of `verifyToken`, plus the accepted `typ` values. */
+export interface InstanceJwtOptions extends VerifyTokenOptions {
+  /**
+   * The accepted header `typ` values (e.g. `['at+jwt', 'application/at+jwt']` for OAuth access tokens). Default:
+   * `typ` absent or `JWT`. When given, the verified-token cache is not used for the call.
+   */
+  headerTypes?: readonly string[];
+}
+
+/**
+ * Verifies any JWT the instance signs (session token, M2M JWT, OAuth access token JWT) exactly as
+ * `verifyToken` does — the same key resolution, per-source JWKS cache, unknown-`kid` cooldown, single-flight
+ * loads, stale window and claim checks — but without the session-token category guard, so that machine
+ * authentication can verify machine JWTs. The caller checks what tells its kind of token apart (`cat`, `typ`,
+ * `sub`). Machine JWTs never enter the verified-token cache, so `verifyToken` can never take one from it.
+ */
+export function verifyInstanceJwt(token: string, options: InstanceJwtOptions = {}): Promise<JwtPayload> {
+  return verifyWith(token, options, false);
+}
+
+function verifyWith(token: string, options: InstanceJwtOptions, sessionOnly: boolean): Promise<JwtPayload> {
   // Not `async`: the cached paths settle with a single promise, which is most of what a cache hit costs.
   try {
     const source = sourceFor(token, options);
@@ -36,7 +66,9 @@ export function verifyToken(token: string, options: VerifyTokenOptions = {}): Pr
     };
     const local = source.kind === 'local' ? localKey(source) : undefined;
     const target = source.kind === 'local' ? undefined : jwksTargetOf(source);
-    const useCache = options.verifiedTokenCache !== false;
+    // Anything but a string (a missing cookie) is left to the decoder to reject as malformed.
+    const useCache =
+      typeof token === 'string' && options.verifiedTokenCache !== false && options.headerTypes === undefined;
     const remembered = useCache
       ? recallVerified(token, local ? local.sourceId : target!.id, options, now)
       : undefined;
@@ -45,29 +77,36 @@ export function verifyToken(token: string, options: VerifyTokenOptions = {}): Pr
       return Promise.resolve(remembered);
     }
 
-    const peeked = peekPayload(token);
-    // A malformed token is reported before any key lookup, so it can never cause a request.
-    if (!peeked) decodeJwt(token);
-    // Claims before the key, so an expired or foreign token never costs a JWKS request; a bad header keeps
-    // its 0.x precedence over claim errors (verifyJwt reports it).
-    else {
-      const claimError = claimFailure(peeked, claimOptions);
-      if (claimError && hasAcceptableHeader(peekHeader(token))) throw claimError;
+    // Decoded once, strictly: a malformed token is reported before any key lookup, so it never causes a request.
+    const jwt = decodeJwtForVerification(token);
+    const header = jwt.header;
+    if (sessionOnly && header.cat === MACHINE_JWT_CATEGORY) {
+      throw new TokenVerificationError({
+        reason: 'token-invalid',
+        message: 'Invalid session token category.',
+      });
     }
-    const kid = target ? (peekHeader(token) ?? decodeJwt(token).header).kid : undefined;
-    const verify = (resolved: ResolvedKey) =>
-      verifyJwt(token, {
-        key: resolved.key,
-        issuer: options.issuer,
-        audience: options.audience,
-        authorizedParties: options.authorizedParties,
-        clockSkewInMs: claimOptions.skewInMs,
-      }).then(payload => {
-        if (useCache) rememberVerified(token, kid, resolved, payload);
-        return payload;
-      }, rethrowWithFault);
+    // The header checks that need no key, then the claims, all before the key: an expired, foreign or
+    // malformed token never costs a JWKS request. An unsupported `alg` keeps its 0.x precedence over claim
+    // errors (the signature check reports it, with the algorithms of the key).
+    assertHeaderParameters(header, options.headerTypes);
+    if (isSupportedAlgorithm(header.alg)) assertClaims(jwt.payload, claimOptions);
+    const kid = header.kid;
+    const remember = useCache && header.cat !== MACHINE_JWT_CATEGORY;
+    const verified = (resolved: ResolvedKey) => (payload: JwtPayload) => {
+      if (remember) rememberVerified(token, kid, resolved, payload);
+      return payload;
+    };
     const resolved = local ?? cachedKey(target!, kid, options, now);
-    return resolved ? verify(resolved) : keyForKid(target!, kid, options).then(verify, rethrowWithFault);
+    // The claims were checked just now, synchronously, against this `now`: the key's `alg` and the signature
+    // are what is left.
+    if (resolved) return verifyJwtSignature(jwt, resolved).then(verified(resolved), rethrowWithFault);
+    // A load takes time: once the key is there, the claims are checked again, at that time.
+    const verifyLoaded = (loaded: ResolvedKey) => {
+      if (isSupportedAlgorithm(header.alg)) assertClaims(jwt.payload, { ...claimOptions, now: Date.now() });
+      return verifyJwtSignature(jwt, loaded).then(verified(loaded), rethrowWithFault);
+    };
+    return keyForKid(target!, kid, options).then(verifyLoaded, rethrowWithFault);
   } catch (error) {
     return Promise.reject(withFault(error));
   }
@@ -78,16 +117,7 @@ function sourceFor(token: string, options: VerifyTokenOptions): KeySource {
   try {
     return resolveKeySource(options);
   } catch (error) {
-    decodeJwt(token);
+    decodeJwtForVerification(token);
     throw error;
-  }
-}
-
-function claimFailure(payload: JwtPayload, claimOptions: ClaimOptions): unknown {
-  try {
-    assertClaims(payload, claimOptions);
-    return undefined;
-  } catch (error) {
-    return error;
   }
 }

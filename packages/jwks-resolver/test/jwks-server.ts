@@ -14,6 +14,8 @@ export interface RecordedRequest {
   method: string;
   authorization: string | undefined;
   contentType: string | undefined;
+  /** The `Clerk-API-Version` header, when sent. */
+  clerkApiVersion?: string | undefined;
 }
 
 export interface JwksServer {
@@ -51,6 +53,7 @@ export async function startJwksServer(): Promise<JwksServer> {
       method: req.method ?? '',
       authorization: req.headers.authorization,
       contentType: req.headers['content-type'],
+      clerkApiVersion: req.headers['clerk-api-version'] as string | undefined,
     });
     const behaviour = pending.shift() ?? api.fallback;
     switch (behaviour.kind) {

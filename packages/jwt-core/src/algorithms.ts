@@ -23,24 +23,20 @@ export interface AlgorithmSpec {
   curve?: 'P-256' | 'P-384' | 'P-521';
 }
 
-const specs: Record<Algorithm, AlgorithmSpec> = {
-  RS256: { family: 'RSASSA-PKCS1-v1_5', bits: 256 },
-  RS384: { family: 'RSASSA-PKCS1-v1_5', bits: 384 },
-  RS512: { family: 'RSASSA-PKCS1-v1_5', bits: 512 },
-  PS256: { family: 'RSA-PSS', bits: 256 },
-  PS384: { family: 'RSA-PSS', bits: 384 },
-  PS512: { family: 'RSA-PSS', bits: 512 },
-  ES256: { family: 'ECDSA', bits: 256, curve: 'P-256' },
-  ES384: { family: 'ECDSA', bits: 384, curve: 'P-384' },
-  ES512: { family: 'ECDSA', bits: 512, curve: 'P-521' },
-};
+const families = { R: 'RSASSA-PKCS1-v1_5', P: 'RSA-PSS', E: 'ECDSA' } as const;
 
+/** Whether `alg` is one of {@link SUPPORTED_ALGORITHMS}. */
 export function isSupportedAlgorithm(alg: unknown): alg is Algorithm {
-  return typeof alg === 'string' && Object.hasOwn(specs, alg);
+  return (SUPPORTED_ALGORITHMS as readonly unknown[]).includes(alg);
 }
 
+/** Read off the name: the family from its first letter, the digest size from its digits (ES512 uses P-521). */
 export function algorithmSpec(alg: Algorithm): AlgorithmSpec {
-  return specs[alg];
+  const bits = Number(alg.slice(2)) as AlgorithmSpec['bits'];
+  const family = families[alg[0] as keyof typeof families];
+  return family === 'ECDSA'
+    ? { family, bits, curve: bits === 512 ? 'P-521' : `P-${bits}` }
+    : { family, bits };
 }
 
 /** The plain error 0.x throws for an algorithm it cannot sign or verify with. */

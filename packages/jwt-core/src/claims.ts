@@ -1,10 +1,10 @@
 import { type Algorithm, isSupportedAlgorithm } from './algorithms';
 import {
-  TokenVerificationErrorAction as Action,
-  TokenVerificationErrorReason as Reason,
+  type TokenVerificationErrorAction as Action,
+  type TokenVerificationErrorReason as Reason,
   TokenVerificationError,
 } from './errors';
-import type { JwtPayload } from './types';
+import type { JwtHeader, JwtPayload } from './types';
 
 /** `issuer` option: an exact string, a predicate, or `null`/`undefined` for no check. */
 export type IssuerCheck = string | ((iss: string) => boolean) | null | undefined;
@@ -21,31 +21,55 @@ export interface ClaimOptions {
 
 const json = (value: unknown) => JSON.stringify(value);
 
-function fail(reason: Reason, message: string, action?: Action): never {
+function fail(reason: Reason, message: string | (() => string), action?: Action): never {
   throw new TokenVerificationError({ reason, message, action });
 }
 
-export function assertHeaderType(typ: unknown): void {
-  if (typ === undefined || typ === 'JWT') return;
-  fail(Reason.TokenInvalid, `Invalid JWT type ${json(typ)}. Expected "JWT".`, Action.EnsureClerkJWT);
+/** `typ` absent or `JWT` (session tokens), or, when `types` is given, exactly one of `types`. */
+export function assertHeaderType(typ: unknown, types?: readonly string[]): void {
+  if (types ? types.includes(typ as string) : typ === undefined || typ === 'JWT') return;
+  fail(
+    'token-invalid',
+    `Invalid JWT type ${json(typ)}. Expected ${(types ?? ['JWT']).map(json).join(' or ')}.`,
+    'Make sure that this is a valid Clerk generate JWT.',
+  );
+}
+
+/**
+ * No JWS extension is implemented, so a `crit` header (RFC 7515 4.1.11: "these extensions must be understood")
+ * can never be honoured: the token is rejected whatever `crit` names.
+ */
+export function assertNoCriticalExtensions(crit: unknown): void {
+  if (crit === undefined) return;
+  fail(
+    'token-invalid',
+    `Unsupported JWT critical header parameters (crit) ${json(crit)}. No JWS extension is supported.`,
+    'Make sure that this is a valid Clerk generate JWT.',
+  );
+}
+
+/** The header checks that need no key, in order: `typ`, then `crit`. */
+export function assertHeaderParameters(header: JwtHeader, types?: readonly string[]): void {
+  assertHeaderType(header.typ, types);
+  assertNoCriticalExtensions(header.crit);
 }
 
 /** `alg` must be supported and among those allowed; `allowed` already reflects the key and the option. */
 export function assertHeaderAlgorithm(alg: unknown, allowed: readonly Algorithm[]): asserts alg is Algorithm {
   if (isSupportedAlgorithm(alg) && allowed.includes(alg)) return;
   fail(
-    Reason.TokenInvalidAlgorithm,
+    'token-invalid-algorithm',
     `Invalid JWT algorithm ${json(alg)}. Supported: ${allowed.join(',')}.`,
-    Action.EnsureClerkJWT,
+    'Make sure that this is a valid Clerk generate JWT.',
   );
 }
 
 export function assertSubject(sub: unknown): void {
   if (typeof sub === 'string') return;
   fail(
-    Reason.TokenVerificationFailed,
+    'token-verification-failed',
     `Subject claim (sub) is required and must be a string. Received ${json(sub)}.`,
-    Action.EnsureClerkJWT,
+    'Make sure that this is a valid Clerk generate JWT.',
   );
 }
 
@@ -53,15 +77,17 @@ const flatten = (value: unknown): unknown[] => (Array.isArray(value) ? value : [
 
 /** Passes when either side is empty, or when any expected audience equals any token audience. */
 export function assertAudience(aud: unknown, audience: unknown): void {
+  // Nothing expected or nothing claimed (the usual case) passes without building the lists.
+  if (!audience || !aud) return;
   const expected = flatten(audience);
   const actual = flatten(aud);
   if (expected.length === 0 || actual.length === 0) return;
   if (actual.some(value => typeof value === 'string' && expected.includes(value))) return;
   const kind = Array.isArray(aud) ? 'claim array (aud)' : 'claim (aud)';
   fail(
-    Reason.TokenVerificationFailed,
+    'token-verification-failed',
     `Invalid JWT audience ${kind} ${json(aud)}. Is not included in "${json(expected)}".`,
-    Action.EnsureClerkJWT,
+    'Make sure that this is a valid Clerk generate JWT.',
   );
 }
 
@@ -69,7 +95,7 @@ export function assertAuthorizedParty(azp: unknown, authorizedParties: string[] 
   if (!azp || !authorizedParties || authorizedParties.length === 0) return;
   if (authorizedParties.includes(azp as string)) return;
   fail(
-    Reason.TokenInvalidAuthorizedParties,
+    'token-invalid-authorized-parties',
     `Invalid JWT Authorized party claim (azp) ${json(azp)}. Expected "${authorizedParties.join(',')}".`,
   );
 }
@@ -78,12 +104,12 @@ export function assertIssuer(iss: unknown, issuer: IssuerCheck): void {
   if (typeof issuer === 'function') {
     if (!issuer(iss as string)) {
       fail(
-        Reason.TokenInvalidIssuer,
+        'token-invalid-issuer',
         'Failed JWT issuer resolver. Make sure that the resolver returns a truthy value.',
       );
     }
   } else if (typeof issuer === 'string' && iss && iss !== issuer) {
-    fail(Reason.TokenInvalidIssuer, `Invalid JWT issuer claim (iss) ${json(iss)}. Expected "${issuer}".`);
+    fail('token-invalid-issuer', `Invalid JWT issuer claim (iss) ${json(iss)}. Expected "${issuer}".`);
   }
 }
 
@@ -93,13 +119,13 @@ const utc = (ms: number) => new Date(ms).toUTCString();
 export function assertExpiration(exp: unknown, skewInMs: number, now: number): void {
   if (typeof exp !== 'number') {
     fail(
-      Reason.TokenVerificationFailed,
+      'token-verification-failed',
       `Invalid JWT expiry date claim (exp) ${json(exp)}. Expected number.`,
-      Action.EnsureClerkJWT,
+      'Make sure that this is a valid Clerk generate JWT.',
     );
   }
   if (toMs(exp) <= now - skewInMs) {
-    fail(Reason.TokenExpired, `JWT is expired. Expiry date: ${utc(toMs(exp))}, Current date: ${utc(now)}.`);
+    fail('token-expired', () => `JWT is expired. Expiry date: ${utc(toMs(exp))}, Current date: ${utc(now)}.`);
   }
 }
 
@@ -114,12 +140,12 @@ function assertNotInFuture(
   if (value === undefined) return;
   if (typeof value !== 'number') {
     fail(
-      Reason.TokenVerificationFailed,
+      'token-verification-failed',
       `Invalid JWT ${claim} ${json(value)}. Expected number.`,
-      Action.EnsureClerkJWT,
+      'Make sure that this is a valid Clerk generate JWT.',
     );
   }
-  if (toMs(value) > now + skewInMs) fail(Reason.TokenNotActiveYet, future(utc(toMs(value)), utc(now)));
+  if (toMs(value) > now + skewInMs) fail('token-not-active-yet', () => future(utc(toMs(value)), utc(now)));
 }
 
 export function assertNotBefore(nbf: unknown, skewInMs: number, now: number): void {

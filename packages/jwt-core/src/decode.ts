@@ -1,20 +1,31 @@
-import { TokenVerificationError, TokenVerificationErrorReason } from './errors';
+import { TokenVerificationError } from './errors';
 import { decodeBase64Url } from './lib/base64url';
 import { deprecated } from './lib/deprecated';
 import type { Jwt, JwtHeader, JwtPayload } from './types';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function invalid(message: string): TokenVerificationError {
-  return new TokenVerificationError({ reason: TokenVerificationErrorReason.TokenInvalid, message });
+/** How a runtime turns segments into bytes and bytes into text; every implementation is equally strict. */
+export interface Codec {
+  /** Strict base64url decoding with the rules of `decodeBase64Url`; `null` when malformed. */
+  decodeBase64Url: (input: string) => Uint8Array<ArrayBuffer> | null;
+  /** UTF-8 decoding that throws on invalid input. */
+  decodeUtf8: (bytes: Uint8Array<ArrayBuffer>) => string;
 }
 
-function parseSegment(segment: string, name: 'header' | 'payload'): Record<string, unknown> {
-  const bytes = decodeBase64Url(segment);
+/** The portable codec: works on every runtime. */
+export const portableCodec: Codec = { decodeBase64Url, decodeUtf8: bytes => utf8.decode(bytes) };
+
+function invalid(message: string): TokenVerificationError {
+  return new TokenVerificationError({ reason: 'token-invalid', message });
+}
+
+function parseSegment(segment: string, name: 'header' | 'payload', codec: Codec): Record<string, unknown> {
+  const bytes = codec.decodeBase64Url(segment);
   if (!bytes) throw invalid(`Invalid JWT ${name} encoding. Expected base64url.`);
   let value: unknown;
   try {
-    value = JSON.parse(utf8.decode(bytes));
+    value = JSON.parse(codec.decodeUtf8(bytes));
   } catch {
     throw invalid(`Invalid JWT ${name}. Expected a JSON object.`);
   }
@@ -45,20 +56,46 @@ function deprecateOrgs(payload: Record<string, unknown>): void {
  * `TokenVerificationError` with reason `token-invalid`.
  */
 export function decodeJwt(token: string): Jwt {
+  return decodeJwtWith(portableCodec, token, false);
+}
+
+// The tokens of one instance share a handful of header segments; each is parsed once. At most 64 are kept.
+const headers = new Map<string, JwtHeader>();
+
+function sharedHeader(segment: string): JwtHeader {
+  let header = headers.get(segment);
+  if (!header) {
+    header = Object.freeze(parseSegment(segment, 'header', portableCodec)) as JwtHeader;
+    if (headers.size >= 64) headers.delete(headers.keys().next().value as string);
+    headers.set(segment, header);
+  }
+  return header;
+}
+
+/**
+ * `decodeJwt` with a given (equally strict) codec. With `shareHeader`, the parsed header is cached
+ * by its exact segment text (bounded) and shared, frozen, between the calls that carry it.
+ */
+export function decodeJwtWith(codec: Codec, token: string, shareHeader: boolean): Jwt {
   let text: string;
   try {
     text = typeof token === 'string' ? token : String(token || '');
   } catch {
     text = '';
   }
-  const parts = text.split('.');
-  if (parts.length !== 3) {
+  const first = text.indexOf('.');
+  const second = first < 0 ? -1 : text.indexOf('.', first + 1);
+  if (second < 0 || text.indexOf('.', second + 1) >= 0) {
     throw invalid('Invalid JWT form. A JWT consists of three parts separated by dots.');
   }
-  const [rawHeader, rawPayload, rawSignature] = parts as [string, string, string];
-  const header = parseSegment(rawHeader, 'header') as JwtHeader;
-  const payload = parseSegment(rawPayload, 'payload') as JwtPayload;
-  const signature = decodeBase64Url(rawSignature);
+  const rawHeader = text.slice(0, first);
+  const rawPayload = text.slice(first + 1, second);
+  const rawSignature = text.slice(second + 1);
+  const header = shareHeader
+    ? sharedHeader(rawHeader)
+    : (parseSegment(rawHeader, 'header', codec) as JwtHeader);
+  const payload = parseSegment(rawPayload, 'payload', codec) as JwtPayload;
+  const signature = codec.decodeBase64Url(rawSignature);
   if (!signature) throw invalid('Invalid JWT signature encoding. Expected base64url.');
   if (Object.hasOwn(payload, 'orgs')) deprecateOrgs(payload);
   return {

@@ -61,3 +61,36 @@ describe('TokenVerificationError', () => {
     });
   });
 });
+
+describe('a message given as a function', () => {
+  it('is built on first read, by message, stack or String(), and reads the same every time', () => {
+    let builds = 0;
+    const error = new TokenVerificationError({
+      reason: TokenVerificationErrorReason.TokenExpired,
+      message: () => `built ${++builds}`,
+    });
+    expect(builds).toBe(0);
+    expect(Object.keys(error)).toEqual(['reason', 'action']);
+    expect(error.stack?.split('\n')[0]).toBe('Error: built 1');
+    expect(error.message).toBe('built 1');
+    expect(String(error)).toBe('Error: built 1');
+    expect(error.getFullMessage()).toBe('built 1 (reason=token-expired, token-carrier=undefined)');
+    expect(builds).toBe(1);
+    expect(Object.keys(error)).toEqual(['reason', 'action']);
+  });
+
+  it('can be assigned, like any error message', () => {
+    const error = new TokenVerificationError({
+      reason: TokenVerificationErrorReason.TokenExpired,
+      message: () => 'x',
+    });
+    error.message = 'replaced';
+    expect(error.message).toBe('replaced');
+    const plain = new TokenVerificationError({
+      reason: TokenVerificationErrorReason.TokenInvalid,
+      message: 'plain',
+    });
+    plain.message = 'again';
+    expect(plain.message).toBe('again');
+  });
+});

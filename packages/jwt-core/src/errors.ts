@@ -36,6 +36,20 @@ export type TokenVerificationErrorAction =
 /** Where the token came from, set by request authentication when it maps an error to a state. */
 export type TokenCarrier = 'header' | 'cookie';
 
+// Messages given as functions are built on first read (of `message`, `stack`, `String(error)`, ...): a rejected
+// token that nobody logs never formats dates. The accessor is not enumerable, so the own enumerable keys stay
+// as in 0.x, and it can be assigned like any message.
+function lazyMessage(error: Error, build: () => string): void {
+  let text: string | undefined;
+  Object.defineProperty(error, 'message', {
+    configurable: true,
+    get: () => (text ??= build()),
+    set(value: string) {
+      text = value;
+    },
+  });
+}
+
 /** The one error every token and key failure is reported with; tell failures apart by `reason`. */
 export class TokenVerificationError extends Error {
   reason: TokenVerificationErrorReason;
@@ -48,12 +62,12 @@ export class TokenVerificationError extends Error {
     reason,
   }: {
     action?: TokenVerificationErrorAction;
-    message: string;
+    /** The text, or a function that builds it when it is first read. */
+    message: string | (() => string);
     reason: TokenVerificationErrorReason;
   }) {
-    super(message);
-    // Keeps `instanceof` working when the class is down-levelled.
-    Object.setPrototypeOf(this, TokenVerificationError.prototype);
+    super(typeof message === 'string' ? message : undefined);
+    if (typeof message !== 'string') lazyMessage(this, message);
     this.reason = reason;
     this.action = action;
   }

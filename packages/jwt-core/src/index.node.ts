@@ -1,17 +1,47 @@
-import { verifyWithNodeCrypto } from './backend/node';
+import { nodeBackend } from './backend/node';
+import { decodeJwtWith } from './decode';
 import type { KeyInput } from './keys';
 import type { Jwt, JwtPayload } from './types';
-import { hasValidSignatureWith, type VerifyJwtOptions, verifyJwtWith } from './verify';
+import {
+  hasValidSignatureWith,
+  type VerifyJwtOptions,
+  verifyDecodedWith,
+  verifyJwtWith,
+  verifySignatureWith,
+} from './verify';
 
 export * from './public';
 
 /** Decodes, checks the claims in 0.x order, then verifies the signature (node:crypto, the fast path). */
 export const verifyJwt = (token: string, options: VerifyJwtOptions): Promise<JwtPayload> =>
-  verifyJwtWith(verifyWithNodeCrypto, token, options);
+  verifyJwtWith(nodeBackend, token, options);
+
+/**
+ * `verifyJwt` for a token already decoded with `decodeJwt` or `decodeJwtForVerification`, so that a layer
+ * above that had to decode it first does not decode it twice. Every check of `verifyJwt` runs (node:crypto).
+ */
+export const verifyDecodedJwt = (jwt: Jwt, options: VerifyJwtOptions): Promise<JwtPayload> =>
+  verifyDecodedWith(nodeBackend, jwt, options);
+
+/**
+ * `decodeJwt` for verifiers: exactly as strict, with this runtime's fastest codec, and the parsed header cached
+ * by its exact segment text (bounded; the tokens of one instance share it) and shared, frozen, between calls.
+ */
+export const decodeJwtForVerification = (token: string): Jwt => decodeJwtWith(nodeBackend, token, true);
+
+/**
+ * The key-dependent half of `verifyDecodedJwt`: the `alg` check against the key (and `algorithms`), then the
+ * signature. Only for a layer above that ran `assertHeaderParameters` and `assertClaims` on the token itself,
+ * synchronously just before, so that no check is skipped (node:crypto).
+ */
+export const verifyJwtSignature = (
+  jwt: Jwt,
+  options: Pick<VerifyJwtOptions, 'key' | 'algorithms'>,
+): Promise<JwtPayload> => verifySignatureWith(nodeBackend, jwt, options);
 
 /** Whether the decoded token's signature verifies with the key (node:crypto). */
 export const hasValidSignature = (jwt: Jwt, key: KeyInput): Promise<boolean> =>
-  hasValidSignatureWith(verifyWithNodeCrypto, jwt, key);
+  hasValidSignatureWith(nodeBackend, jwt, key);
 
 /** Which signature backend this entry point uses. */
 export const signatureBackend = 'node:crypto' as 'webcrypto' | 'node:crypto';

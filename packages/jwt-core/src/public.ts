@@ -1,6 +1,6 @@
 // Everything both entry points share; they differ only in the signature verifier they wire in.
-export { type Algorithm, SUPPORTED_ALGORITHMS } from './algorithms';
-export { assertClaims, type ClaimOptions, type IssuerCheck } from './claims';
+export { type Algorithm, isSupportedAlgorithm, SUPPORTED_ALGORITHMS } from './algorithms';
+export { assertClaims, assertHeaderParameters, type ClaimOptions, type IssuerCheck } from './claims';
 export { decodeJwt } from './decode';
 export {
   type TokenCarrier,

@@ -125,6 +125,35 @@ describe.each(entries)('verifyJwt through the %s entry', (backend, jwt) => {
     });
   });
 
+  describe('crit (RFC 7515 4.1.11): no JWS extension is implemented', () => {
+    it('a token signed by the right key whose header has crit is token-invalid, whatever it names', async () => {
+      const pair = keyPair('RS256');
+      const cases: unknown[] = [['b64'], ['exp'], [], 'b64', null];
+      for (const crit of cases) {
+        const token = signIndependently(claims(), pair, { crit, b64: false, exp: 1 });
+        expect(jwt.decodeJwt(token).header.crit).toEqual(crit);
+        const error = await rejection(jwt.verifyJwt(token, { key: pair.publicPem }));
+        expect(error).toMatchObject({ reason: 'token-invalid', action: ensure });
+        expect(error.message).toBe(
+          `Unsupported JWT critical header parameters (crit) ${JSON.stringify(crit)}. No JWS extension is supported.`,
+        );
+      }
+      // The same claims and key without crit verify, so the rejection is the header's alone.
+      await expect(
+        jwt.verifyJwt(signIndependently(claims(), pair), { key: pair.publicPem }),
+      ).resolves.toBeTruthy();
+    });
+
+    it('crit is reported before the alg and the claims', async () => {
+      const pair = keyPair('RS256');
+      const expired = claims({ exp: nowSeconds() - 3600 });
+      const token = unsignedToken({ alg: 'none', typ: 'JWT', crit: ['b64'] }, expired);
+      const error = await rejection(jwt.verifyJwt(token, { key: pair.publicPem }));
+      expect(error.reason).toBe('token-invalid');
+      expect(error.message).toContain('(crit)');
+    });
+  });
+
   describe('algorithm confusion is refused before any crypto', () => {
     const pair = keyPair('RS256');
     const ec = keyPair('ES256');
@@ -193,6 +222,23 @@ describe.each(entries)('verifyJwt through the %s entry', (backend, jwt) => {
         const error = await check(claims(), {}, { typ });
         expect(error).toMatchObject({ reason: 'token-invalid', action: ensure });
         expect(error.message).toBe(`Invalid JWT type ${JSON.stringify(typ)}. Expected "JWT".`);
+      }
+    });
+
+    it('headerTypes replaces the typ rule: exactly one of the listed values, absent rejected', async () => {
+      const types = ['at+jwt', 'application/at+jwt'];
+      const pair = keyPair('RS256');
+      for (const typ of types) {
+        const token = signIndependently(claims(), pair, { typ });
+        await expect(jwt.verifyJwt(token, { key: pair.publicPem, headerTypes: types })).resolves.toBeTruthy();
+        expect((await rejection(jwt.verifyJwt(token, { key: pair.publicPem }))).reason).toBe('token-invalid');
+      }
+      for (const typ of ['JWT', undefined]) {
+        const error = await check(claims(), { headerTypes: types }, { typ });
+        expect(error).toMatchObject({ reason: 'token-invalid', action: ensure });
+        expect(error.message).toBe(
+          `Invalid JWT type ${JSON.stringify(typ)}. Expected "at+jwt" or "application/at+jwt".`,
+        );
       }
     });
 

@@ -1,7 +1,7 @@
 import { type Algorithm, SUPPORTED_ALGORITHMS, unsupportedAlgorithmError } from './algorithms';
-import { assertClaims, assertHeaderAlgorithm, assertHeaderType, type IssuerCheck } from './claims';
-import { decodeJwt } from './decode';
-import { TokenVerificationError, TokenVerificationErrorAction, TokenVerificationErrorReason } from './errors';
+import { assertClaims, assertHeaderAlgorithm, assertHeaderParameters, type IssuerCheck } from './claims';
+import { type Codec, decodeJwtWith } from './decode';
+import { TokenVerificationError } from './errors';
 import { type KeyInput, type ParsedKey, parseKey } from './keys';
 import { deprecated } from './lib/deprecated';
 import type { Jwt, JwtPayload } from './types';
@@ -29,6 +29,11 @@ export interface VerifyJwtOptions {
   clockSkewInSeconds?: number;
   /** Restricts the accepted `alg` values further; the key already restricts them to what it can do. */
   algorithms?: Algorithm[];
+  /**
+   * The accepted header `typ` values. Default: `typ` absent or `JWT` (session tokens); when given, `typ` must be
+   * one of these (absent is then rejected), e.g. `['at+jwt', 'application/at+jwt']` for OAuth access tokens.
+   */
+  headerTypes?: readonly string[];
 }
 
 const DEFAULT_CLOCK_SKEW_IN_MS = 5000;
@@ -43,8 +48,16 @@ export function clockSkewOf(options: { clockSkewInMs?: number; clockSkewInSecond
   return DEFAULT_CLOCK_SKEW_IN_MS;
 }
 
-const encoder = new TextEncoder();
-const signedBytes = (jwt: Jwt) => encoder.encode(`${jwt.raw.header}.${jwt.raw.payload}`);
+/** What a runtime supplies: its fastest signature check and codecs (the same rules on every runtime). */
+export interface CryptoBackend extends Codec {
+  verify: SignatureVerifier;
+  /** The UTF-8 bytes of a string. */
+  encodeUtf8: (text: string) => Uint8Array<ArrayBuffer>;
+}
+
+// The signing input is the token text up to the second dot.
+const signedBytes = (backend: CryptoBackend, jwt: Jwt) =>
+  backend.encodeUtf8(jwt.raw.text.slice(0, jwt.raw.header.length + 1 + jwt.raw.payload.length));
 
 function tryParseKey(key: KeyInput): ParsedKey | Error {
   try {
@@ -54,47 +67,103 @@ function tryParseKey(key: KeyInput): ParsedKey | Error {
   }
 }
 
-/** `verifyJwt` on top of a signature verifier: header, then claims in 0.x order, then the signature. */
-export async function verifyJwtWith(
-  verifySignature: SignatureVerifier,
+/** The key, and the `alg` values it and the `algorithms` option allow. */
+function keyAndAlgorithms(options: Pick<VerifyJwtOptions, 'key' | 'algorithms'>) {
+  const key = tryParseKey(options.key);
+  const keyAlgorithms = key instanceof Error ? SUPPORTED_ALGORITHMS : key.algorithms;
+  const restriction = options.algorithms;
+  const allowed = restriction ? keyAlgorithms.filter(a => restriction.includes(a)) : keyAlgorithms;
+  return { key, allowed };
+}
+
+/** `verifyJwt` on top of a backend: header (`typ`, `crit`, `alg`), claims in 0.x order, then the signature. */
+export function verifyJwtWith(
+  backend: CryptoBackend,
   token: string,
   options: VerifyJwtOptions,
 ): Promise<JwtPayload> {
-  const jwt = decodeJwt(token);
-  const key = tryParseKey(options.key);
-  const keyAlgorithms = key instanceof Error ? SUPPORTED_ALGORITHMS : key.algorithms;
-  const allowed = options.algorithms
-    ? keyAlgorithms.filter(a => options.algorithms!.includes(a))
-    : keyAlgorithms;
+  try {
+    return verifyDecodedWith(backend, decodeJwtWith(backend, token, true), options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
 
-  assertHeaderType(jwt.header.typ);
-  assertHeaderAlgorithm(jwt.header.alg, allowed);
-  assertClaims(jwt.payload, {
-    issuer: options.issuer,
-    audience: options.audience,
-    authorizedParties: options.authorizedParties,
-    skewInMs: clockSkewOf(options),
-    now: Date.now(),
+/** The same checks on a token already decoded (by `decodeJwt` or `decodeJwtForVerification`). */
+export function verifyDecodedWith(
+  backend: CryptoBackend,
+  jwt: Jwt,
+  options: VerifyJwtOptions,
+): Promise<JwtPayload> {
+  try {
+    assertHeaderParameters(jwt.header, options.headerTypes);
+    const { key, allowed } = keyAndAlgorithms(options);
+    assertHeaderAlgorithm(jwt.header.alg, allowed);
+    assertClaims(jwt.payload, {
+      issuer: options.issuer,
+      audience: options.audience,
+      authorizedParties: options.authorizedParties,
+      skewInMs: clockSkewOf(options),
+      now: Date.now(),
+    });
+    return checkSignature(backend, jwt, key);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/**
+ * The key-dependent half of `verifyDecodedWith`: the `alg` check against the key (and `algorithms`), then the
+ * signature. Only for callers that ran `assertHeaderParameters` and `assertClaims` on the token just before.
+ */
+export function verifySignatureWith(
+  backend: CryptoBackend,
+  jwt: Jwt,
+  options: Pick<VerifyJwtOptions, 'key' | 'algorithms'>,
+): Promise<JwtPayload> {
+  try {
+    const { key, allowed } = keyAndAlgorithms(options);
+    assertHeaderAlgorithm(jwt.header.alg, allowed);
+    return checkSignature(backend, jwt, key);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+const unusableKey = (error: unknown) =>
+  new TokenVerificationError({
+    reason: 'token-verification-failed',
+    action: 'Make sure that this is a valid Clerk generate JWT.',
+    message: `Error verifying JWT signature. ${String(error)}`,
   });
 
-  let valid: boolean;
+const invalidSignature = () =>
+  new TokenVerificationError({
+    reason: 'token-invalid-signature',
+    message: 'JWT signature is invalid.',
+  });
+
+// Not `async`: a synchronous verifier (node:crypto) settles the promise without an extra turn.
+function checkSignature(backend: CryptoBackend, jwt: Jwt, key: ParsedKey | Error): Promise<JwtPayload> {
+  let outcome: boolean | Promise<boolean>;
   try {
     if (key instanceof Error) throw key;
-    valid = await verifySignature(jwt.header.alg, key, signedBytes(jwt), jwt.signature);
+    outcome = backend.verify(jwt.header.alg as Algorithm, key, signedBytes(backend, jwt), jwt.signature);
   } catch (error) {
-    throw new TokenVerificationError({
-      reason: TokenVerificationErrorReason.TokenVerificationFailed,
-      action: TokenVerificationErrorAction.EnsureClerkJWT,
-      message: `Error verifying JWT signature. ${String(error)}`,
-    });
+    return Promise.reject(unusableKey(error));
   }
-  if (!valid) {
-    throw new TokenVerificationError({
-      reason: TokenVerificationErrorReason.TokenInvalidSignature,
-      message: 'JWT signature is invalid.',
-    });
+  if (typeof outcome === 'boolean') {
+    return outcome ? Promise.resolve(jwt.payload) : Promise.reject(invalidSignature());
   }
-  return jwt.payload;
+  return outcome.then(
+    valid => {
+      if (!valid) throw invalidSignature();
+      return jwt.payload;
+    },
+    error => {
+      throw unusableKey(error);
+    },
+  );
 }
 
 /**
@@ -102,7 +171,7 @@ export async function verifyJwtWith(
  * be used with, or a wrong key, gives `false`.
  */
 export async function hasValidSignatureWith(
-  verifySignature: SignatureVerifier,
+  backend: CryptoBackend,
   jwt: Jwt,
   key: KeyInput,
 ): Promise<boolean> {
@@ -110,5 +179,5 @@ export async function hasValidSignatureWith(
   if (!SUPPORTED_ALGORITHMS.includes(alg as Algorithm)) throw unsupportedAlgorithmError(alg);
   const parsed = parseKey(key, 'verify');
   if (!parsed.algorithms.includes(alg as Algorithm)) return false;
-  return verifySignature(alg as Algorithm, parsed, signedBytes(jwt), jwt.signature);
+  return backend.verify(alg as Algorithm, parsed, signedBytes(backend, jwt), jwt.signature);
 }

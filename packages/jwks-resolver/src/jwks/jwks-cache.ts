@@ -1,4 +1,4 @@
-import { CACHE_TTL_IN_MS, REFETCH_COOLDOWN_IN_MS } from '../constants';
+import { CACHE_TTL_IN_MS, MAX_STALE_IN_MS, REFETCH_COOLDOWN_IN_MS } from '../constants';
 import { BoundedMap } from '../lib/bounded-map';
 import type { JwksOptions } from '../options';
 import { type JwksRequest, type KeySet, loadJwks } from './load-jwks';
@@ -10,6 +10,8 @@ export interface SourceState {
   loadedAt: number;
   /** When the last load started, successful or not: the unknown-`kid` cooldown counts from here. */
   lastAttemptAt: number;
+  /** When the last load failed in a way that lets stale keys serve (an outage); `-Infinity` after a success. */
+  outageAt: number;
   inFlight: Promise<KeySet> | null;
 }
 
@@ -23,19 +25,47 @@ export const sourceId = (request: JwksRequest): string =>
 export function stateOf(id: string): SourceState {
   let state = sources.get(id);
   if (!state) {
-    state = { keys: null, loadedAt: 0, lastAttemptAt: -Infinity, inFlight: null };
+    state = { keys: null, loadedAt: 0, lastAttemptAt: -Infinity, outageAt: -Infinity, inFlight: null };
     sources.set(id, state);
   }
   return state;
 }
+
+const ttlOf = (options: JwksOptions) => options.jwksCacheTtlInMs ?? CACHE_TTL_IN_MS;
+const cooldownOf = (options: JwksOptions) => options.jwksRefetchCooldownInMs ?? REFETCH_COOLDOWN_IN_MS;
 
 export function isFresh(
   state: SourceState,
   options: JwksOptions,
   now: number,
 ): state is SourceState & { keys: KeySet } {
-  return state.keys !== null && now - state.loadedAt < (options.jwksCacheTtlInMs ?? CACHE_TTL_IN_MS);
+  return state.keys !== null && now - state.loadedAt < ttlOf(options);
 }
+
+/** Whether the keys, fresh or not, are still inside the stale window (`jwksMaxStaleInMs` past the TTL). */
+export function isWithinStaleWindow(
+  state: SourceState,
+  options: JwksOptions,
+  now: number,
+): state is SourceState & { keys: KeySet } {
+  const maxStale = options.jwksMaxStaleInMs ?? MAX_STALE_IN_MS;
+  return state.keys !== null && now - state.loadedAt < ttlOf(options) + Math.max(maxStale, 0);
+}
+
+/**
+ * The keys a verification may use without loading: fresh ones, or, during an outage, stale ones inside the
+ * stale window until the cooldown after the last failed refresh has passed. `null` means: load first.
+ */
+export function usableKeys(state: SourceState, options: JwksOptions, now: number): KeySet | null {
+  if (isFresh(state, options, now)) return state.keys;
+  return now - state.outageAt < cooldownOf(options) && isWithinStaleWindow(state, options, now)
+    ? state.keys
+    : null;
+}
+
+/** A failure after which stale keys may serve: the source is unavailable, not rejecting us. */
+export const isOutage = (error: unknown): boolean =>
+  (error as { reason?: unknown } | null)?.reason === 'jwk-remote-failed-to-load';
 
 /** Loads the JWKS again; callers that arrive while a load is running share it (one request per source). */
 export function refresh(state: SourceState, request: JwksRequest, options: JwksOptions): Promise<KeySet> {
@@ -45,10 +75,12 @@ export function refresh(state: SourceState, request: JwksRequest, options: JwksO
     keys => {
       state.keys = keys;
       state.loadedAt = Date.now();
+      state.outageAt = -Infinity;
       state.inFlight = null;
       return keys;
     },
     error => {
+      if (isOutage(error)) state.outageAt = Date.now();
       state.inFlight = null;
       throw error;
     },
@@ -58,5 +90,5 @@ export function refresh(state: SourceState, request: JwksRequest, options: JwksO
 }
 
 export function mayRefetchUnknownKid(state: SourceState, options: JwksOptions, now: number): boolean {
-  return now - state.lastAttemptAt >= (options.jwksRefetchCooldownInMs ?? REFETCH_COOLDOWN_IN_MS);
+  return now - state.lastAttemptAt >= cooldownOf(options);
 }

@@ -1,5 +1,4 @@
-import { TokenVerificationErrorReason } from '@clerk/jwt-core';
-import { FETCH_RETRIES, FETCH_TIMEOUT_IN_MS, RETRY_DELAY_IN_MS } from '../constants';
+import { FETCH_RETRIES, FETCH_TIMEOUT_IN_MS, LOAD_TIMEOUT_IN_MS, RETRY_DELAY_IN_MS } from '../constants';
 import { keySourceError, type VerifyTokenError } from '../errors';
 import type { FetchFunction, JwksOptions } from '../options';
 
@@ -8,14 +7,15 @@ export interface JwksRequest {
   url: string;
   /** Sent as `Authorization: Bearer …` to the Backend API; proxies and issuers get no custom headers. */
   secretKey?: string;
+  /** Sent as `Clerk-API-Version` to the Backend API when set. */
+  clerkApiVersion?: string;
 }
 
 /** The signing keys of a JWKS response by `kid`; at most this many are kept. */
 export type KeySet = Map<string, JsonWebKey>;
 const MAX_KEYS = 64;
 
-const failedToLoad = (message: string) =>
-  keySourceError(TokenVerificationErrorReason.RemoteJWKFailedToLoad, message);
+const failedToLoad = (message: string) => keySourceError('jwk-remote-failed-to-load', message);
 const loadError = (url: string, detail: string) =>
   failedToLoad(`Error loading Clerk JWKS from ${url}${detail}`);
 
@@ -36,23 +36,28 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
  * Loads a JWKS: each attempt bounded by a timeout, retried with doubling waits only after network errors,
- * timeouts and 5xx, at most `jwksFetchRetries` times. Rejects with a key-source `VerifyTokenError`.
+ * timeouts and 5xx, at most `jwksFetchRetries` times, all within one deadline (`jwksLoadTimeoutInMs`).
+ * Rejects with a key-source `VerifyTokenError`.
  */
 export async function loadJwks(request: JwksRequest, options: JwksOptions): Promise<KeySet> {
   const retries = retryBound(options.jwksFetchRetries);
   const delay = options.jwksRetryDelayInMs ?? RETRY_DELAY_IN_MS;
+  const budget = options.jwksLoadTimeoutInMs ?? 0;
+  // NaN, zero or negative would leave no time at all; they mean the default.
+  const deadline = Date.now() + (budget > 0 ? budget : LOAD_TIMEOUT_IN_MS);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await attemptLoad(request, options);
+      return await attemptLoad(request, options, deadline - Date.now());
     } catch (error) {
-      if (!retryable.has(error as object) || attempt >= retries) throw error;
-      await sleep(delay * 2 ** attempt);
+      const wait = delay * 2 ** attempt;
+      if (!retryable.has(error as object) || attempt >= retries || Date.now() + wait >= deadline) throw error;
+      await sleep(wait);
     }
   }
 }
 
-async function attemptLoad(request: JwksRequest, options: JwksOptions): Promise<KeySet> {
-  const timeout = options.jwksFetchTimeoutInMs ?? FETCH_TIMEOUT_IN_MS;
+async function attemptLoad(request: JwksRequest, options: JwksOptions, remaining: number): Promise<KeySet> {
+  const timeout = Math.min(options.jwksFetchTimeoutInMs ?? FETCH_TIMEOUT_IN_MS, remaining);
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Races the signal too, so a `fetch` that ignores it still cannot hang verification.
@@ -74,6 +79,7 @@ async function fetchKeys(request: JwksRequest, fetchOption: FetchFunction | unde
   const headers: Record<string, string> = request.secretKey
     ? { Authorization: `Bearer ${request.secretKey}`, 'Content-Type': 'application/json' }
     : {};
+  if (request.clerkApiVersion) headers['Clerk-API-Version'] = request.clerkApiVersion;
   let response: Response;
   let body: string;
   try {
@@ -89,8 +95,7 @@ async function fetchKeys(request: JwksRequest, fetchOption: FetchFunction | unde
 
 function statusFailure(request: JwksRequest, status: number, body: string): VerifyTokenError {
   const invalidKey = request.secretKey ? invalidSecretKeyMessage(body) : undefined;
-  if (invalidKey !== undefined)
-    return keySourceError(TokenVerificationErrorReason.SecretKeyInvalid, invalidKey);
+  if (invalidKey !== undefined) return keySourceError('secret-key-invalid', invalidKey);
   const error = loadError(request.url, ` with code=${status}`);
   return status >= 500 ? worthRetrying(error) : error;
 }

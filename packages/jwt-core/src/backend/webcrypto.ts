@@ -1,6 +1,7 @@
 import { type Algorithm, algorithmSpec } from '../algorithms';
+import { portableCodec } from '../decode';
 import type { ParsedKey } from '../keys';
-import type { SignatureVerifier } from '../verify';
+import type { CryptoBackend, SignatureVerifier } from '../verify';
 import { hasPlausibleLength, MIN_RSA_BITS, tooSmallRsaKey } from './signature-shape';
 
 // Key members WebCrypto needs; `alg`, `use`, `key_ops` and `ext` were already checked by parseKey and are
@@ -52,4 +53,13 @@ export const verifyWithWebCrypto: SignatureVerifier = async (alg, key, data, sig
   const cryptoKey = await cryptoKeyFor(key, alg);
   if (!hasPlausibleLength(alg, signature)) return false;
   return crypto.subtle.verify(verifyParams(alg), cryptoKey, signature, data);
+};
+
+const encoder = new TextEncoder();
+
+/** WebCrypto verification and the portable codec. */
+export const webCryptoBackend: CryptoBackend = {
+  ...portableCodec,
+  verify: verifyWithWebCrypto,
+  encodeUtf8: text => encoder.encode(text),
 };
