@@ -49,3 +49,6 @@ export const SYNCED_PARAM = '__clerk_synced';
 
 export const MISSING_SECRET_KEY_MESSAGE =
   'Missing Clerk Secret Key or API Key. Go to https://dashboard.clerk.com and get your key for your instance.';
+/** The current form's wording (current-clerk.md 3.6, 5.2): no API key any more. */
+export const MISSING_CURRENT_SECRET_KEY_MESSAGE =
+  'Missing Clerk Secret Key. Go to https://dashboard.clerk.com and get your key for your instance.';

@@ -1,7 +1,8 @@
 // The current call form, `authenticateRequest(request, options)`: the start checks (current-clerk.md 3.6),
 // the `acceptsToken` dispatch (5.4), the header flow and the cookie flow (3.7).
 
-import { isDevelopmentSecretKey } from '../lib/instance-type';
+import { assertSatelliteOptions } from '../authenticate/validate-options';
+import { MISSING_CURRENT_SECRET_KEY_MESSAGE } from '../constants';
 import {
   getTokenType,
   isMachineToken,
@@ -26,40 +27,16 @@ import { stateFromSessionError } from './session-errors';
 import { stateInputOf } from './state-input';
 import { isNonSessionToken, verifySession } from './verify';
 
-const MISSING_SECRET_KEY =
-  'Missing Clerk Secret Key. Go to https://dashboard.clerk.com and get your key for your instance.';
 const MISSING_MACHINE_KEY =
   'Machine token authentication requires either a Machine secret key or a Clerk secret key. Ensure a Clerk secret key or Machine secret key is set.';
 
 const headerOnly = (accepts: AcceptsToken) => accepts === 'm2m_token' || accepts === 'api_key';
 
-function assertSatellite(options: ResolvedOptions, origin: string | undefined): void {
-  if (!options.signInUrl && isDevelopmentSecretKey(options.secretKey)) {
-    throw new Error('Missing signInUrl. Pass a signInUrl for dev instances if an app is satellite');
-  }
-  if (options.signInUrl && origin) {
-    let signInOrigin: string;
-    try {
-      signInOrigin = new URL(options.signInUrl).origin;
-    } catch {
-      throw new Error('The signInUrl needs to have a absolute url format.');
-    }
-    if (signInOrigin === origin) {
-      throw new Error('The signInUrl needs to be on a different origin than your satellite application.');
-    }
-  }
-  if (!options.proxyUrl && !options.domain) {
-    throw new Error(
-      'Missing domain and proxyUrl. A satellite application needs to specify a domain or a proxyUrl',
-    );
-  }
-}
-
 /** The configuration checks of 3.6; they throw, since they are the caller's bug, not the request's. */
 function assertConfiguration(options: ResolvedOptions, context: HandshakeContext): void {
   if (options.acceptsToken !== 'm2m_token') {
-    if (!options.secretKey) throw new Error(MISSING_SECRET_KEY);
-    if (options.isSatellite) assertSatellite(options, header(context.headers, 'origin'));
+    if (!options.secretKey) throw new Error(MISSING_CURRENT_SECRET_KEY_MESSAGE);
+    if (options.isSatellite) assertSatelliteOptions(options, header(context.headers, 'origin'));
   } else if (!options.machineSecretKey && !options.secretKey) {
     throw new Error(MISSING_MACHINE_KEY);
   }

@@ -1,4 +1,4 @@
-import { SDK_USER_AGENT } from '../constants';
+import { MISSING_CURRENT_SECRET_KEY_MESSAGE, SDK_USER_AGENT } from '../constants';
 import { joinPaths } from '../lib/join-paths';
 import { MachineTokenVerificationErrorCode as Code, machineError } from './errors';
 import { opaqueCacheKey, recallOpaque, rememberOpaque } from './opaque-cache';
@@ -89,11 +89,9 @@ const unexpected = (status?: number) => machineError(Code.UnexpectedError, 'Unex
 function bearerFor(tokenType: MachineTokenType, resolved: ResolvedMachineOptions): string | undefined {
   if (tokenType === 'm2m_token') return resolved.machineSecretKey || resolved.secretKey;
   if (resolved.secretKey) return resolved.secretKey;
-  throw machineError(
-    Code.InvalidSecretKey,
-    'Missing Clerk Secret Key. Go to https://dashboard.clerk.com and get your key for your instance.',
-    { action: 'Set the CLERK_SECRET_KEY environment variable.' },
-  );
+  throw machineError(Code.InvalidSecretKey, MISSING_CURRENT_SECRET_KEY_MESSAGE, {
+    action: 'Set the CLERK_SECRET_KEY environment variable.',
+  });
 }
 
 function parseJson(text: string): unknown {
