@@ -1,6 +1,7 @@
 // The handshake flow end to end in headless Chromium: the browser visits an example application protected by
 // an SDK's authenticateRequest(request), follows its 307s through the local instance's Frontend API (HTTPS,
 // self-signed) and back. Nothing is stubbed: every hop is a real server on 127.0.0.1.
+import { createClerkClient } from '@clerk/backend';
 import { createClerkClient as createClerkClient3 } from 'clerk-backend-3';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -29,6 +30,7 @@ const viaClient =
 /** The SDKs under test, one line each: the example application authenticates with each in turn. */
 const sdks: Record<string, (instance: LocalInstance) => Authenticate> = {
   '3.x': viaClient(createClerkClient3),
+  ours: viaClient(createClerkClient),
 };
 
 const email = 'ada@example.com';
