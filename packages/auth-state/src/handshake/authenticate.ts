@@ -86,6 +86,8 @@ async function machineState(
       audience: options.audience,
       authorizedParties: options.authorizedParties,
       clockSkewInMs: options.clockSkewInMs,
+      skipJwksCache: options.skipJwksCache,
+      jwksCacheTtlInMs: options.jwksCacheTtlInMs,
       fetch: options.fetch,
       env: options.env,
     });
