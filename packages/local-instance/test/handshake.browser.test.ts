@@ -99,6 +99,18 @@ describe.each(Object.keys(sdks))('handshake with @clerk/backend %s', sdk => {
       (await context.cookies(app.url)).find(candidate => candidate.name === name)?.value;
     const suffixed = (name: string) => cookie(`${name}_${instance.cookieSuffix}`);
     const outcomes = () => app.visits.map(visit => [visit.status, visit.authStatus, visit.reason]);
+    /** The `redirect_url` of every handshake redirect so far: never a handshake parameter in it (issue 16). */
+    const expectCleanRedirectUrls = () => {
+      const redirects = app.visits
+        .filter(visit => visit.authStatus === 'handshake')
+        .map(visit => new URL(visit.location!).searchParams.get('redirect_url')!);
+      expect(redirects.length).toBeGreaterThan(0);
+      for (const target of redirects) {
+        const params = [...new URL(target).searchParams.keys()];
+        expect(params).not.toContain('__clerk_handshake');
+        expect(params).not.toContain('__clerk_handshake_nonce');
+      }
+    };
 
     /** First visit, then the sign-in page of the Frontend API; ends on the application. */
     async function signIn(): Promise<void> {
@@ -264,6 +276,7 @@ describe.each(Object.keys(sdks))('handshake with @clerk/backend %s', sdk => {
         [307, 'handshake', expiredReason],
         [401, 'signed-out', expiredReason],
       ]);
+      expectCleanRedirectUrls();
     });
 
     it('ends signed-out when the handshake carries no cookies', async () => {
@@ -280,6 +293,7 @@ describe.each(Object.keys(sdks))('handshake with @clerk/backend %s', sdk => {
           [307, 'signed-out', 'session-token-missing'],
           [401, 'signed-out', 'dev-browser-missing'],
         ]);
+        expectCleanRedirectUrls();
       } else {
         await signIn();
         expect(outcomes()).toEqual([
