@@ -1,5 +1,6 @@
 // The conformance scenarios. Every harness runs this list unchanged, inside its runtime, against the built
 // packages. `context` is the JSON the host made (src/host.mjs): keys, tokens and the 127.0.0.1 API URL.
+import { acceptsTokenScenarios } from './scenarios/accepts-token.mjs';
 import { authenticateRequestScenarios } from './scenarios/authenticate-request.mjs';
 import { backendApiScenarios } from './scenarios/backend-api.mjs';
 import { backendApiResourceScenarios } from './scenarios/backend-api-resources.mjs';
@@ -29,6 +30,7 @@ export const scenarios = [
   ...backendApiResourceScenarios,
   ...handshakeScenarios,
   ...jwksOutageScenarios,
+  ...acceptsTokenScenarios,
 ];
 
 /** Parses the context the host passed (a JSON string), with a clear error when a launcher forgot it. */

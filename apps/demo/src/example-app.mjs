@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { verifyMachineAuthToken } from '@clerk/backend';
+import { redirectResponseFor, verifyMachineAuthToken } from '@clerk/backend';
 import { toWebRequest } from '@clerk/backend/node';
 import { verifyWebhook } from '@clerk/backend/webhooks';
 
@@ -55,17 +55,60 @@ async function receiveWebhook(incoming, response, signingSecret, webhooks) {
   }
 }
 
+/** Copies Fetch `Headers` to a Node response, each `set-cookie` line on its own. */
+function writeHeaders(response, headers) {
+  for (const [name, value] of headers) if (name !== 'set-cookie') response.setHeader(name, value);
+  const cookies = headers.getSetCookie();
+  if (cookies.length > 0) response.setHeader('set-cookie', cookies);
+}
+
 /**
- * The example application: every request goes through `clerk.authenticateRequest`. Signed in → 200 with the
- * user and session ids; interstitial → 401 with the interstitial page; signed out or unknown → 401.
+ * `/app/…`: the current call form, `clerk.authenticateRequest(request, options)`. A state with `location` (a
+ * handshake, or the clean URL after a development handshake) is answered with `redirectResponseFor(state)`, the
+ * 307 carrying every header of the state; otherwise the state's headers (`set-cookie` after a handshake, the
+ * `x-clerk-auth-*` debug headers) go out with 200 (signed in) or 401 (signed out) and a JSON body.
+ */
+async function answerCurrentRoute(incoming, response, clerk, options) {
+  const state = await clerk.authenticateRequest(toWebRequest(incoming), options);
+  const redirect = redirectResponseFor(state);
+  if (redirect) {
+    writeHeaders(response, redirect.headers);
+    response.statusCode = redirect.status;
+    return response.end();
+  }
+  const signedIn = state.status === 'signed-in';
+  const auth = signedIn ? state.toAuth() : null;
+  writeHeaders(response, state.headers);
+  response.setHeader('x-clerk-auth-status', state.status);
+  response.setHeader('content-type', 'application/json');
+  response.statusCode = signedIn ? 200 : 401;
+  response.end(
+    JSON.stringify(
+      signedIn
+        ? { signedIn, userId: auth.userId, sessionId: auth.sessionId }
+        : { signedIn, reason: state.reason, message: state.message },
+    ),
+  );
+}
+
+/**
+ * The example application: every request goes through `clerk.authenticateRequest`; paths under `/app/` in the
+ * current call form with `currentOptions` (see answerCurrentRoute), the others in the 0.x form: signed in →
+ * 200 with the user and session ids; interstitial → 401 with the interstitial page; signed out or unknown → 401.
  * The state is also sent as `x-clerk-auth-status`, and the reason, when there is one, as `x-clerk-auth-reason`.
  * With a `webhookSigningSecret`, `POST /api/webhooks` receives Clerk webhooks (see receiveWebhook).
  */
-export async function startExampleApp(clerk, { port = 0, machineAuth = {}, webhookSigningSecret } = {}) {
+export async function startExampleApp(
+  clerk,
+  { port = 0, machineAuth = {}, webhookSigningSecret, currentOptions = {} } = {},
+) {
   const webhooks = [];
   const server = createServer(async (incoming, response) => {
     try {
-      const machineRoute = machineRoutes.get(new URL(incoming.url, 'http://127.0.0.1').pathname);
+      const { pathname } = new URL(incoming.url, 'http://127.0.0.1');
+      if (pathname.startsWith('/app/'))
+        return await answerCurrentRoute(incoming, response, clerk, currentOptions);
+      const machineRoute = machineRoutes.get(pathname);
       if (machineRoute) return await answerMachineRoute(incoming, response, machineRoute, machineAuth);
       if (webhookSigningSecret && incoming.method === 'POST' && incoming.url === '/api/webhooks')
         return await receiveWebhook(incoming, response, webhookSigningSecret, webhooks);

@@ -7,6 +7,7 @@ import { startExampleApp } from './example-app.mjs';
 import { formatTable } from './table.mjs';
 import { runWalkthrough } from './walkthrough.mjs';
 import { runAuthObjectWalkthrough } from './walkthrough-authobj.mjs';
+import { runHandshakeWalkthrough } from './walkthrough-handshake.mjs';
 import { machineAuthFor, runMachineWalkthrough } from './walkthrough-machine.mjs';
 import { runWebhooksWalkthrough } from './walkthrough-webhooks.mjs';
 
@@ -39,6 +40,7 @@ try {
   rows.push(...(await runMachineWalkthrough({ instance, app })));
   rows.push(...(await runAuthObjectWalkthrough({ instance, clerk, app })));
   rows.push(...(await runWebhooksWalkthrough({ instance, clerk, app })));
+  rows.push(...(await runHandshakeWalkthrough()));
   console.log(formatTable(rows));
 } catch (error) {
   await stop();

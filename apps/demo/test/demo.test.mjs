@@ -25,7 +25,7 @@ test('the demo walks through every state and exits 0', { timeout: 60_000 }, asyn
   const { code, stdout, stderr } = await runToEnd([]);
   assert.equal(code, 0, `exit ${code}\n${stdout}\n${stderr}`);
   const rows = stdout.split('\n').filter(line => /^[✓✗] +\d+ /.test(line));
-  assert.equal(rows.length, 26, stdout);
+  assert.equal(rows.length, 30, stdout);
   assert.ok(
     rows.every(row => row.startsWith('✓')),
     stdout,
@@ -55,7 +55,24 @@ test('the demo walks through every state and exits 0', { timeout: 60_000 }, asyn
     row('forged webhook'),
     /400 +rejected +@clerk\/backend: Unable to verify incoming webhook: No matching signature found/,
   );
-  assert.match(stdout, /All 26 steps behaved as documented\./);
+  const expired = 'session-token-expired-refresh-non-eligible-no-refresh-cookie';
+  assert.match(
+    row('first visit, handshake'),
+    /401 +signed-out +307 dev-browser-missing, 307 session-token-missing, 401 session-token-and-uat-missing; __clerk_db_jwt_[\w-]{8}=dvb_/,
+  );
+  assert.match(
+    row('sign-in page, handshake back'),
+    /200 +signed-in +307 clean-url, 200 signed-in; userId user_\w+/,
+  );
+  assert.match(
+    row('expired token, refreshed by handshake'),
+    new RegExp(`200 +signed-in +307 ${expired}, 307 clean-url, 200 signed-in$`),
+  );
+  assert.match(
+    row('Frontend API loops, guard stops it'),
+    new RegExp(`401 +signed-out +307 ${expired} ×3, 401 ${expired}$`),
+  );
+  assert.match(stdout, /All 30 steps behaved as documented\./);
 });
 
 test('--serve keeps running, prints working curl lines, and stops on SIGTERM', {

@@ -59,7 +59,8 @@ export function Clerk<V extends ClerkApiVersion | undefined = undefined>(
   const apiClient = createBackendApiClient<V>(copy);
   const client = {
     ...apiClient,
-    ...createAuthenticateRequest({ options: copy, apiClient }),
+    // `apiUrl` as given: the current form defaults to https://api.clerk.com, the 0.x form to https://api.clerk.dev.
+    ...createAuthenticateRequest({ options: { ...copy, apiUrl: options.apiUrl }, apiClient }),
   } as ClerkClient<V>;
   Object.defineProperty(client, '__unstable_options', {
     enumerable: false,

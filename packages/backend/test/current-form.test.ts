@@ -68,3 +68,30 @@ describe('authenticateRequest on Clerk()', () => {
     expect('headers' in state).toBe(false);
   });
 });
+
+describe('the current form on Clerk() talks to the current Backend API', () => {
+  const apiUrlOf = (state: CurrentRequestState) =>
+    (state.toAuth() as { debug(): Record<string, unknown> }).debug().apiUrl;
+  const noToken = () =>
+    new Request('https://app.example.com/api', { headers: { authorization: 'Bearer ak_x' } });
+
+  it('https://api.clerk.com unless an API URL is given or in CLERK_API_URL', async () => {
+    for (const factory of [Clerk, createClerkClient]) {
+      const plain = factory({ secretKey: 'sk_live_x', publishableKey, env: {} });
+      expect(apiUrlOf(await plain.authenticateRequest(noToken()))).toBe('https://api.clerk.com');
+      const given = factory({
+        secretKey: 'sk_live_x',
+        publishableKey,
+        apiUrl: 'http://127.0.0.1:1',
+        env: {},
+      });
+      expect(apiUrlOf(await given.authenticateRequest(noToken()))).toBe('http://127.0.0.1:1');
+      const fromEnv = factory({
+        secretKey: 'sk_live_x',
+        publishableKey,
+        env: { CLERK_API_URL: 'http://127.0.0.1:2' },
+      });
+      expect(apiUrlOf(await fromEnv.authenticateRequest(noToken()))).toBe('http://127.0.0.1:2');
+    }
+  });
+});

@@ -16,6 +16,8 @@ export interface HandshakeAppVisit {
   authStatus: string | null;
   /** The state's `reason`, or the thrown error's message. */
   reason: string | null;
+  /** The state's `location` header (the redirect of a 307), else `null`. */
+  location: string | null;
 }
 
 export interface HandshakeApp {

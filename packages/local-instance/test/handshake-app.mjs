@@ -44,7 +44,7 @@ export async function startHandshakeApp({ authenticate, signInUrl, port = 0 }) {
       return response.end();
     }
     const request = toFetchRequest(incoming);
-    const visit = { url: request.url, status: 0, authStatus: null, reason: null };
+    const visit = { url: request.url, status: 0, authStatus: null, reason: null, location: null };
     visits.push(visit);
     try {
       const state = await authenticate(request);
@@ -52,6 +52,7 @@ export async function startHandshakeApp({ authenticate, signInUrl, port = 0 }) {
       visit.reason = state.reason;
       writeHeaders(response, state.headers);
       const location = state.headers.get('location');
+      visit.location = location;
       if (location) {
         response.statusCode = 307;
         response.end();

@@ -1,6 +1,7 @@
 // The handshake flow end to end in headless Chromium: the browser visits an example application protected by
 // an SDK's authenticateRequest(request), follows its 307s through the local instance's Frontend API (HTTPS,
 // self-signed) and back. Nothing is stubbed: every hop is a real server on 127.0.0.1.
+import { createClerkClient } from '@clerk/backend';
 import { createClerkClient as createClerkClient3 } from 'clerk-backend-3';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -29,6 +30,7 @@ const viaClient =
 /** The SDKs under test, one line each: the example application authenticates with each in turn. */
 const sdks: Record<string, (instance: LocalInstance) => Authenticate> = {
   '3.x': viaClient(createClerkClient3),
+  ours: viaClient(createClerkClient),
 };
 
 const email = 'ada@example.com';
@@ -97,6 +99,18 @@ describe.each(Object.keys(sdks))('handshake with @clerk/backend %s', sdk => {
       (await context.cookies(app.url)).find(candidate => candidate.name === name)?.value;
     const suffixed = (name: string) => cookie(`${name}_${instance.cookieSuffix}`);
     const outcomes = () => app.visits.map(visit => [visit.status, visit.authStatus, visit.reason]);
+    /** The `redirect_url` of every handshake redirect so far: never a handshake parameter in it (issue 16). */
+    const expectCleanRedirectUrls = () => {
+      const redirects = app.visits
+        .filter(visit => visit.authStatus === 'handshake')
+        .map(visit => new URL(visit.location!).searchParams.get('redirect_url')!);
+      expect(redirects.length).toBeGreaterThan(0);
+      for (const target of redirects) {
+        const params = [...new URL(target).searchParams.keys()];
+        expect(params).not.toContain('__clerk_handshake');
+        expect(params).not.toContain('__clerk_handshake_nonce');
+      }
+    };
 
     /** First visit, then the sign-in page of the Frontend API; ends on the application. */
     async function signIn(): Promise<void> {
@@ -262,6 +276,7 @@ describe.each(Object.keys(sdks))('handshake with @clerk/backend %s', sdk => {
         [307, 'handshake', expiredReason],
         [401, 'signed-out', expiredReason],
       ]);
+      expectCleanRedirectUrls();
     });
 
     it('ends signed-out when the handshake carries no cookies', async () => {
@@ -278,6 +293,7 @@ describe.each(Object.keys(sdks))('handshake with @clerk/backend %s', sdk => {
           [307, 'signed-out', 'session-token-missing'],
           [401, 'signed-out', 'dev-browser-missing'],
         ]);
+        expectCleanRedirectUrls();
       } else {
         await signIn();
         expect(outcomes()).toEqual([

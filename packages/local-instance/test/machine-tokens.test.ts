@@ -1,6 +1,7 @@
 // Machine authentication end to end: the SDK (`@clerk/backend`, built) and @clerk/backend 3.x verify M2M tokens,
 // API keys and OAuth access tokens the local instance issues. Every call crosses HTTP on 127.0.0.1.
-import { type MachineAuthOptions, verifyMachineAuthToken } from '@clerk/backend';
+import { createClerkClient, type MachineAuthOptions, verifyMachineAuthToken } from '@clerk/backend';
+import { createClerkClient as createClerkClient3 } from 'clerk-backend-3';
 import * as current from 'clerk-backend-3/internal';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type CreatedMachine, type LocalInstance, startLocalInstance } from '../src/index';
@@ -270,5 +271,111 @@ describe('@clerk/backend 3.x against the local instance', () => {
     ).toBe(caller.id);
     const unknown = await current.verifyMachineAuthToken('mt_unknown', options);
     expect(unknown.errors?.[0]?.code).toBe('token-invalid');
+  });
+});
+
+describe('authenticateRequest(request, { acceptsToken }) against the local instance, ours and 3.x', () => {
+  const bearer = (token: string) =>
+    new Request('http://127.0.0.1/api/reports', { headers: { authorization: `Bearer ${token}` } });
+  // Both SDKs, seen through the current call form only (each has overloads the union could not call).
+  type CurrentClient = {
+    authenticateRequest(
+      request: Request,
+      options: { acceptsToken?: unknown; jwtKey?: string },
+    ): Promise<{
+      status: string;
+      reason: string | null;
+      tokenType: string | null;
+      toAuth(): unknown;
+    }>;
+  };
+  const clients = (): Record<'ours' | '3.x', CurrentClient> => {
+    const keys = {
+      secretKey: instance.secretKey,
+      publishableKey: instance.publishableKey,
+      apiUrl: instance.apiUrl,
+    };
+    return {
+      ours: createClerkClient(keys) as CurrentClient,
+      '3.x': createClerkClient3(keys) as CurrentClient,
+    };
+  };
+  const verifyCalls = (path: string) => instance.requests.filter(request => request.path === path).length;
+
+  it('each machine kind signs in with its auth object; a mismatch and a missing token are signed out', async () => {
+    const m2m = instance.machines.createM2MToken(caller.id);
+    const key = instance.machines.createAPIKey({ name: 'reports', subject: orgId });
+    const { clientId } = instance.machines.createOAuthApplication({ name: 'Reports app' });
+    const oauth = instance.machines.issueOAuthAccessToken({ clientId, userId });
+    const cases = [
+      { token: m2m.token, accepts: 'm2m_token', auth: { tokenType: 'm2m_token', machineId: caller.id } },
+      {
+        token: key.token,
+        accepts: 'api_key',
+        auth: { tokenType: 'api_key', orgId, userId: null, name: 'reports' },
+      },
+      { token: oauth.token, accepts: 'oauth_token', auth: { tokenType: 'oauth_token', userId, clientId } },
+    ] as const;
+    for (const [sdk, clerk] of Object.entries(clients())) {
+      for (const { token, accepts, auth } of cases) {
+        for (const acceptsToken of [accepts, 'any', [accepts]] as const) {
+          const state = await clerk.authenticateRequest(bearer(token), {
+            acceptsToken: acceptsToken as never,
+          });
+          expect({ sdk, status: state.status, tokenType: state.tokenType }).toEqual({
+            sdk,
+            status: 'signed-in',
+            tokenType: accepts,
+          });
+          expect(state.toAuth()).toMatchObject({ ...auth, isAuthenticated: true });
+        }
+        const other = accepts === 'api_key' ? 'm2m_token' : 'api_key';
+        const mismatch = await clerk.authenticateRequest(bearer(token), { acceptsToken: other });
+        expect([sdk, mismatch.status, mismatch.reason, mismatch.tokenType]).toEqual([
+          sdk,
+          'signed-out',
+          'token-type-mismatch',
+          other,
+        ]);
+      }
+      const none = await clerk.authenticateRequest(new Request('http://127.0.0.1/api/reports'), {
+        acceptsToken: 'api_key',
+      });
+      expect([sdk, none.status, none.reason, none.tokenType]).toEqual([
+        sdk,
+        'signed-out',
+        'No token in header',
+        'api_key',
+      ]);
+    }
+  });
+
+  it('an M2M JWT signs in with no request to the instance', async () => {
+    const jwt = instance.machines.createM2MToken(caller.id, { format: 'jwt' });
+    const before = instance.requests.length;
+    const state = await clients().ours.authenticateRequest(bearer(jwt.token), {
+      acceptsToken: 'm2m_token',
+      jwtKey: instance.publicKeyPem,
+    });
+    expect(state).toMatchObject({ status: 'signed-in', tokenType: 'm2m_token' });
+    expect(instance.requests.length).toBe(before);
+  });
+
+  it('ours remembers a verified opaque token (one verify call), never a failure', async () => {
+    const key = instance.machines.createAPIKey({ name: 'cached', subject: userId });
+    const clerk = clients().ours;
+    const before = verifyCalls('/api_keys/verify');
+    for (let i = 0; i < 3; i++) {
+      expect((await clerk.authenticateRequest(bearer(key.token), { acceptsToken: 'api_key' })).status).toBe(
+        'signed-in',
+      );
+    }
+    expect(verifyCalls('/api_keys/verify') - before).toBe(1);
+    const unknownBefore = verifyCalls('/api_keys/verify');
+    for (let i = 0; i < 2; i++) {
+      const state = await clerk.authenticateRequest(bearer('ak_unknown_key'), { acceptsToken: 'api_key' });
+      expect(state.reason).toBe('token-invalid');
+    }
+    expect(verifyCalls('/api_keys/verify') - unknownBefore).toBe(2);
   });
 });

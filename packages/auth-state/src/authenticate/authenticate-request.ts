@@ -1,6 +1,7 @@
 import { withEnvironmentDefaults } from '@clerk/jwks-resolver';
 import { authenticateCurrentRequest } from '../handshake/authenticate';
 import type { CurrentAuthenticateOptions } from '../handshake/options';
+import { currentApiUrl } from '../handshake/resolve-options';
 import { assertReadablePublishableKey } from '../lib/publishable-key';
 import { AuthErrorReason } from '../states/auth-status';
 import { signedOut } from '../states/build-states';
@@ -75,7 +76,8 @@ export function authenticateRequest(
 ): Promise<CurrentRequestState | RequestState> {
   if (isRequestLike(first)) {
     const options = second ?? {};
-    return authenticateCurrentRequest(first, options, withEnvironmentDefaults(options));
+    const instance = { ...withEnvironmentDefaults(options), apiUrl: currentApiUrl(options) };
+    return authenticateCurrentRequest(first, options, instance);
   }
   return authenticateWithInstance(first, withEnvironmentDefaults(first));
 }

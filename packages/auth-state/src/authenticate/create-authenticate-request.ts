@@ -3,6 +3,7 @@ import type { AuthStateApiClient } from '../api-client';
 import { DEFAULT_API_URL, DEFAULT_API_VERSION } from '../constants';
 import { authenticateCurrentRequest } from '../handshake/authenticate';
 import type { CurrentAuthenticateOptions } from '../handshake/options';
+import { currentApiUrl } from '../handshake/resolve-options';
 import { type LoadInterstitialOptions, loadInterstitialFromLocal } from '../interstitial/local-interstitial';
 import {
   type RemotePublicInterstitialOptions,
@@ -79,7 +80,7 @@ export function createAuthenticateRequest({ options, apiClient }: CreateAuthenti
   // Per-call values win only when truthy, as in 0.x; the API location is always the build-time one.
   const instance = { ...base, apiClient };
   // The current form has its own defaults (`https://api.clerk.com`), so it starts from the options as given.
-  const currentInstance = { ...buildTime, apiClient };
+  const currentInstance = { ...buildTime, apiUrl: currentApiUrl(options), apiClient };
 
   function authenticate(request: Request, options?: CurrentAuthenticateOptions): Promise<CurrentRequestState>;
   function authenticate(options: AuthenticateRequestOptions): Promise<RequestState>;

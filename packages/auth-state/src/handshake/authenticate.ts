@@ -63,6 +63,8 @@ async function machineState(
       audience: options.audience,
       authorizedParties: options.authorizedParties,
       clockSkewInMs: options.clockSkewInMs,
+      skipJwksCache: options.skipJwksCache,
+      jwksCacheTtlInMs: options.jwksCacheTtlInMs,
       fetch: options.fetch,
       env: options.env,
     });

@@ -1,3 +1,4 @@
+import { readEnvironment } from '@clerk/jwks-resolver';
 import type { AuthStateApiClient } from '../api-client';
 import type { AcceptsToken, CurrentAuthenticateOptions, OrganizationSyncOptions } from './options';
 
@@ -69,4 +70,12 @@ export function resolveOptions(call: CurrentAuthenticateOptions, instance: Curre
     fetch: call.fetch ?? instance.fetch,
     apiClient: call.apiClient ?? instance.apiClient,
   };
+}
+
+/**
+ * The instance's Backend API URL for the current form: given, else `CLERK_API_URL`, else `undefined` so that
+ * `resolveOptions` falls back to `https://api.clerk.com` (the 0.x instance defaults carry `https://api.clerk.dev`).
+ */
+export function currentApiUrl(options: { apiUrl?: string; env?: Record<string, string | undefined> }) {
+  return options.apiUrl || readEnvironment(options.env).apiUrl || undefined;
 }

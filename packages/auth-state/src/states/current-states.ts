@@ -5,9 +5,8 @@ import type { AuthStateApiClient } from '../api-client';
 import {
   type CurrentAuthObject,
   type CurrentSignedOutAuthObject,
-  currentSignedInAuthObject,
+  currentSessionAuthObject,
   currentSignedOutAuthObject,
-  isPendingSession,
 } from '../auth-objects/current';
 import { createDebug } from '../auth-objects/debug';
 import { constants } from '../constants';
@@ -198,12 +197,8 @@ export function currentSignedInSession(
     isSignedIn: true,
     isAuthenticated: true,
     tokenType: 'session_token',
-    toAuth: ({ treatPendingAsSignedOut = true }: ToAuthOptions = {}) => {
-      if (treatPendingAsSignedOut && isPendingSession(claims)) {
-        return { ...currentSignedOutAuthObject(debug), sessionStatus: 'pending' };
-      }
-      return currentSignedInAuthObject({ token, claims, apiClient: input.apiClient, debug });
-    },
+    toAuth: (options?: ToAuthOptions) =>
+      currentSessionAuthObject({ token, claims, apiClient: input.apiClient, debug }, options),
     headers,
     token,
   };
