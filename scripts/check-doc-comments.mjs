@@ -8,15 +8,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const ts = createRequire(join(root, 'package.json'))('typescript');
 
-/**
- * Properties still undocumented in areas whose owners document them next: `package: ['Type.member' or
- * 'Type.*', ...]`. An entry here is tolerated; a new undocumented property anywhere fails. Shrink it, never
- * grow it.
- */
-export const pendingUndocumented = JSON.parse(
-  readFileSync(join(import.meta.dirname, 'doc-comments-pending.json'), 'utf8'),
-);
-
 const hasDoc = node => (node.jsDoc ?? []).some(doc => doc.comment || doc.tags?.length);
 
 const isPublicClassMember = member =>
@@ -83,31 +74,27 @@ export function declarationFiles(folder) {
   return [...files];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** One line per undocumented property of the published (non-private) packages in `packagesDir`. */
+export function undocumentedInPackages(packagesDir) {
   const problems = [];
-  const stale = [];
-  const packagesDir = join(root, 'packages');
   for (const dir of readdirSync(packagesDir).sort()) {
     const folder = join(packagesDir, dir);
     const { name, private: isPrivate } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
     if (isPrivate) continue;
     const files = declarationFiles(folder);
     if (files.length === 0) problems.push(`${name}: no built declarations (run the build first)`);
-    const pending = new Set(pendingUndocumented[name] ?? []);
-    const seen = new Set();
     for (const file of files) {
       for (const member of undocumentedMembers(readFileSync(file, 'utf8'), file)) {
-        // `Type.*` tolerates every member of one type.
-        const entry = pending.has(member) ? member : `${member.split('.')[0]}.*`;
-        seen.add(entry);
-        if (!pending.has(entry)) problems.push(`${relative(root, file)}: ${member} has no doc comment`);
+        problems.push(`${relative(packagesDir, file)}: ${member} has no doc comment`);
       }
     }
-    for (const member of pending) if (!seen.has(member)) stale.push(`${name}: ${member}`);
   }
-  if (stale.length) {
-    console.log(`Documented now, drop from scripts/doc-comments-pending.json:\n  ${stale.join('\n  ')}`);
-  }
+  return problems;
+}
+
+// Usage: node scripts/check-doc-comments.mjs [packagesDir] (default: the repository's packages/)
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const problems = undocumentedInPackages(resolve(process.argv[2] ?? join(root, 'packages')));
   if (problems.length) {
     console.error(`Doc-comment check failed (add a /** comment */ to each):\n  ${problems.join('\n  ')}`);
     process.exit(1);

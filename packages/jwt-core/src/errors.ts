@@ -38,8 +38,11 @@ export type TokenCarrier = 'header' | 'cookie';
 
 /** The one error every token and key failure is reported with; tell failures apart by `reason`. */
 export class TokenVerificationError extends Error {
+  /** Why verification failed: one of `TokenVerificationErrorReason`. */
   reason: TokenVerificationErrorReason;
+  /** What to do about it, when there is advice: one of `TokenVerificationErrorAction`. */
   action?: TokenVerificationErrorAction;
+  /** Where the token came from (`header` or `cookie`); set by request authentication. */
   declare tokenCarrier?: TokenCarrier;
 
   constructor({

@@ -17,33 +17,91 @@ type OrganizationMembershipRole = 'admin' | 'basic_member' | 'guest_member' | `o
 type OrganizationInvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
 
 export type OrganizationListParams = {
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with `offset`.
+   */
   limit?: number;
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used in
+   * conjunction with `limit`.
+   */
   offset?: number;
+  /** Flag to denote whether the member counts of each organization should be included in the response or not. */
   includeMembersCount?: boolean;
+  /**
+   * Returns organizations with ID, name, or slug that match the given query. Uses exact match for organization ID and
+   * partial match for name and slug.
+   */
   query?: string;
   [passThrough: string]: unknown;
 };
 
 export type CreateOrganizationParams = {
+  /** The name of the new organization. May not contain URLs or HTML. Max length: 256 */
   name: string;
+  /**
+   * A slug for the new organization. Can contain only lowercase alphanumeric characters and the dash "-". Must be
+   * unique for the instance. This field should only be included when slugs are enabled in the organization settings,
+   * refer to our [documentation](https://clerk.com/docs/guides/organizations/overview#organization-slugs).
+   */
   slug?: string;
+  /** The ID of the User who will become the administrator for the new organization */
   createdBy: string;
+  /** The maximum number of memberships allowed for this organization */
   maxAllowedMemberships?: number;
+  /**
+   * Metadata saved on the organization, read-only from the Frontend API and fully accessible (read/write) from the
+   * Backend API
+   */
   publicMetadata?: Metadata;
+  /** Metadata saved on the organization, accessible only from the Backend API */
   privateMetadata?: Metadata;
 };
 
 export type UpdateOrganizationParams = {
+  /** The new name of the organization. May not contain URLs or HTML. Max length: 256 */
   name?: string;
+  /** The new slug of the organization, which needs to be unique in the instance */
   slug?: string;
+  /** The maximum number of memberships allowed for this organization */
   maxAllowedMemberships?: number;
+  /**
+   * Metadata saved on the organization, that is visible to both your frontend and backend. Deprecated: As of API
+   * version 2026-05-12, this field is rejected on `PATCH /v1/organizations/{organization_id}`. Use `PATCH
+   * /v1/organizations/{organization_id}/metadata` to merge updates into existing metadata, or `PUT
+   * /v1/organizations/{organization_id}/metadata` to replace a metadata field entirely.
+   */
   publicMetadata?: Metadata;
+  /**
+   * Metadata saved on the organization that is only visible to your backend. Deprecated: As of API version
+   * 2026-05-12, this field is rejected on `PATCH /v1/organizations/{organization_id}`. Use `PATCH
+   * /v1/organizations/{organization_id}/metadata` to merge updates into existing metadata, or `PUT
+   * /v1/organizations/{organization_id}/metadata` to replace a metadata field entirely.
+   */
   privateMetadata?: Metadata;
 };
 
-export type GetOrganizationParams = { organizationId: string } | { slug: string };
+export type GetOrganizationParams =
+  | {
+      /** The ID of the organization to retrieve. */
+      organizationId: string;
+    }
+  | {
+      /** The slug of the organization to retrieve (sent in place of the ID). */
+      slug: string;
+    };
 
-type Paginated = { limit?: number; offset?: number };
+type Paginated = {
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with `offset`.
+   */
+  limit?: number;
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used in
+   * conjunction with `limit`.
+   */
+  offset?: number;
+};
 
 /** `organizations`: the 0.x methods (memberships and invitations included), then the rest of the group. */
 /** `updateOrganization`'s params for a client pinned to `V`: without the fields that version no longer accepts. */
@@ -53,6 +111,7 @@ export type UpdateOrganizationParamsFor<V> = WithoutKeys<
 >;
 
 export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
+  /** Get a list of organizations for an instance (GET /organizations). */
   getOrganizationList(params: OrganizationListParams = {}, options?: CallOptions) {
     return this.request(
       defineOperation<Organization[]>('GET /organizations query', Organization),
@@ -62,6 +121,7 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Create an organization (POST /organizations). */
   createOrganization(params: CreateOrganizationParams, options?: CallOptions) {
     return this.request(
       defineOperation<Organization>('POST /organizations json', Organization),
@@ -71,6 +131,7 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Retrieve an organization by ID or slug (GET /organizations/{organization_id}). */
   getOrganization(params: GetOrganizationParams, options?: CallOptions) {
     const idOrSlug = 'organizationId' in params ? params.organizationId : params.slug;
     return this.request(
@@ -91,6 +152,7 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Upload a logo for the organization (PUT /organizations/{organization_id}/logo). */
   updateOrganizationLogo(
     organizationId: string,
     params: { file: Blob | File; uploaderUserId?: string },
@@ -105,6 +167,7 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Delete the organization's logo (DELETE /organizations/{organization_id}/logo). */
   deleteOrganizationLogo(organizationId: string, options?: CallOptions) {
     return this.request(
       defineOperation<Organization>('DELETE /organizations/{organization_id}/logo', Organization),
@@ -114,6 +177,7 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Merge and update metadata for an organization (PATCH /organizations/{organization_id}/metadata). */
   updateOrganizationMetadata(
     organizationId: string,
     params: { publicMetadata?: Metadata; privateMetadata?: Metadata },
@@ -127,6 +191,7 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Delete an organization (DELETE /organizations/{organization_id}). */
   deleteOrganization(organizationId: string, options?: CallOptions) {
     return this.request(
       defineOperation<DeletedObject>('DELETE /organizations/{organization_id}', DeletedObject),
@@ -136,6 +201,7 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Get a list of all members of an organization (GET /organizations/{organization_id}/memberships). */
   getOrganizationMembershipList(params: { organizationId: string } & Paginated, options?: CallOptions) {
     const { organizationId, limit, offset } = params;
     return this.request(
@@ -149,6 +215,7 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Create a new organization membership (POST /organizations/{organization_id}/memberships). */
   createOrganizationMembership(
     params: { organizationId: string; userId: string; role: OrganizationMembershipRole },
     options?: CallOptions,
@@ -165,6 +232,7 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Update an organization membership (PATCH /organizations/{organization_id}/memberships/{user_id}). */
   updateOrganizationMembership(
     params: { organizationId: string; userId: string; role: OrganizationMembershipRole },
     options?: CallOptions,
@@ -181,6 +249,10 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /**
+   * Merge and update organization membership metadata (PATCH
+   * /organizations/{organization_id}/memberships/{user_id}/metadata).
+   */
   updateOrganizationMembershipMetadata(
     params: { organizationId: string; userId: string; publicMetadata?: Metadata; privateMetadata?: Metadata },
     options?: CallOptions,
@@ -198,6 +270,7 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Remove a member from an organization (DELETE /organizations/{organization_id}/memberships/{user_id}). */
   deleteOrganizationMembership(params: { organizationId: string; userId: string }, options?: CallOptions) {
     const { organizationId, userId } = params;
     return this.request(
@@ -211,6 +284,7 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Get a list of organization invitations (GET /organizations/{organization_id}/invitations). */
   getOrganizationInvitationList(
     params: { organizationId: string; status?: OrganizationInvitationStatus[] } & Paginated,
     options?: CallOptions,
@@ -250,6 +324,7 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Create and send an organization invitation (POST /organizations/{organization_id}/invitations). */
   createOrganizationInvitation(
     params: {
       organizationId: string;
@@ -273,6 +348,7 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Retrieve an organization invitation by ID (GET /organizations/{organization_id}/invitations/{invitation_id}). */
   getOrganizationInvitation(params: { organizationId: string; invitationId: string }, options?: CallOptions) {
     const { organizationId, invitationId } = params;
     return this.request(
@@ -286,6 +362,10 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /**
+   * Revoke a pending organization invitation (POST
+   * /organizations/{organization_id}/invitations/{invitation_id}/revoke).
+   */
   revokeOrganizationInvitation(
     params: { organizationId: string; invitationId: string; requestingUserId: string },
     options?: CallOptions,

@@ -22,6 +22,7 @@ import type { CallOptions } from '../request/types';
 import { withoutFalsy } from './withoutFalsy';
 
 export class AllowlistIdentifierAPI extends AllowlistIdentifiersEndpoints {
+  /** List all identifiers on the allow-list (GET /allowlist_identifiers). */
   getAllowlistIdentifierList(options?: CallOptions) {
     return this.request(
       defineOperation<AllowlistIdentifier[]>('GET /allowlist_identifiers query', AllowlistIdentifier),
@@ -31,6 +32,7 @@ export class AllowlistIdentifierAPI extends AllowlistIdentifiersEndpoints {
     );
   }
 
+  /** Add identifier to the allow-list (POST /allowlist_identifiers). */
   createAllowlistIdentifier(params: { identifier: string; notify: boolean }, options?: CallOptions) {
     return this.request(
       defineOperation<AllowlistIdentifier>('POST /allowlist_identifiers json', AllowlistIdentifier),
@@ -40,6 +42,7 @@ export class AllowlistIdentifierAPI extends AllowlistIdentifiersEndpoints {
     );
   }
 
+  /** Delete identifier from allow-list (DELETE /allowlist_identifiers/{identifier_id}). */
   deleteAllowlistIdentifier(allowlistIdentifierId: string, options?: CallOptions) {
     return this.request(
       defineOperation<DeletedObject>('DELETE /allowlist_identifiers/{identifier_id}', DeletedObject),
@@ -56,6 +59,7 @@ export class ClientAPI extends ClientsEndpoints {
     return this.request(defineOperation<Client[]>('GET /clients query', Client), [], undefined, options);
   }
 
+  /** Get a client (GET /clients/{client_id}). */
   getClient(clientId: string, options?: CallOptions) {
     return this.request(
       defineOperation<Client>('GET /clients/{client_id}', Client),
@@ -65,12 +69,14 @@ export class ClientAPI extends ClientsEndpoints {
     );
   }
 
+  /** Verify a client (POST /clients/verify). */
   verifyClient(token: string, options?: CallOptions) {
     return this.request(defineOperation<Client>('POST /clients/verify json', Client), [], { token }, options);
   }
 }
 
 export class DomainAPI extends DomainsEndpoints {
+  /** Delete a satellite domain (DELETE /domains/{domain_id}). */
   deleteDomain(id: string, options?: CallOptions) {
     return this.request(
       defineOperation<DeletedObject>('DELETE /domains/{domain_id}', DeletedObject),
@@ -81,9 +87,15 @@ export class DomainAPI extends DomainsEndpoints {
   }
 }
 
-type VerifiedPrimary = { verified?: boolean; primary?: boolean };
+type VerifiedPrimary = {
+  /** The email address will be marked as verified. */
+  verified?: boolean;
+  /** Set this email address as the primary email address for the user. */
+  primary?: boolean;
+};
 
 export class EmailAddressAPI extends EmailAddressesEndpoints {
+  /** Retrieve an email address (GET /email_addresses/{email_address_id}). */
   getEmailAddress(emailAddressId: string, options?: CallOptions) {
     return this.request(
       defineOperation<EmailAddress>('GET /email_addresses/{email_address_id}', EmailAddress),
@@ -93,6 +105,7 @@ export class EmailAddressAPI extends EmailAddressesEndpoints {
     );
   }
 
+  /** Create an email address (POST /email_addresses). */
   createEmailAddress(
     params: { userId: string; emailAddress: string } & VerifiedPrimary,
     options?: CallOptions,
@@ -105,6 +118,7 @@ export class EmailAddressAPI extends EmailAddressesEndpoints {
     );
   }
 
+  /** Update an email address (PATCH /email_addresses/{email_address_id}). */
   updateEmailAddress(emailAddressId: string, params: VerifiedPrimary = {}, options?: CallOptions) {
     return this.request(
       defineOperation<EmailAddress>('PATCH /email_addresses/{email_address_id} json', EmailAddress),
@@ -114,6 +128,7 @@ export class EmailAddressAPI extends EmailAddressesEndpoints {
     );
   }
 
+  /** Delete an email address (DELETE /email_addresses/{email_address_id}). */
   deleteEmailAddress(emailAddressId: string, options?: CallOptions) {
     return this.request(
       defineOperation<DeletedObject>('DELETE /email_addresses/{email_address_id}', DeletedObject),
@@ -125,11 +140,13 @@ export class EmailAddressAPI extends EmailAddressesEndpoints {
 }
 
 export type InvitationListParams = {
+  /** Filter invitations based on their status */
   status?: 'accepted' | 'pending' | 'revoked';
   [passThrough: string]: unknown;
 };
 
 export class InvitationAPI extends InvitationsEndpoints {
+  /** List all invitations (GET /invitations). */
   getInvitationList(params: InvitationListParams = {}, options?: CallOptions) {
     return this.request(
       defineOperation<Invitation[]>('GET /invitations query', Invitation),
@@ -139,6 +156,7 @@ export class InvitationAPI extends InvitationsEndpoints {
     );
   }
 
+  /** Create an invitation (POST /invitations). */
   createInvitation(
     params: {
       emailAddress: string;
@@ -157,6 +175,7 @@ export class InvitationAPI extends InvitationsEndpoints {
     );
   }
 
+  /** Revokes an invitation (POST /invitations/{invitation_id}/revoke). */
   revokeInvitation(invitationId: string, options?: CallOptions) {
     return this.request(
       defineOperation<Invitation>('POST /invitations/{invitation_id}/revoke', Invitation),
@@ -168,6 +187,7 @@ export class InvitationAPI extends InvitationsEndpoints {
 }
 
 export class PhoneNumberAPI extends PhoneNumbersEndpoints {
+  /** Retrieve a phone number (GET /phone_numbers/{phone_number_id}). */
   getPhoneNumber(phoneNumberId: string, options?: CallOptions) {
     return this.request(
       defineOperation<PhoneNumber>('GET /phone_numbers/{phone_number_id}', PhoneNumber),
@@ -177,6 +197,7 @@ export class PhoneNumberAPI extends PhoneNumbersEndpoints {
     );
   }
 
+  /** Create a phone number (POST /phone_numbers). */
   createPhoneNumber(
     params: { userId: string; phoneNumber: string } & VerifiedPrimary,
     options?: CallOptions,
@@ -189,6 +210,7 @@ export class PhoneNumberAPI extends PhoneNumbersEndpoints {
     );
   }
 
+  /** Update a phone number (PATCH /phone_numbers/{phone_number_id}). */
   updatePhoneNumber(phoneNumberId: string, params: VerifiedPrimary = {}, options?: CallOptions) {
     return this.request(
       defineOperation<PhoneNumber>('PATCH /phone_numbers/{phone_number_id} json', PhoneNumber),
@@ -198,6 +220,7 @@ export class PhoneNumberAPI extends PhoneNumbersEndpoints {
     );
   }
 
+  /** Delete a phone number (DELETE /phone_numbers/{phone_number_id}). */
   deletePhoneNumber(phoneNumberId: string, options?: CallOptions) {
     return this.request(
       defineOperation<DeletedObject>('DELETE /phone_numbers/{phone_number_id}', DeletedObject),
@@ -209,6 +232,7 @@ export class PhoneNumberAPI extends PhoneNumbersEndpoints {
 }
 
 export class RedirectUrlAPI extends RedirectUrlsEndpoints {
+  /** List all redirect URLs (GET /redirect_urls). */
   getRedirectUrlList(options?: CallOptions) {
     return this.request(
       defineOperation<RedirectUrl[]>('GET /redirect_urls query', RedirectUrl),
@@ -218,6 +242,7 @@ export class RedirectUrlAPI extends RedirectUrlsEndpoints {
     );
   }
 
+  /** Retrieve a redirect URL (GET /redirect_urls/{id}). */
   getRedirectUrl(redirectUrlId: string, options?: CallOptions) {
     return this.request(
       defineOperation<RedirectUrl>('GET /redirect_urls/{id}', RedirectUrl),
@@ -227,6 +252,7 @@ export class RedirectUrlAPI extends RedirectUrlsEndpoints {
     );
   }
 
+  /** Create a redirect URL (POST /redirect_urls). */
   createRedirectUrl(params: { url: string }, options?: CallOptions) {
     return this.request(
       defineOperation<RedirectUrl>('POST /redirect_urls json', RedirectUrl),
@@ -236,6 +262,7 @@ export class RedirectUrlAPI extends RedirectUrlsEndpoints {
     );
   }
 
+  /** Delete a redirect URL (DELETE /redirect_urls/{id}). */
   deleteRedirectUrl(redirectUrlId: string, options?: CallOptions) {
     return this.request(
       defineOperation<DeletedObject>('DELETE /redirect_urls/{id}', DeletedObject),
@@ -247,6 +274,7 @@ export class RedirectUrlAPI extends RedirectUrlsEndpoints {
 }
 
 export class SignInTokenAPI extends SignInTokensEndpoints {
+  /** Create sign-in token (POST /sign_in_tokens). */
   createSignInToken(params: { userId: string; expiresInSeconds: number }, options?: CallOptions) {
     return this.request(
       defineOperation<SignInToken>('POST /sign_in_tokens json', SignInToken),
@@ -256,6 +284,7 @@ export class SignInTokenAPI extends SignInTokensEndpoints {
     );
   }
 
+  /** Revoke the given sign-in token (POST /sign_in_tokens/{sign_in_token_id}/revoke). */
   revokeSignInToken(signInTokenId: string, options?: CallOptions) {
     return this.request(
       defineOperation<SignInToken>('POST /sign_in_tokens/{sign_in_token_id}/revoke', SignInToken),
