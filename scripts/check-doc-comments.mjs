@@ -1,5 +1,6 @@
 // Fails when a public property of a published package's declarations has no /** doc comment */: every
-// member of an exported interface, of an object type a type alias names, and every public class member.
+// member of an exported interface, of an object type a type alias names, every public class member, and every
+// option of an options object typed inline in a function's, method's or constructor's parameters.
 // Reads the built .d.ts files that package.json's `exports` point at (run after the build).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,8 +11,11 @@ const ts = createRequire(join(root, 'package.json'))('typescript');
 
 const hasDoc = node => (node.jsDoc ?? []).some(doc => doc.comment || doc.tags?.length);
 
+const isPrivate = member =>
+  Boolean(ts.getCombinedModifierFlags(member) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected));
+
 const isPublicClassMember = member =>
-  !(ts.getCombinedModifierFlags(member) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) &&
+  !isPrivate(member) &&
   !(member.name && ts.isPrivateIdentifier(member.name)) &&
   !ts.isConstructorDeclaration(member) &&
   !ts.isIndexSignatureDeclaration(member) &&
@@ -23,14 +27,25 @@ export function undocumentedMembers(text, fileName = 'index.d.ts') {
   const found = [];
   const check = (owner, members, isPublic = () => true) => {
     for (const member of members) {
+      if (ts.isConstructorDeclaration(member) && !isPrivate(member))
+        parameterOptions(`${owner}.constructor`, member);
       if (!member.name || !isPublic(member)) continue;
       if (ts.isIndexSignatureDeclaration(member) || ts.isCallSignatureDeclaration(member)) continue;
+      if (ts.isMethodSignature(member) || ts.isMethodDeclaration(member))
+        parameterOptions(`${owner}.${member.name.getText(source)}`, member);
       // Overloads and get/set pairs need one comment between them.
       const name = member.name.getText(source);
       if (hasDoc(member) || found.includes(`${owner}.${name}`)) continue;
       const siblings = members.filter(other => other !== member && other.name?.getText(source) === name);
       if (siblings.some(hasDoc)) continue;
       found.push(`${owner}.${name}`);
+    }
+  };
+  // an options object typed inline in a signature: `Owner.method(param).option`
+  const parameterOptions = (owner, signature) => {
+    for (const parameter of signature.parameters) {
+      const name = ts.isIdentifier(parameter.name) ? parameter.name.text : 'param';
+      if (parameter.type) objectTypes(`${owner}(${name})`, parameter.type);
     }
   };
   const objectTypes = (owner, type) => {
@@ -44,6 +59,7 @@ export function undocumentedMembers(text, fileName = 'index.d.ts') {
     else if (ts.isTypeAliasDeclaration(node)) objectTypes(node.name.text, node.type);
     else if (ts.isClassDeclaration(node) && node.name)
       check(node.name.text, node.members, isPublicClassMember);
+    else if (ts.isFunctionDeclaration(node) && node.name) parameterOptions(node.name.text, node);
     else if (ts.isModuleDeclaration(node) && node.body) ts.forEachChild(node.body, visit);
   };
   ts.forEachChild(source, visit);

@@ -64,6 +64,35 @@ test('one comment covers overloads and a get/set pair; tags alone count as a com
   assert.deepEqual(undocumentedMembers(text), []);
 });
 
+test('reports the undocumented options of options objects typed inline in signatures', () => {
+  const text = `
+    export declare function create(name: string, options?: {
+      /** Documented. */
+      a?: string;
+      b?: number;
+    }): void;
+    export interface Api {
+      /** The method itself is documented; its inline options still need comments. */
+      call(params: { id: string } & {
+        /** Yes. */
+        ok: true;
+      }): void;
+    }
+    export declare class Thing {
+      constructor({ x }: { x: string });
+      /** Documented. */
+      run(options: { y: number }): void;
+      private hidden(options: { z: number }): void;
+    }
+  `;
+  assert.deepEqual(undocumentedMembers(text), [
+    'create(options).b',
+    'Api.call(params).id',
+    'Thing.constructor(param).x',
+    'Thing.run(options).y',
+  ]);
+});
+
 /** A packages folder with one published package whose entry declarations are `index` and a chunk they import. */
 function fixturePackages(index, chunk) {
   const dir = mkdtempSync(join(tmpdir(), 'doc-comments-'));

@@ -50,8 +50,11 @@ export class TokenVerificationError extends Error {
     message,
     reason,
   }: {
+    /** Becomes `action`. */
     action?: TokenVerificationErrorAction;
+    /** The error's message. */
     message: string;
+    /** Becomes `reason`. */
     reason: TokenVerificationErrorReason;
   }) {
     super(message);

@@ -155,7 +155,12 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
   /** Upload a logo for the organization (PUT /organizations/{organization_id}/logo). */
   updateOrganizationLogo(
     organizationId: string,
-    params: { file: Blob | File; uploaderUserId?: string },
+    params: {
+      /** The image file, sent as the multipart `file` field. */
+      file: Blob | File;
+      /** The ID of the user that will be credited with the image upload. */
+      uploaderUserId?: string;
+    },
     options?: CallOptions,
   ) {
     const form = { file: params.file, uploaderUserId: params.uploaderUserId };
@@ -180,7 +185,18 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
   /** Merge and update metadata for an organization (PATCH /organizations/{organization_id}/metadata). */
   updateOrganizationMetadata(
     organizationId: string,
-    params: { publicMetadata?: Metadata; privateMetadata?: Metadata },
+    params: {
+      /**
+       * Metadata saved on the organization, that is visible to both your frontend and backend. The new object will be
+       * merged with the existing value.
+       */
+      publicMetadata?: Metadata;
+      /**
+       * Metadata saved on the organization that is only visible to your backend. The new object will be merged with
+       * the existing value.
+       */
+      privateMetadata?: Metadata;
+    },
     options?: CallOptions,
   ) {
     return this.request(
@@ -202,7 +218,13 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
   }
 
   /** Get a list of all members of an organization (GET /organizations/{organization_id}/memberships). */
-  getOrganizationMembershipList(params: { organizationId: string } & Paginated, options?: CallOptions) {
+  getOrganizationMembershipList(
+    params: {
+      /** The organization ID. */
+      organizationId: string;
+    } & Paginated,
+    options?: CallOptions,
+  ) {
     const { organizationId, limit, offset } = params;
     return this.request(
       defineOperation<OrganizationMembership[]>(
@@ -217,7 +239,17 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
 
   /** Create a new organization membership (POST /organizations/{organization_id}/memberships). */
   createOrganizationMembership(
-    params: { organizationId: string; userId: string; role: OrganizationMembershipRole },
+    params: {
+      /** The ID of the organization where the new membership will be created */
+      organizationId: string;
+      /**
+       * The ID of the user that will be added as a member in the organization. The user needs to exist in the same
+       * instance as the organization and must not be a member of the given organization already.
+       */
+      userId: string;
+      /** The role that the new member will have in the organization. */
+      role: OrganizationMembershipRole;
+    },
     options?: CallOptions,
   ) {
     const { organizationId, userId, role } = params;
@@ -234,7 +266,14 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
 
   /** Update an organization membership (PATCH /organizations/{organization_id}/memberships/{user_id}). */
   updateOrganizationMembership(
-    params: { organizationId: string; userId: string; role: OrganizationMembershipRole },
+    params: {
+      /** The ID of the organization to which this membership belongs */
+      organizationId: string;
+      /** The ID of the user to which this membership belongs */
+      userId: string;
+      /** The new role of the given membership. */
+      role: OrganizationMembershipRole;
+    },
     options?: CallOptions,
   ) {
     const { organizationId, userId, role } = params;
@@ -254,7 +293,22 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
    * /organizations/{organization_id}/memberships/{user_id}/metadata).
    */
   updateOrganizationMembershipMetadata(
-    params: { organizationId: string; userId: string; publicMetadata?: Metadata; privateMetadata?: Metadata },
+    params: {
+      /** The ID of the organization to which this membership belongs */
+      organizationId: string;
+      /** The ID of the user to which this membership belongs */
+      userId: string;
+      /**
+       * Metadata saved on the organization membership, that is visible to both your frontend and backend. The new
+       * object will be merged with the existing value.
+       */
+      publicMetadata?: Metadata;
+      /**
+       * Metadata saved on the organization membership that is only visible to your backend. The new object will be
+       * merged with the existing value.
+       */
+      privateMetadata?: Metadata;
+    },
     options?: CallOptions,
   ) {
     const { organizationId, userId, publicMetadata, privateMetadata } = params;
@@ -271,7 +325,15 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
   }
 
   /** Remove a member from an organization (DELETE /organizations/{organization_id}/memberships/{user_id}). */
-  deleteOrganizationMembership(params: { organizationId: string; userId: string }, options?: CallOptions) {
+  deleteOrganizationMembership(
+    params: {
+      /** The ID of the organization to which this membership belongs */
+      organizationId: string;
+      /** The ID of the user to which this membership belongs */
+      userId: string;
+    },
+    options?: CallOptions,
+  ) {
     const { organizationId, userId } = params;
     return this.request(
       defineOperation<OrganizationMembership>(
@@ -286,7 +348,12 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
 
   /** Get a list of organization invitations (GET /organizations/{organization_id}/invitations). */
   getOrganizationInvitationList(
-    params: { organizationId: string; status?: OrganizationInvitationStatus[] } & Paginated,
+    params: {
+      /** The organization ID. */
+      organizationId: string;
+      /** Filter organization invitations based on their status */
+      status?: OrganizationInvitationStatus[];
+    } & Paginated,
     options?: CallOptions,
   ) {
     const { organizationId, status, limit, offset } = params;
@@ -304,7 +371,10 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
 
   /** @deprecated Use `getOrganizationInvitationList` with `status: ['pending']`. */
   getPendingOrganizationInvitationList(
-    params: { organizationId: string } & Paginated,
+    params: {
+      /** The organization ID. */
+      organizationId: string;
+    } & Paginated,
     options?: CallOptions,
   ) {
     deprecated(
@@ -327,11 +397,27 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
   /** Create and send an organization invitation (POST /organizations/{organization_id}/invitations). */
   createOrganizationInvitation(
     params: {
+      /** The ID of the organization for which to send the invitation */
       organizationId: string;
+      /**
+       * The ID of the user that invites the new member to the organization. Must be an administrator in the
+       * organization.
+       */
       inviterUserId: string;
+      /** The email address of the new member that is going to be invited to the organization */
       emailAddress: string;
+      /** The role of the new member in the organization */
       role: OrganizationMembershipRole;
+      /**
+       * Optional URL that the invitee will be redirected to once they accept the invitation by clicking the join link
+       * in the invitation email.
+       */
       redirectUrl?: string;
+      /**
+       * Metadata saved on the organization invitation, read-only from the Frontend API and fully accessible
+       * (read/write) from the Backend API. When the organization invitation is accepted, the metadata will be
+       * transferred to the newly created organization membership.
+       */
       publicMetadata?: Metadata;
     },
     options?: CallOptions,
@@ -349,7 +435,15 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
   }
 
   /** Retrieve an organization invitation by ID (GET /organizations/{organization_id}/invitations/{invitation_id}). */
-  getOrganizationInvitation(params: { organizationId: string; invitationId: string }, options?: CallOptions) {
+  getOrganizationInvitation(
+    params: {
+      /** The organization ID. */
+      organizationId: string;
+      /** The organization invitation ID. */
+      invitationId: string;
+    },
+    options?: CallOptions,
+  ) {
     const { organizationId, invitationId } = params;
     return this.request(
       defineOperation<OrganizationInvitation>(
@@ -367,7 +461,14 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
    * /organizations/{organization_id}/invitations/{invitation_id}/revoke).
    */
   revokeOrganizationInvitation(
-    params: { organizationId: string; invitationId: string; requestingUserId: string },
+    params: {
+      /** The organization ID. */
+      organizationId: string;
+      /** The organization invitation ID. */
+      invitationId: string;
+      /** The ID of the user that revokes the invitation. Must be an administrator in the organization. */
+      requestingUserId: string;
+    },
     options?: CallOptions,
   ) {
     const { organizationId, invitationId, requestingUserId } = params;

@@ -247,7 +247,14 @@ export class UserAPI<V = undefined> extends UsersEndpoints {
   }
 
   /** Set user profile image (POST /users/{user_id}/profile_image). */
-  updateUserProfileImage(userId: string, params: { file: Blob | File }, options?: CallOptions) {
+  updateUserProfileImage(
+    userId: string,
+    params: {
+      /** The image file, sent as the multipart `file` field. */
+      file: Blob | File;
+    },
+    options?: CallOptions,
+  ) {
     return this.request(
       defineOperation<User>('POST /users/{user_id}/profile_image multipart', User),
       [userId],
@@ -306,7 +313,20 @@ export class UserAPI<V = undefined> extends UsersEndpoints {
 
   /** Retrieve all memberships for a user (GET /users/{user_id}/organization_memberships). */
   getOrganizationMembershipList(
-    params: { userId: string; limit?: number; offset?: number },
+    params: {
+      /** The ID of the user whose organization memberships we want to retrieve */
+      userId: string;
+      /**
+       * Applies a limit to the number of results returned. Can be used for paginating the results together with
+       * `offset`.
+       */
+      limit?: number;
+      /**
+       * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+       * in conjunction with `limit`.
+       */
+      offset?: number;
+    },
     options?: CallOptions,
   ) {
     const { userId, limit, offset } = params;
@@ -322,7 +342,15 @@ export class UserAPI<V = undefined> extends UsersEndpoints {
   }
 
   /** Verify the password of a user (POST /users/{user_id}/verify_password). */
-  verifyPassword(params: { userId: string; password: string }, options?: CallOptions) {
+  verifyPassword(
+    params: {
+      /** The ID of the user for whom to verify the password */
+      userId: string;
+      /** The user password to verify */
+      password: string;
+    },
+    options?: CallOptions,
+  ) {
     return this.request(
       defineOperation<{ verified?: boolean }>('POST /users/{user_id}/verify_password json'),
       [params.userId],
@@ -332,7 +360,15 @@ export class UserAPI<V = undefined> extends UsersEndpoints {
   }
 
   /** Verify a TOTP or backup code for a user (POST /users/{user_id}/verify_totp). */
-  verifyTOTP(params: { userId: string; code: string }, options?: CallOptions) {
+  verifyTOTP(
+    params: {
+      /** The ID of the user for whom to verify the TOTP */
+      userId: string;
+      /** The TOTP or backup code to verify */
+      code: string;
+    },
+    options?: CallOptions,
+  ) {
     return this.request(
       defineOperation<{ verified?: boolean; code_type?: 'totp' | 'backup_code' }>(
         'POST /users/{user_id}/verify_totp json',

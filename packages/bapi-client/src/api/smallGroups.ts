@@ -33,7 +33,18 @@ export class AllowlistIdentifierAPI extends AllowlistIdentifiersEndpoints {
   }
 
   /** Add identifier to the allow-list (POST /allowlist_identifiers). */
-  createAllowlistIdentifier(params: { identifier: string; notify: boolean }, options?: CallOptions) {
+  createAllowlistIdentifier(
+    params: {
+      /** The identifier to be added in the allow-list. This can be an email address, a phone number, or a web3 wallet. */
+      identifier: string;
+      /**
+       * This flag denotes whether the given identifier will receive an invitation to join the application. Note that
+       * this only works for email address and phone number identifiers.
+       */
+      notify: boolean;
+    },
+    options?: CallOptions,
+  ) {
     return this.request(
       defineOperation<AllowlistIdentifier>('POST /allowlist_identifiers json', AllowlistIdentifier),
       [],
@@ -107,7 +118,12 @@ export class EmailAddressAPI extends EmailAddressesEndpoints {
 
   /** Create an email address (POST /email_addresses). */
   createEmailAddress(
-    params: { userId: string; emailAddress: string } & VerifiedPrimary,
+    params: {
+      /** The ID representing the user */
+      userId: string;
+      /** The new email address. Must adhere to the RFC 5322 specification for email address format. */
+      emailAddress: string;
+    } & VerifiedPrimary,
     options?: CallOptions,
   ) {
     return this.request(
@@ -159,10 +175,30 @@ export class InvitationAPI extends InvitationsEndpoints {
   /** Create an invitation (POST /invitations). */
   createInvitation(
     params: {
+      /** The email address the invitation will be sent to */
       emailAddress: string;
+      /**
+       * Optional URL which specifies where to redirect the user once they click the invitation link. This is only
+       * required if you have implemented a [custom
+       * flow](https://clerk.com/docs/authentication/invitations#custom-flow) and you're not using Clerk Hosted Pages
+       * or Clerk Components.
+       */
       redirectUrl?: string;
+      /**
+       * Metadata that will be attached to the newly created invitation. The value of this property should be a
+       * well-formed JSON object. Once the user accepts the invitation and signs up, these metadata will end up in the
+       * user's public metadata.
+       */
       publicMetadata?: Record<string, unknown>;
+      /**
+       * Optional flag which denotes whether an email invitation should be sent to the given email address. Defaults
+       * to `true`.
+       */
       notify?: boolean;
+      /**
+       * Whether an invitation should be created if there is already an existing invitation for this email address, or
+       * it's claimed by another user.
+       */
       ignoreExisting?: boolean;
     },
     options?: CallOptions,
@@ -199,7 +235,12 @@ export class PhoneNumberAPI extends PhoneNumbersEndpoints {
 
   /** Create a phone number (POST /phone_numbers). */
   createPhoneNumber(
-    params: { userId: string; phoneNumber: string } & VerifiedPrimary,
+    params: {
+      /** The ID representing the user */
+      userId: string;
+      /** The new phone number. Must adhere to the E.164 standard for phone number format. */
+      phoneNumber: string;
+    } & VerifiedPrimary,
     options?: CallOptions,
   ) {
     return this.request(
@@ -253,7 +294,16 @@ export class RedirectUrlAPI extends RedirectUrlsEndpoints {
   }
 
   /** Create a redirect URL (POST /redirect_urls). */
-  createRedirectUrl(params: { url: string }, options?: CallOptions) {
+  createRedirectUrl(
+    params: {
+      /**
+       * The full URL value prefixed with `https://` or a custom scheme e.g. `"https://my-app.com/oauth-callback"` or
+       * `"my-app://oauth-callback"`
+       */
+      url: string;
+    },
+    options?: CallOptions,
+  ) {
     return this.request(
       defineOperation<RedirectUrl>('POST /redirect_urls json', RedirectUrl),
       [],
@@ -275,7 +325,18 @@ export class RedirectUrlAPI extends RedirectUrlsEndpoints {
 
 export class SignInTokenAPI extends SignInTokensEndpoints {
   /** Create sign-in token (POST /sign_in_tokens). */
-  createSignInToken(params: { userId: string; expiresInSeconds: number }, options?: CallOptions) {
+  createSignInToken(
+    params: {
+      /** The ID of the user that can use the newly created sign in token */
+      userId: string;
+      /**
+       * Optional parameter to specify the life duration of the sign in token in seconds. By default, the duration is 30
+       * days.
+       */
+      expiresInSeconds: number;
+    },
+    options?: CallOptions,
+  ) {
     return this.request(
       defineOperation<SignInToken>('POST /sign_in_tokens json', SignInToken),
       [],
