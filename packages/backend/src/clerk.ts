@@ -47,7 +47,10 @@ export type ClerkClient<V extends ClerkApiVersion | undefined = undefined> = Bac
  * const current = await clerk.authenticateRequest(request, { acceptsToken: 'session_token' });
  */
 export function Clerk<V extends ClerkApiVersion | undefined = undefined>(
-  options: ClerkOptions & { clerkApiVersion?: V } = {},
+  options: ClerkOptions & {
+    /** A dated Backend API version (one of `CLERK_API_VERSIONS`), sent as `Clerk-API-Version`; unset: none. */
+    clerkApiVersion?: V;
+  } = {},
 ): ClerkClient<V> {
   // Filled from the environment once, so that the Backend API client and authenticateRequest share every value.
   const copy = {

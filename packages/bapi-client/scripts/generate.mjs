@@ -84,11 +84,110 @@ const groupNameOfTag = tag =>
 const lowerFirst = name => name[0].toLowerCase() + name.slice(1);
 const isIdentifier = key => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key);
 const propertyKey = key => (isIdentifier(key) ? key : JSON.stringify(key));
+/** A `/** ... *\/` of a text's first paragraph, one line when it fits in 110 columns, else wrapped. */
 const docComment = (text, indent) => {
-  if (!text) return '';
-  const clean = String(text).trim().replaceAll('*/', '*\\/').split('\n')[0].slice(0, 160);
-  return `${indent}/** ${clean} */\n`;
+  const paragraph = String(text ?? '')
+    .trim()
+    .split(/\n\s*\n/)[0]
+    .replace(/\s+/g, ' ')
+    .replaceAll('*/', '*\\/');
+  if (!paragraph) return '';
+  if (paragraph.length <= 110) return `${indent}/** ${paragraph} */\n`;
+  const lines = [''];
+  for (const word of paragraph.split(' ')) {
+    if (lines.at(-1) && lines.at(-1).length + word.length >= 110) lines.push('');
+    lines[lines.length - 1] += `${lines.at(-1) ? ' ' : ''}${word}`;
+  }
+  return `${indent}/**\n${lines.map(line => `${indent} * ${line}\n`).join('')}${indent} */\n`;
 };
+
+// ---------- doc comments of generated properties ----------
+/**
+ * The doc comment of one generated property (`key` as on the wire): the spec's own description, else a short
+ * statement of what the schema says about the field (its JSON key, type, format, values, nullability).
+ */
+const fieldDoc = (key, schema, indent) =>
+  docComment(schema?.description || derivedFieldDescription(key, schema ?? {}), indent);
+
+/** What a schema without a description says about a field, in words. */
+function derivedFieldDescription(key, schema) {
+  const words = name => name.replace(/[_-]+/g, ' ').trim();
+  const hint =
+    key === 'id'
+      ? 'Unique identifier of the object'
+      : key === 'object'
+        ? "The object's type"
+        : /_ids?$/.test(key) && !/^(client|external|provider_user|clerk_trace)_id$|entity_id$/.test(key)
+          ? key.endsWith('s')
+            ? `IDs of the ${words(key.replace(/_ids$/, ''))}s`
+            : `ID of the ${words(key.replace(/_id$/, ''))}`
+          : key === 'created_at'
+            ? 'When the object was created'
+            : key === 'updated_at'
+              ? 'When the object was last updated'
+              : null;
+  const shape = schemaInWords(schema);
+  return hint ? `${hint} (\`${key}\`: ${shape}).` : `\`${key}\`: ${shape}.`;
+}
+
+/** `a string (date-time), or null`, `one of \`a\`, \`b\``, `a list of strings`: a schema's shape in words. */
+function schemaInWords(schema, plural = false) {
+  const nullable = schema.nullable ? ', or null' : '';
+  const format = schema.format ? ` (${schema.format})` : '';
+  if (schema.$ref) {
+    const name = schema.$ref.split('/').pop();
+    return `${plural ? '' : 'a '}\`${name}\` object${plural ? 's' : ''}${nullable}`;
+  }
+  const alternatives = schema.oneOf ?? schema.anyOf;
+  if (alternatives) return `${alternatives.map(part => schemaInWords(part, plural)).join(' or ')}${nullable}`;
+  if (schema.allOf)
+    return `${schema.allOf.map(part => schemaInWords(part, plural)).join(' with ')}${nullable}`;
+  if (schema.enum) return `one of ${schema.enum.map(value => `\`${value}\``).join(', ')}${nullable}`;
+  const noun = {
+    string: schema.format === 'binary' ? 'file' : 'string',
+    integer: 'integer',
+    number: 'number',
+    boolean: 'boolean',
+  }[schema.type];
+  if (noun)
+    return `${plural ? `${noun}s` : `${noun === 'integer' ? 'an' : 'a'} ${noun}`}${format}${nullable}`;
+  if (schema.type === 'array') return `a list of ${schemaInWords(schema.items ?? {}, true)}${nullable}`;
+  return `${plural ? 'objects' : 'an object'}${nullable}`;
+}
+
+/** The doc comment of a resource JSON's `object` member. */
+const objectTypeDoc = types =>
+  `  /** The object's type: ${types.length === 1 ? 'always ' : 'one of '}${types.map(t => `\`${t}\``).join(', ')}. */\n`;
+
+/** The doc comment of one entry of a `...ByVersion` type (`isDefault`: the `default` entry, `version`'s type). */
+const versionEntryDoc = (part, version, isDefault = false) =>
+  isDefault
+    ? `  /** The ${part} type of a client without \`clerkApiVersion\`: the one of ${version}, the oldest. */\n`
+    : `  /** The ${part} type of API version ${version}. */\n`;
+
+/** A schema whose properties lack a description take the newest older version's description of them. */
+function withOlderDescriptions(newer, older) {
+  if (!newer?.properties || !older?.properties) return newer;
+  const properties = { ...newer.properties };
+  for (const [key, value] of Object.entries(properties)) {
+    const described = older.properties[key]?.description;
+    if (!value.description && described && !value.$ref)
+      properties[key] = { ...value, description: described };
+  }
+  return { ...newer, properties };
+}
+
+/** Parameters without a description take the newest older version's description of the same parameter. */
+function parametersWithOlderDescriptions(newer, older = []) {
+  return newer.map(parameter => {
+    const described = older.find(
+      other => other.name === parameter.name && other.in === parameter.in && other.description,
+    );
+    return parameter.description || !described
+      ? parameter
+      : { ...parameter, description: described.description };
+  });
+}
 
 /** The first 2xx response of an operation. */
 const successResponseOf = op =>
@@ -125,7 +224,8 @@ export function mergeSpecs(entries) {
       merged.components[section] ??= {};
       for (const [name, value] of Object.entries(values)) {
         const older = merged.components[section][name];
-        merged.components[section][name] = section === 'schemas' ? withOlderProperties(value, older) : value;
+        merged.components[section][name] =
+          section === 'schemas' ? withOlderDescriptions(withOlderProperties(value, older), older) : value;
       }
     }
     for (const [path, item] of Object.entries(spec.paths)) {
@@ -134,7 +234,10 @@ export function mergeSpecs(entries) {
         if (!op) continue;
         merged.paths[path] ??= {};
         const versions = [...(merged.paths[path][method]?.['x-versions'] ?? []), version];
-        const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])];
+        const parameters = parametersWithOlderDescriptions(
+          [...(item.parameters ?? []), ...(op.parameters ?? [])],
+          merged.paths[path][method]?.parameters,
+        );
         merged.paths[path][method] = { ...op, parameters, 'x-versions': versions };
       }
     }
@@ -454,7 +557,7 @@ function buildSpecModel(spec) {
   const camelMembers = (properties, required, optionalAll = false) =>
     Object.entries(properties).map(([key, value]) => {
       const optional = optionalAll || !required.has(key) ? '?' : '';
-      return `${docComment(value.description, '  ')}  ${propertyKey(camelCase(key))}${optional}: ${tsType(value)};`;
+      return `${fieldDoc(key, value, '  ')}  ${propertyKey(camelCase(key))}${optional}: ${tsType(value)};`;
     });
 
   const bodyType = body => {
@@ -470,7 +573,7 @@ function buildSpecModel(spec) {
       const required = new Set(op.queryParams.filter(p => p.required).map(p => p.name));
       const members = op.queryParams.map(p => {
         const optional = required.has(p.name) ? '' : '?';
-        return `${docComment(p.description, '  ')}  ${propertyKey(camelCase(p.name))}${optional}: ${tsType(p.schema)};`;
+        return `${fieldDoc(p.name, { ...p.schema, description: p.description }, '  ')}  ${propertyKey(camelCase(p.name))}${optional}: ${tsType(p.schema)};`;
       });
       op.queryType = `{\n${members.join('\n')}\n}`;
       op.queryRequired = required.size > 0;
@@ -534,13 +637,14 @@ function emitResources(model) {
     // JSON interface
     out.push(`export interface ${cls.name}JSON {\n`);
     if (cls.objectTypes.length > 0) {
+      out.push(objectTypeDoc(cls.objectTypes));
       out.push(`  object: ${cls.objectTypes.map(t => JSON.stringify(t)).join(' | ')};\n`);
     }
     for (const key of Object.keys(cls.properties)) {
       if (key === 'object' && cls.objectTypes.length > 0) continue;
       const value = cls.properties[key];
       out.push(
-        `${docComment(value.description, '  ')}  ${propertyKey(key)}${cls.required.has(key) ? '' : '?'}: ${tsType(value)};\n`,
+        `${fieldDoc(key, value, '  ')}  ${propertyKey(key)}${cls.required.has(key) ? '' : '?'}: ${tsType(value)};\n`,
       );
     }
     out.push('}\n\n');
@@ -606,7 +710,7 @@ function emitResources(model) {
         privateAssignments.push(`    this.#${name} = ${read};\n`);
         continue;
       }
-      out.push(`${docComment(value.description, '  ')}  declare readonly ${name}: ${type};\n`);
+      out.push(`${fieldDoc(key, value, '  ')}  declare readonly ${name}: ${type};\n`);
       assignments.push(`    this.${name} = ${expression};\n`);
       const nestedClass = nestedItems ?? nested;
       if (nestedClass && !tableNested.includes(nestedClass)) tableNested.push(nestedClass);
@@ -623,6 +727,7 @@ function emitResources(model) {
       );
     }
     if (cls.objectTypes.length > 0) {
+      out.push('  /** The `object` values of the JSON this class is built from. */\n');
       out.push(`  static readonly objectTypes: readonly string[] = ${JSON.stringify(cls.objectTypes)};\n`);
     }
     if (assignments.length === 0) throw new Error(`${cls.name} has no fields`);
@@ -640,6 +745,7 @@ function emitResources(model) {
         `  constructor(json: ${cls.name}JSON) {\n    assignFields(this, json, '${table.join(' ')}'${tableNested.map(name => `, ${name}`).join('')});\n  }\n`,
       );
     }
+    out.push(`  /** A \`${cls.name}\` built from its Backend API JSON (\`new ${cls.name}(json)\`). */\n`);
     out.push(
       `  static fromJSON(json: ${cls.name}JSON): ${cls.name} {\n    return new ${cls.name}(json);\n  }\n}\n\n`,
     );
@@ -654,7 +760,7 @@ function emitResources(model) {
     out.push(`export interface ${iface.name} {\n`);
     for (const [key, value] of Object.entries(iface.properties)) {
       out.push(
-        `${docComment(value.description, '  ')}  ${propertyKey(key)}${iface.required.has(key) ? '' : '?'}: ${tsType(value)};\n`,
+        `${fieldDoc(key, value, '  ')}  ${propertyKey(key)}${iface.required.has(key) ? '' : '?'}: ${tsType(value)};\n`,
       );
     }
     out.push('}\n\n');
@@ -784,11 +890,12 @@ function versionedParts(op) {
  */
 function versionedTypeDeclaration(op, part, suffix, versions) {
   const lines = op.typesByVersion.map(
-    variant => `  ${JSON.stringify(variant.version)}: ${variant.types[part] ?? 'undefined'};\n`,
+    variant =>
+      `${versionEntryDoc(part, variant.version)}  ${JSON.stringify(variant.version)}: ${variant.types[part] ?? 'undefined'};\n`,
   );
   const missing = versions.filter(version => !op.typesByVersion.some(variant => variant.version === version));
   const doc = `/** ${op.httpMethod} ${op.path}: the ${part} type per API version${missing.length ? ` (not in ${missing.join(', ')})` : ''}. */\n`;
-  return `${doc}export interface ${op.constName}${suffix}ByVersion {\n  default: ${op.typesByVersion[0].types[part] ?? 'undefined'};\n${lines.join('')}}\n\n`;
+  return `${doc}export interface ${op.constName}${suffix}ByVersion {\n${versionEntryDoc(part, op.typesByVersion[0].version, true)}  default: ${op.typesByVersion[0].types[part] ?? 'undefined'};\n${lines.join('')}}\n\n`;
 }
 
 function emitVersions(model) {

@@ -24,7 +24,10 @@ import type { BackendApiClientOptions } from './request/types';
  * `clerkApiVersion` the methods whose types differ between versions are typed for that version.
  */
 export function createBackendApiClient<V extends ClerkApiVersion | undefined = undefined>(
-  options: BackendApiClientOptions & { clerkApiVersion?: V } = {},
+  options: BackendApiClientOptions & {
+    /** A dated Backend API version (one of `CLERK_API_VERSIONS`), sent as `Clerk-API-Version`; unset: none. */
+    clerkApiVersion?: V;
+  } = {},
 ) {
   const request = createRequestFunction(options);
   return {

@@ -12,7 +12,10 @@ export type InstanceFields = Omit<ClerkEnvironment, 'jwtKey'>;
  * result over the options never leaves an `undefined` where 0.x echoed a default.
  */
 export function withEnvironmentDefaults(
-  options: InstanceFields & { env?: EnvironmentVariables },
+  options: InstanceFields & {
+    /** Where the `CLERK_*` variables are read from. Default: `process.env` when there is one. */
+    env?: EnvironmentVariables;
+  },
 ): Required<InstanceFields> {
   const env = readEnvironment(options.env);
   return {

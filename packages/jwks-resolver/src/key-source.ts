@@ -7,10 +7,36 @@ import { environmentOf, readVariable } from './read-environment';
 
 /** Where the key for a token comes from, in the one order used on every runtime. */
 export type KeySource =
-  | { kind: 'local'; from: 'option' | 'env'; key: KeyInput }
-  | { kind: 'backend-api'; jwksUrl: string; secretKey: string; clerkApiVersion?: string }
-  | { kind: 'proxy'; jwksUrl: string }
-  | { kind: 'issuer'; jwksUrl: string };
+  | {
+      /** A public key given locally: no request is made. */
+      kind: 'local';
+      /** The `jwtKey` option, or the `CLERK_JWT_KEY` environment variable. */
+      from: 'option' | 'env';
+      /** The public key (PEM or JWK). */
+      key: KeyInput;
+    }
+  | {
+      /** The JWKS of the Backend API, fetched with the secret key. */
+      kind: 'backend-api';
+      /** The Backend API's `/jwks` URL. */
+      jwksUrl: string;
+      /** The secret key sent as `Authorization: Bearer <secretKey>`. */
+      secretKey: string;
+      /** Sent as `Clerk-API-Version` when set. */
+      clerkApiVersion?: string;
+    }
+  | {
+      /** The JWKS through the proxy (`proxyUrl`). */
+      kind: 'proxy';
+      /** The proxy's `.well-known/jwks.json` URL. */
+      jwksUrl: string;
+    }
+  | {
+      /** The JWKS of the token's issuer (a string `issuer` option). */
+      kind: 'issuer';
+      /** The issuer's `.well-known/jwks.json` URL. */
+      jwksUrl: string;
+    };
 
 const WELL_KNOWN_JWKS = '.well-known/jwks.json';
 

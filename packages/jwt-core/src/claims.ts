@@ -9,9 +9,13 @@ import type { JwtHeader, JwtPayload } from './types';
 /** `issuer` option: an exact string, a predicate, or `null`/`undefined` for no check. */
 export type IssuerCheck = string | ((iss: string) => boolean) | null | undefined;
 
+/** What the claim checks compare the token against. */
 export interface ClaimOptions {
+  /** A string the `iss` claim must equal when the token has one, or a predicate it must satisfy. */
   issuer?: IssuerCheck;
+  /** The token's `aud` must include one of these (no check when either side is empty). */
   audience?: string | string[];
+  /** The token's `azp`, when it has one, must be one of these (no check when empty). */
   authorizedParties?: string[];
   /** Allowed clock drift; `0` is honoured. */
   skewInMs: number;

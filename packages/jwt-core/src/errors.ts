@@ -52,8 +52,11 @@ function lazyMessage(error: Error, build: () => string): void {
 
 /** The one error every token and key failure is reported with; tell failures apart by `reason`. */
 export class TokenVerificationError extends Error {
+  /** Why verification failed: one of `TokenVerificationErrorReason`. */
   reason: TokenVerificationErrorReason;
+  /** What to do about it, when there is advice: one of `TokenVerificationErrorAction`. */
   action?: TokenVerificationErrorAction;
+  /** Where the token came from (`header` or `cookie`); set by request authentication. */
   declare tokenCarrier?: TokenCarrier;
 
   constructor({
@@ -61,9 +64,11 @@ export class TokenVerificationError extends Error {
     message,
     reason,
   }: {
+    /** Becomes `action`. */
     action?: TokenVerificationErrorAction;
     /** The text, or a function that builds it when it is first read. */
     message: string | (() => string);
+    /** Becomes `reason`. */
     reason: TokenVerificationErrorReason;
   }) {
     super(typeof message === 'string' ? message : undefined);

@@ -39,7 +39,12 @@ export interface VerifyJwtOptions {
 const DEFAULT_CLOCK_SKEW_IN_MS = 5000;
 
 /** The clock skew of the options, in milliseconds: `clockSkewInMs`, else `clockSkewInSeconds`, else 5 s. */
-export function clockSkewOf(options: { clockSkewInMs?: number; clockSkewInSeconds?: number }): number {
+export function clockSkewOf(options: {
+  /** Allowed clock drift in milliseconds; wins over `clockSkewInSeconds`. */
+  clockSkewInMs?: number;
+  /** @deprecated Use `clockSkewInMs`. Allowed clock drift in seconds. */
+  clockSkewInSeconds?: number;
+}): number {
   if (options.clockSkewInMs != null) return options.clockSkewInMs;
   if (options.clockSkewInSeconds != null) {
     deprecated('clockSkewInSeconds', 'Use `clockSkewInMs` instead.');

@@ -60,7 +60,10 @@ export interface LocalInstanceOptions {
   jwtTemplates?: Record<string, JwtTemplate>;
   /** RSA modulus length of the signing keys (default 2048). */
   keySize?: number;
-  /** `development` (default; `pk_test_`/`sk_test_` keys) or `production` (`pk_live_`/`sk_live_`): how the handshake answers. */
+  /**
+   * `development` (default; `pk_test_`/`sk_test_` keys) or `production` (`pk_live_`/`sk_live_`): how the handshake
+   * answers.
+   */
   instanceType?: InstanceType;
   /**
    * Serve the Frontend API (handshake, sign-in page) over HTTPS on its own 127.0.0.1 port, and encode
@@ -183,7 +186,10 @@ export interface LocalInstance {
   /** Signs exactly `payload` with the current key (no claim added): for crafting unusual tokens in tests. */
   signJwt(payload: Record<string, unknown>): string;
   /** Switches to a new signing key; the old one stays in the JWKS unless `keepPrevious` is false. */
-  rotateSigningKey(options?: { keepPrevious?: boolean }): { kid: string };
+  rotateSigningKey(options?: {
+    /** Keep the old key in the JWKS, so tokens it signed still verify. Default true. */
+    keepPrevious?: boolean;
+  }): { kid: string };
   /** Empties the store and clears the faults; keys, templates, webhook endpoints and the port stay. */
   reset(): void;
   /** `development` or `production`, as started. */
@@ -202,8 +208,17 @@ export interface LocalInstance {
   stop(): Promise<void>;
   /** The default signing secret of webhook endpoints: `CLERK_WEBHOOK_SIGNING_SECRET` for your handler. */
   readonly webhookSigningSecret: string;
-  /** Registers a webhook endpoint: every later change is POSTed to `url`, signed with `secret` (default the instance's). */
-  addWebhookEndpoint(url: string, options?: { secret?: string }): WebhookEndpoint;
+  /**
+   * Registers a webhook endpoint: every later change is POSTed to `url`, signed with `secret` (default the
+   * instance's).
+   */
+  addWebhookEndpoint(
+    url: string,
+    options?: {
+      /** The `whsec_...` secret its deliveries are signed with. Default: the instance's `webhookSigningSecret`. */
+      secret?: string;
+    },
+  ): WebhookEndpoint;
   /** Stops delivering to an endpoint; false when there is no such endpoint. */
   removeWebhookEndpoint(endpointId: string): boolean;
   /** The registered webhook endpoints. */

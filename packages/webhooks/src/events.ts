@@ -21,6 +21,7 @@ import type {
 
 /** Where the change that caused an event came from. */
 export interface WebhookEventAttributes {
+  /** The HTTP request that caused the event. */
   http_request: {
     /** IP address of the client whose request caused the event. */
     client_ip: string;

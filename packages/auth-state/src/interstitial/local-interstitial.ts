@@ -5,6 +5,7 @@ import { scriptLiteral } from './escape';
 import { clerkJsScriptUrl } from './script-url';
 
 export interface LoadInterstitialOptions {
+  /** The instance's publishable key: its frontend API, and the script's `data-clerk-publishable-key`. */
   publishableKey?: string;
   /** @deprecated Use `publishableKey`. */
   frontendApi?: string;
@@ -16,9 +17,16 @@ export interface LoadInterstitialOptions {
   pkgVersion?: string;
   /** Embedded as `window.__clerk_debug`. */
   debugData?: unknown;
+  /** Passed to clerk-js's `load` as `isSatellite`. */
   isSatellite?: boolean;
+  /** Passed to clerk-js's `load` as `signInUrl`. */
   signInUrl?: string;
+  /** Loads clerk-js from the proxy; set as `window.__clerk_proxy_url` and `data-clerk-proxy-url`. */
   proxyUrl?: string;
+  /**
+   * A satellite's domain; set as `window.__clerk_domain` and `data-clerk-domain` (and, in production, the script
+   * host).
+   */
   domain?: string;
   /** Accepted and ignored, as in 0.x. */
   apiUrl?: string;

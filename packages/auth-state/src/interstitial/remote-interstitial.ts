@@ -10,16 +10,23 @@ import { frontendApiOf, isDevOrStagingFrontendApi } from '../lib/publishable-key
 import { clerkJsVersionTag } from './script-url';
 
 export interface RemotePublicInterstitialOptions {
+  /** The Backend API's URL. Default `https://api.clerk.dev`. */
   apiUrl?: string;
+  /** Sent as `publishable_key`; it also gives the frontend API. */
   publishableKey?: string;
   /** @deprecated Use `publishableKey`. */
   frontendApi?: string;
+  /** The clerk-js tag or version to load, sent as `clerk_js_version`. */
   clerkJSVersion?: string;
   /** @deprecated Use `clerkJSVersion`. */
   pkgVersion?: string;
+  /** Sent as `proxy_url`. */
   proxyUrl?: string;
+  /** Sent as `is_satellite=true` when true. */
   isSatellite?: boolean;
+  /** Sent as `sign_in_url` (empty when unset). */
   signInUrl?: string;
+  /** Sent as `domain`. */
   domain?: string;
   /** Sent as `Clerk-Backend-SDK`. Default `@clerk/backend@0.38.15`. */
   userAgent?: string;

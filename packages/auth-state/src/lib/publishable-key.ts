@@ -1,5 +1,7 @@
 export interface PublishableKey {
+  /** `production` for a `pk_live_` key, `development` for a `pk_test_` key. */
   instanceType: 'production' | 'development';
+  /** The Frontend API host the key encodes (or the override that replaces it). */
   frontendApi: string;
 }
 
@@ -136,8 +138,11 @@ export function isPublishableKey(key: string | null | undefined): boolean {
 
 /** Where the Frontend API is reached: a proxy, or a production satellite's own `clerk.<domain>`. */
 export interface FrontendApiOverrides {
+  /** The proxy's URL: when set, it is the frontend API. */
   proxyUrl?: string;
+  /** A satellite's domain: a production satellite's frontend API is `clerk.<domain>`. */
   domain?: string;
+  /** Whether the application is a satellite (with `domain`, on a production instance). */
   isSatellite?: boolean;
 }
 

@@ -11,7 +11,9 @@ export type MachineTokenVerificationErrorCode =
 
 /** Every failure to verify a machine token: tell failures apart by `code`. */
 export class MachineTokenVerificationError extends Error {
-  /** Why verification failed: `token-invalid`, `token-verification-failed`, `secret-key-invalid`, `unexpected-error`. */
+  /**
+   * Why verification failed: `token-invalid`, `token-verification-failed`, `secret-key-invalid`, `unexpected-error`.
+   */
   code: string;
   /** The HTTP status the Backend API answered with, when it answered. */
   status?: number;
@@ -23,7 +25,16 @@ export class MachineTokenVerificationError extends Error {
     code,
     status,
     action,
-  }: { message: string; code: string; status?: number; action?: string }) {
+  }: {
+    /** The error's message. */
+    message: string;
+    /** Becomes `code`. */
+    code: string;
+    /** Becomes `status`. */
+    status?: number;
+    /** Becomes `action`. */
+    action?: string;
+  }) {
     super(message);
     Object.setPrototypeOf(this, new.target.prototype);
     this.name = 'MachineTokenVerificationError';

@@ -57,8 +57,11 @@ export interface IdPOAuthAccessTokenData extends MachineTokenFields {
 
 /** The data of a verified machine token, by kind. */
 export interface MachineTokenDataByType {
+  /** A machine-to-machine (M2M) token. */
   m2m_token: M2MTokenData;
+  /** An API key. */
   api_key: APIKeyData;
+  /** An OAuth access token (`oat_…` or an RFC 9068 JWT). */
   oauth_token: IdPOAuthAccessTokenData;
 }
 
@@ -80,7 +83,10 @@ export type MachineJwksOptions = Pick<
 export interface MachineAuthOptions extends MachineJwksOptions {
   /** The instance secret key: verifies API keys and OAuth tokens, loads the JWKS. Falls back to `CLERK_SECRET_KEY`. */
   secretKey?: string;
-  /** A machine's secret key: verifies M2M tokens (wins over `secretKey` there, nowhere else). Falls back to `CLERK_MACHINE_SECRET_KEY`. */
+  /**
+   * A machine's secret key: verifies M2M tokens (wins over `secretKey` there, nowhere else). Falls back to
+   * `CLERK_MACHINE_SECRET_KEY`.
+   */
   machineSecretKey?: string;
   /** Backend API URL. Falls back to `CLERK_API_URL`, then `https://api.clerk.com`. */
   apiUrl?: string;
@@ -167,6 +173,7 @@ interface UnauthenticatedFields<T extends MachineTokenType> extends MachineAuthO
 
 /** Extra fields of a machine auth object, per kind (`null` when unauthenticated). */
 interface ExtraFields<Authenticated extends boolean> {
+  /** The fields of an API key's auth object. */
   api_key: {
     /** The API key's name. */
     name: Authenticated extends true ? string : null;
@@ -177,12 +184,14 @@ interface ExtraFields<Authenticated extends boolean> {
     /** The subject when it is an organization (`org_…`), else `null`. */
     orgId: string | null;
   };
+  /** The fields of an M2M token's auth object. */
   m2m_token: {
     /** The M2M token's custom claims. */
     claims: Record<string, unknown> | null;
     /** The calling machine (the subject). */
     machineId: Authenticated extends true ? string : null;
   };
+  /** The fields of an OAuth access token's auth object. */
   oauth_token: {
     /** The user the token was issued for (the subject). */
     userId: Authenticated extends true ? string : null;

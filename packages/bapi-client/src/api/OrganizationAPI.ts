@@ -17,33 +17,91 @@ type OrganizationMembershipRole = 'admin' | 'basic_member' | 'guest_member' | `o
 type OrganizationInvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
 
 export type OrganizationListParams = {
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with `offset`.
+   */
   limit?: number;
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used in
+   * conjunction with `limit`.
+   */
   offset?: number;
+  /** Flag to denote whether the member counts of each organization should be included in the response or not. */
   includeMembersCount?: boolean;
+  /**
+   * Returns organizations with ID, name, or slug that match the given query. Uses exact match for organization ID and
+   * partial match for name and slug.
+   */
   query?: string;
   [passThrough: string]: unknown;
 };
 
 export type CreateOrganizationParams = {
+  /** The name of the new organization. May not contain URLs or HTML. Max length: 256 */
   name: string;
+  /**
+   * A slug for the new organization. Can contain only lowercase alphanumeric characters and the dash "-". Must be
+   * unique for the instance. This field should only be included when slugs are enabled in the organization settings,
+   * refer to our [documentation](https://clerk.com/docs/guides/organizations/overview#organization-slugs).
+   */
   slug?: string;
+  /** The ID of the User who will become the administrator for the new organization */
   createdBy: string;
+  /** The maximum number of memberships allowed for this organization */
   maxAllowedMemberships?: number;
+  /**
+   * Metadata saved on the organization, read-only from the Frontend API and fully accessible (read/write) from the
+   * Backend API
+   */
   publicMetadata?: Metadata;
+  /** Metadata saved on the organization, accessible only from the Backend API */
   privateMetadata?: Metadata;
 };
 
 export type UpdateOrganizationParams = {
+  /** The new name of the organization. May not contain URLs or HTML. Max length: 256 */
   name?: string;
+  /** The new slug of the organization, which needs to be unique in the instance */
   slug?: string;
+  /** The maximum number of memberships allowed for this organization */
   maxAllowedMemberships?: number;
+  /**
+   * Metadata saved on the organization, that is visible to both your frontend and backend. Deprecated: As of API
+   * version 2026-05-12, this field is rejected on `PATCH /v1/organizations/{organization_id}`. Use `PATCH
+   * /v1/organizations/{organization_id}/metadata` to merge updates into existing metadata, or `PUT
+   * /v1/organizations/{organization_id}/metadata` to replace a metadata field entirely.
+   */
   publicMetadata?: Metadata;
+  /**
+   * Metadata saved on the organization that is only visible to your backend. Deprecated: As of API version
+   * 2026-05-12, this field is rejected on `PATCH /v1/organizations/{organization_id}`. Use `PATCH
+   * /v1/organizations/{organization_id}/metadata` to merge updates into existing metadata, or `PUT
+   * /v1/organizations/{organization_id}/metadata` to replace a metadata field entirely.
+   */
   privateMetadata?: Metadata;
 };
 
-export type GetOrganizationParams = { organizationId: string } | { slug: string };
+export type GetOrganizationParams =
+  | {
+      /** The ID of the organization to retrieve. */
+      organizationId: string;
+    }
+  | {
+      /** The slug of the organization to retrieve (sent in place of the ID). */
+      slug: string;
+    };
 
-type Paginated = { limit?: number; offset?: number };
+type Paginated = {
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with `offset`.
+   */
+  limit?: number;
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used in
+   * conjunction with `limit`.
+   */
+  offset?: number;
+};
 
 /** `organizations`: the 0.x methods (memberships and invitations included), then the rest of the group. */
 /** `updateOrganization`'s params for a client pinned to `V`: without the fields that version no longer accepts. */
@@ -53,6 +111,7 @@ export type UpdateOrganizationParamsFor<V> = WithoutKeys<
 >;
 
 export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
+  /** Get a list of organizations for an instance (GET /organizations). */
   getOrganizationList(params: OrganizationListParams = {}, options?: CallOptions) {
     return this.request(
       defineOperation<Organization[]>('GET /organizations query', Organization),
@@ -62,6 +121,7 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Create an organization (POST /organizations). */
   createOrganization(params: CreateOrganizationParams, options?: CallOptions) {
     return this.request(
       defineOperation<Organization>('POST /organizations json', Organization),
@@ -71,6 +131,7 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Retrieve an organization by ID or slug (GET /organizations/{organization_id}). */
   getOrganization(params: GetOrganizationParams, options?: CallOptions) {
     const idOrSlug = 'organizationId' in params ? params.organizationId : params.slug;
     return this.request(
@@ -91,9 +152,15 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Upload a logo for the organization (PUT /organizations/{organization_id}/logo). */
   updateOrganizationLogo(
     organizationId: string,
-    params: { file: Blob | File; uploaderUserId?: string },
+    params: {
+      /** The image file, sent as the multipart `file` field. */
+      file: Blob | File;
+      /** The ID of the user that will be credited with the image upload. */
+      uploaderUserId?: string;
+    },
     options?: CallOptions,
   ) {
     const form = { file: params.file, uploaderUserId: params.uploaderUserId };
@@ -105,6 +172,7 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Delete the organization's logo (DELETE /organizations/{organization_id}/logo). */
   deleteOrganizationLogo(organizationId: string, options?: CallOptions) {
     return this.request(
       defineOperation<Organization>('DELETE /organizations/{organization_id}/logo', Organization),
@@ -114,9 +182,21 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Merge and update metadata for an organization (PATCH /organizations/{organization_id}/metadata). */
   updateOrganizationMetadata(
     organizationId: string,
-    params: { publicMetadata?: Metadata; privateMetadata?: Metadata },
+    params: {
+      /**
+       * Metadata saved on the organization, that is visible to both your frontend and backend. The new object will be
+       * merged with the existing value.
+       */
+      publicMetadata?: Metadata;
+      /**
+       * Metadata saved on the organization that is only visible to your backend. The new object will be merged with
+       * the existing value.
+       */
+      privateMetadata?: Metadata;
+    },
     options?: CallOptions,
   ) {
     return this.request(
@@ -127,6 +207,7 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Delete an organization (DELETE /organizations/{organization_id}). */
   deleteOrganization(organizationId: string, options?: CallOptions) {
     return this.request(
       defineOperation<DeletedObject>('DELETE /organizations/{organization_id}', DeletedObject),
@@ -136,7 +217,14 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
-  getOrganizationMembershipList(params: { organizationId: string } & Paginated, options?: CallOptions) {
+  /** Get a list of all members of an organization (GET /organizations/{organization_id}/memberships). */
+  getOrganizationMembershipList(
+    params: {
+      /** The organization ID. */
+      organizationId: string;
+    } & Paginated,
+    options?: CallOptions,
+  ) {
     const { organizationId, limit, offset } = params;
     return this.request(
       defineOperation<OrganizationMembership[]>(
@@ -149,8 +237,19 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Create a new organization membership (POST /organizations/{organization_id}/memberships). */
   createOrganizationMembership(
-    params: { organizationId: string; userId: string; role: OrganizationMembershipRole },
+    params: {
+      /** The ID of the organization where the new membership will be created */
+      organizationId: string;
+      /**
+       * The ID of the user that will be added as a member in the organization. The user needs to exist in the same
+       * instance as the organization and must not be a member of the given organization already.
+       */
+      userId: string;
+      /** The role that the new member will have in the organization. */
+      role: OrganizationMembershipRole;
+    },
     options?: CallOptions,
   ) {
     const { organizationId, userId, role } = params;
@@ -165,8 +264,16 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Update an organization membership (PATCH /organizations/{organization_id}/memberships/{user_id}). */
   updateOrganizationMembership(
-    params: { organizationId: string; userId: string; role: OrganizationMembershipRole },
+    params: {
+      /** The ID of the organization to which this membership belongs */
+      organizationId: string;
+      /** The ID of the user to which this membership belongs */
+      userId: string;
+      /** The new role of the given membership. */
+      role: OrganizationMembershipRole;
+    },
     options?: CallOptions,
   ) {
     const { organizationId, userId, role } = params;
@@ -181,8 +288,27 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /**
+   * Merge and update organization membership metadata (PATCH
+   * /organizations/{organization_id}/memberships/{user_id}/metadata).
+   */
   updateOrganizationMembershipMetadata(
-    params: { organizationId: string; userId: string; publicMetadata?: Metadata; privateMetadata?: Metadata },
+    params: {
+      /** The ID of the organization to which this membership belongs */
+      organizationId: string;
+      /** The ID of the user to which this membership belongs */
+      userId: string;
+      /**
+       * Metadata saved on the organization membership, that is visible to both your frontend and backend. The new
+       * object will be merged with the existing value.
+       */
+      publicMetadata?: Metadata;
+      /**
+       * Metadata saved on the organization membership that is only visible to your backend. The new object will be
+       * merged with the existing value.
+       */
+      privateMetadata?: Metadata;
+    },
     options?: CallOptions,
   ) {
     const { organizationId, userId, publicMetadata, privateMetadata } = params;
@@ -198,7 +324,16 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
-  deleteOrganizationMembership(params: { organizationId: string; userId: string }, options?: CallOptions) {
+  /** Remove a member from an organization (DELETE /organizations/{organization_id}/memberships/{user_id}). */
+  deleteOrganizationMembership(
+    params: {
+      /** The ID of the organization to which this membership belongs */
+      organizationId: string;
+      /** The ID of the user to which this membership belongs */
+      userId: string;
+    },
+    options?: CallOptions,
+  ) {
     const { organizationId, userId } = params;
     return this.request(
       defineOperation<OrganizationMembership>(
@@ -211,8 +346,14 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Get a list of organization invitations (GET /organizations/{organization_id}/invitations). */
   getOrganizationInvitationList(
-    params: { organizationId: string; status?: OrganizationInvitationStatus[] } & Paginated,
+    params: {
+      /** The organization ID. */
+      organizationId: string;
+      /** Filter organization invitations based on their status */
+      status?: OrganizationInvitationStatus[];
+    } & Paginated,
     options?: CallOptions,
   ) {
     const { organizationId, status, limit, offset } = params;
@@ -230,7 +371,10 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
 
   /** @deprecated Use `getOrganizationInvitationList` with `status: ['pending']`. */
   getPendingOrganizationInvitationList(
-    params: { organizationId: string } & Paginated,
+    params: {
+      /** The organization ID. */
+      organizationId: string;
+    } & Paginated,
     options?: CallOptions,
   ) {
     deprecated(
@@ -250,13 +394,30 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /** Create and send an organization invitation (POST /organizations/{organization_id}/invitations). */
   createOrganizationInvitation(
     params: {
+      /** The ID of the organization for which to send the invitation */
       organizationId: string;
+      /**
+       * The ID of the user that invites the new member to the organization. Must be an administrator in the
+       * organization.
+       */
       inviterUserId: string;
+      /** The email address of the new member that is going to be invited to the organization */
       emailAddress: string;
+      /** The role of the new member in the organization */
       role: OrganizationMembershipRole;
+      /**
+       * Optional URL that the invitee will be redirected to once they accept the invitation by clicking the join link
+       * in the invitation email.
+       */
       redirectUrl?: string;
+      /**
+       * Metadata saved on the organization invitation, read-only from the Frontend API and fully accessible
+       * (read/write) from the Backend API. When the organization invitation is accepted, the metadata will be
+       * transferred to the newly created organization membership.
+       */
       publicMetadata?: Metadata;
     },
     options?: CallOptions,
@@ -273,7 +434,16 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
-  getOrganizationInvitation(params: { organizationId: string; invitationId: string }, options?: CallOptions) {
+  /** Retrieve an organization invitation by ID (GET /organizations/{organization_id}/invitations/{invitation_id}). */
+  getOrganizationInvitation(
+    params: {
+      /** The organization ID. */
+      organizationId: string;
+      /** The organization invitation ID. */
+      invitationId: string;
+    },
+    options?: CallOptions,
+  ) {
     const { organizationId, invitationId } = params;
     return this.request(
       defineOperation<OrganizationInvitation>(
@@ -286,8 +456,19 @@ export class OrganizationAPI<V = undefined> extends OrganizationsEndpoints {
     );
   }
 
+  /**
+   * Revoke a pending organization invitation (POST
+   * /organizations/{organization_id}/invitations/{invitation_id}/revoke).
+   */
   revokeOrganizationInvitation(
-    params: { organizationId: string; invitationId: string; requestingUserId: string },
+    params: {
+      /** The organization ID. */
+      organizationId: string;
+      /** The organization invitation ID. */
+      invitationId: string;
+      /** The ID of the user that revokes the invitation. Must be an administrator in the organization. */
+      requestingUserId: string;
+    },
     options?: CallOptions,
   ) {
     const { organizationId, invitationId, requestingUserId } = params;

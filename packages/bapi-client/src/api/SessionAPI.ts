@@ -7,14 +7,18 @@ import { withoutFalsy } from './withoutFalsy';
 type SessionStatus = 'abandoned' | 'active' | 'ended' | 'expired' | 'removed' | 'replaced' | 'revoked';
 
 export type SessionListParams = {
+  /** List sessions for the given client */
   clientId?: string;
+  /** List sessions for the given user */
   userId?: string;
+  /** Filter sessions by the provided status */
   status?: SessionStatus;
   [passThrough: string]: unknown;
 };
 
 /** `sessions`: the 0.x methods, then every other session operation of the spec. */
 export class SessionAPI extends SessionsEndpoints {
+  /** List all sessions (GET /sessions). */
   getSessionList(queryParams: SessionListParams = {}, options?: CallOptions) {
     return this.request(
       defineOperation<Session[]>('GET /sessions query', Session),
@@ -24,6 +28,7 @@ export class SessionAPI extends SessionsEndpoints {
     );
   }
 
+  /** Retrieve a session (GET /sessions/{session_id}). */
   getSession(sessionId: string, options?: CallOptions) {
     return this.request(
       defineOperation<Session>('GET /sessions/{session_id}', Session),
@@ -33,6 +38,7 @@ export class SessionAPI extends SessionsEndpoints {
     );
   }
 
+  /** Revoke a session (POST /sessions/{session_id}/revoke). */
   revokeSession(sessionId: string, options?: CallOptions) {
     return this.request(
       defineOperation<Session>('POST /sessions/{session_id}/revoke', Session),

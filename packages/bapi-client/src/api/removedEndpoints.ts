@@ -11,7 +11,16 @@ export class EmailAPI {
 
   /** @deprecated The endpoint is gone from the Backend API. */
   createEmail(
-    params: { fromEmailName: string; emailAddressId: string; subject: string; body: string },
+    params: {
+      /** Sent as `from_email_name`: the name the email is sent from. */
+      fromEmailName: string;
+      /** Sent as `email_address_id`: the ID of the email address to send to. */
+      emailAddressId: string;
+      /** The email's subject. */
+      subject: string;
+      /** The email's body. */
+      body: string;
+    },
     options?: CallOptions,
   ) {
     deprecated('EmailAPI.createEmail', 'The Backend API no longer sends emails on request.');
@@ -24,7 +33,15 @@ export class SMSMessageAPI {
   constructor(protected readonly request: RequestFunction) {}
 
   /** @deprecated The endpoint is gone from the Backend API. */
-  createSMSMessage(params: { phoneNumberId: string; message: string }, options?: CallOptions) {
+  createSMSMessage(
+    params: {
+      /** Sent as `phone_number_id`: the ID of the phone number to send to. */
+      phoneNumberId: string;
+      /** The text of the message. */
+      message: string;
+    },
+    options?: CallOptions,
+  ) {
     deprecated('SMSMessageAPI.createSMSMessage', 'The Backend API no longer sends SMS messages on request.');
     return this.request(
       defineOperation<SMSMessage>('POST /sms_messages json', SMSMessage),

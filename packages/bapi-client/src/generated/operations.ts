@@ -27,11 +27,20 @@ export const GetJWKS: Operation<JWKS> = /* @__PURE__ */ defineOperation('GET /jw
 
 /** Query of GET /clients */
 export interface GetClientListParams {
-  /** Whether to paginate the results. */
+  /**
+   * Whether to paginate the results. If true, the results will be paginated. If false, the results will not be
+   * paginated.
+   */
   paginated?: boolean;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -58,9 +67,15 @@ export interface CreateEmailAddressBody {
   emailAddress: string;
   /** When created, the email address will be marked as verified. */
   verified?: boolean | null;
-  /** Create this email address as the primary email address for the user. */
+  /**
+   * Create this email address as the primary email address for the user. Default: false, unless it is the first
+   * email address.
+   */
   primary?: boolean | null;
-  /** If set to `true` and the email address is created as the user's new primary, */
+  /**
+   * If set to `true` and the email address is created as the user's new primary, the previous primary email
+   * address is notified of the change. By default, no notification is sent.
+   */
   notifyPrimaryEmailAddressChanged?: boolean | null;
 }
 
@@ -76,7 +91,10 @@ export interface UpdateEmailAddressBody {
   verified?: boolean | null;
   /** Set this email address as the primary email address for the user. */
   primary?: boolean | null;
-  /** If set to `true` and this update makes the email address the user's new primary, */
+  /**
+   * If set to `true` and this update makes the email address the user's new primary, the previous primary email
+   * address is notified of the change. By default, no notification is sent.
+   */
   notifyPrimaryEmailAddressChanged?: boolean | null;
 }
 
@@ -104,9 +122,17 @@ export const AttemptEmailAddressVerification: Operation<{ object?: string; id?: 
 export interface ReplaceUserEmailAddressBody {
   /** The new email address. Must adhere to the RFC 5322 specification for email address format. */
   emailAddress: string;
-  /** Controls the status of the replacement email address. Defaults to `verified`. Set to */
+  /**
+   * Controls the status of the replacement email address. Defaults to `verified`. Set to `reserved` to create it
+   * reserved (unverified but usable for sign-in and locked so no other user can claim it), or to `unverified` to
+   * create it neither usable for sign-in nor locked.
+   */
   identificationStatus?: "verified" | "reserved" | "unverified";
-  /** If set to `true`, the user's previous primary email address is notified that the */
+  /**
+   * If set to `true`, the user's previous primary email address is notified that the primary email address has
+   * changed. No notification is sent when the replacement is the user's current primary email address. By default,
+   * no notification is sent.
+   */
   notifyPrimaryEmailAddressChanged?: boolean | null;
 }
 
@@ -121,9 +147,15 @@ export interface CreatePhoneNumberBody {
   phoneNumber: string;
   /** When created, the phone number will be marked as verified. */
   verified?: boolean | null;
-  /** Create this phone number as the primary phone number for the user. Default: false, unless it is the first phone number. */
+  /**
+   * Create this phone number as the primary phone number for the user. Default: false, unless it is the first
+   * phone number.
+   */
   primary?: boolean | null;
-  /** Create this phone number as reserved for multi-factor authentication. The phone number must also be verified. */
+  /**
+   * Create this phone number as reserved for multi-factor authentication. The phone number must also be verified.
+   * If there are no other reserved second factors, the phone number will be set as the default second factor.
+   */
   reservedForSecondFactor?: boolean | null;
 }
 
@@ -139,7 +171,10 @@ export interface UpdatePhoneNumberBody {
   verified?: boolean | null;
   /** Set this phone number as the primary phone number for the user. */
   primary?: boolean | null;
-  /** Set this phone number as reserved for multi-factor authentication. */
+  /**
+   * Set this phone number as reserved for multi-factor authentication. The phone number must also be verified. If
+   * there are no other reserved second factors, the phone number will be set as the default second factor.
+   */
   reservedForSecondFactor?: boolean | null;
 }
 
@@ -167,7 +202,11 @@ export const AttemptPhoneNumberVerification: Operation<{ object?: string; id?: s
 export interface ReplaceUserPhoneNumberBody {
   /** The new phone number. Must adhere to the E.164 standard for phone number format. */
   phoneNumber: string;
-  /** Controls the status of the replacement phone number. Defaults to `verified`. Set to */
+  /**
+   * Controls the status of the replacement phone number. Defaults to `verified`. Set to `reserved` to create it
+   * reserved (unverified but usable for sign-in and locked so no other user can claim it), or to `unverified` to
+   * create it neither usable for sign-in nor locked.
+   */
   identificationStatus?: "verified" | "reserved" | "unverified";
 }
 
@@ -182,11 +221,20 @@ export interface GetSessionListParams {
   userId?: string;
   /** Filter sessions by the provided status */
   status?: "abandoned" | "active" | "ended" | "expired" | "removed" | "replaced" | "revoked";
-  /** Whether to paginate the results. */
+  /**
+   * Whether to paginate the results. If true, the results will be paginated. If false, the results will not be
+   * paginated.
+   */
   paginated?: boolean;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -209,7 +257,10 @@ export const GetSession: Operation<Session> = /* @__PURE__ */ defineOperation('G
 
 /** Body of POST /sessions/{session_id}/refresh */
 export interface RefreshSessionBody {
-  /** The JWT that is sent via the `__session` cookie from your frontend. */
+  /**
+   * The JWT that is sent via the `__session` cookie from your frontend. Note: this JWT must be associated with the
+   * supplied session ID.
+   */
   expiredToken: string;
   /** The refresh token from the `__refresh` cookie set via FAPI's handshake flow. */
   refreshToken: string;
@@ -231,7 +282,10 @@ export const RevokeSession: Operation<Session> = /* @__PURE__ */ defineOperation
 
 /** Body of POST /sessions/{session_id}/verify */
 export interface VerifySessionBody {
-  /** The JWT that is sent via the `__session` cookie from your frontend. */
+  /**
+   * The JWT that is sent via the `__session` cookie from your frontend. Note: this JWT must be associated with the
+   * supplied session ID.
+   */
   token?: string;
 }
 
@@ -258,11 +312,20 @@ export const CreateSessionTokenFromTemplate: Operation<Token> = /* @__PURE__ */ 
 
 /** Query of GET /templates/{template_type} */
 export interface GetTemplateListParams {
-  /** Whether to paginate the results. */
+  /**
+   * Whether to paginate the results. If true, the results will be paginated. If false, the results will not be
+   * paginated.
+   */
   paginated?: boolean;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -276,7 +339,7 @@ export const GetTemplate: Operation<Template> = /* @__PURE__ */ defineOperation(
 export interface UpsertTemplateBody {
   /** The user-friendly name of the template */
   name?: string;
-  /** The email subject. */
+  /** The email subject. Applicable only to email templates. */
   subject?: string | null;
   /** The editor markup used to generate the body of the template */
   markup?: string | null;
@@ -284,9 +347,15 @@ export interface UpsertTemplateBody {
   body?: string;
   /** Whether Clerk should deliver emails or SMS messages based on the current template */
   deliveredByClerk?: boolean | null;
-  /** The local part of the From email address that will be used for emails. */
+  /**
+   * The local part of the From email address that will be used for emails. For example, in the address
+   * 'hello@example.com', the local part is 'hello'. Applicable only to email templates.
+   */
   fromEmailName?: string;
-  /** The local part of the Reply To email address that will be used for emails. */
+  /**
+   * The local part of the Reply To email address that will be used for emails. For example, in the address
+   * 'hello@example.com', the local part is 'hello'. Applicable only to email templates.
+   */
   replyToEmailName?: string;
 }
 
@@ -298,13 +367,19 @@ export const RevertTemplate: Operation<Template> = /* @__PURE__ */ defineOperati
 
 /** Body of POST /templates/{template_type}/{slug}/preview */
 export interface PreviewTemplateBody {
-  /** The email subject. */
+  /** The email subject. Applicable only to email templates. */
   subject?: string | null;
   /** The template body before variable interpolation */
   body?: string;
-  /** The local part of the From email address that will be used for emails. */
+  /**
+   * The local part of the From email address that will be used for emails. For example, in the address
+   * 'hello@example.com', the local part is 'hello'. Applicable only to email templates.
+   */
   fromEmailName?: string;
-  /** The local part of the Reply To email address that will be used for emails. */
+  /**
+   * The local part of the Reply To email address that will be used for emails. For example, in the address
+   * 'hello@example.com', the local part is 'hello'. Applicable only to email templates.
+   */
   replyToEmailName?: string;
 }
 
@@ -322,57 +397,138 @@ export const ToggleTemplateDelivery: Operation<Template> = /* @__PURE__ */ defin
 
 /** Query of GET /users */
 export interface GetUserListParams {
-  /** Returns users with the specified email addresses. */
+  /**
+   * Returns users with the specified email addresses. Accepts up to 100 email addresses. Any email addresses not
+   * found are ignored.
+   */
   emailAddress?: Array<string>;
-  /** Returns users with the specified phone numbers. */
+  /**
+   * Returns users with the specified phone numbers. Accepts up to 100 phone numbers. Any phone numbers not found
+   * are ignored.
+   */
   phoneNumber?: Array<string>;
-  /** Returns users with the specified external IDs. */
+  /**
+   * Returns users with the specified external IDs. For each external ID, the `+` and `-` can be prepended to the
+   * ID, which denote whether the respective external ID should be included or excluded from the result set.
+   * Accepts up to 100 external IDs. Any external IDs not found are ignored.
+   */
   externalId?: Array<string>;
-  /** Returns users with the specified usernames. */
+  /** Returns users with the specified usernames. Accepts up to 100 usernames. Any usernames not found are ignored. */
   username?: Array<string>;
-  /** Returns users with the specified web3 wallet addresses. */
+  /**
+   * Returns users with the specified web3 wallet addresses. Accepts up to 100 web3 wallet addresses. Any web3
+   * wallet addresses not found are ignored.
+   */
   web3Wallet?: Array<string>;
-  /** Returns users with the user IDs specified. */
+  /**
+   * Returns users with the user IDs specified. For each user ID, the `+` and `-` can be prepended to the ID, which
+   * denote whether the respective user ID should be included or excluded from the result set. Accepts up to 100
+   * user IDs. Any user IDs not found are ignored.
+   */
   userId?: Array<string>;
-  /** Returns users that have memberships to the */
+  /**
+   * Returns users that have memberships to the given organizations. For each organization ID, the `+` and `-` can
+   * be prepended to the ID, which denote whether the respective organization should be included or excluded from
+   * the result set. Accepts up to 100 organization IDs.
+   */
   organizationId?: Array<string>;
-  /** Returns users that match the given query. */
+  /**
+   * Returns users that match the given query. For possible matches, we check the email addresses, phone numbers,
+   * usernames, web3 wallets, user IDs, first and last names. The query value doesn't need to match the exact value
+   * you are looking for, it is capable of partial matches as well.
+   */
   query?: string;
-  /** Returns users with emails that match the given query, via case-insensitive partial match. */
+  /**
+   * Returns users with emails that match the given query, via case-insensitive partial match. For example,
+   * `email_address_query=ello` will match a user with the email `HELLO@example.com`.
+   */
   emailAddressQuery?: string;
-  /** Returns users with phone numbers that match the given query, via case-insensitive partial match. */
+  /**
+   * Returns users with phone numbers that match the given query, via case-insensitive partial match. For example,
+   * `phone_number_query=555` will match a user with the phone number `+1555xxxxxxx`.
+   */
   phoneNumberQuery?: string;
-  /** Returns users with usernames that match the given query, via case-insensitive partial match. */
+  /**
+   * Returns users with usernames that match the given query, via case-insensitive partial match. For example,
+   * `username_query=CoolUser` will match a user with the username `SomeCoolUser`.
+   */
   usernameQuery?: string;
   /** Returns users with names that match the given query, via case-insensitive partial match. */
   nameQuery?: string;
   /** Returns users which are either banned (`banned=true`) or not banned (`banned=false`). */
   banned?: boolean;
-  /** Returns users whose last session activity was before the given date (with millisecond precision). */
+  /**
+   * Returns users whose last session activity was before the given date (with millisecond precision). Example: use
+   * 1700690400000 to retrieve users whose last session activity was before 2023-11-23.
+   */
   lastActiveAtBefore?: number;
-  /** Returns users whose last session activity was after the given date (with millisecond precision). */
+  /**
+   * Returns users whose last session activity was after the given date (with millisecond precision). Example: use
+   * 1700690400000 to retrieve users whose last session activity was after 2023-11-23.
+   */
   lastActiveAtAfter?: number;
-  /** Returns users that had session activity since the given date. */
+  /**
+   * Returns users that had session activity since the given date. Example: use 1700690400000 to retrieve users
+   * that had session activity from 2023-11-23 until the current day. Deprecated in favor of
+   * `last_active_at_after`.
+   */
   lastActiveAtSince?: number;
-  /** Returns users who have been created before the given date (with millisecond precision). */
+  /**
+   * Returns users who have been created before the given date (with millisecond precision). Example: use
+   * 1730160000000 to retrieve users who have been created before 2024-10-29.
+   */
   createdAtBefore?: number;
-  /** Returns users who have been created after the given date (with millisecond precision). */
+  /**
+   * Returns users who have been created after the given date (with millisecond precision). Example: use
+   * 1730160000000 to retrieve users who have been created after 2024-10-29.
+   */
   createdAtAfter?: number;
-  /** Returns users whose last sign-in was before the given date (with millisecond precision). */
+  /**
+   * Returns users whose last sign-in was before the given date (with millisecond precision). Example: use
+   * 1700690400000 to retrieve users whose last sign-in was before 2023-11-23.
+   */
   lastSignInAtBefore?: number;
-  /** Returns users whose last sign-in was after the given date (with millisecond precision). */
+  /**
+   * Returns users whose last sign-in was after the given date (with millisecond precision). Example: use
+   * 1700690400000 to retrieve users whose last sign-in was after 2023-11-23.
+   */
   lastSignInAtAfter?: number;
-  /** Returns users with external accounts for the specified OAuth provider. */
+  /**
+   * Returns users with external accounts for the specified OAuth provider. Must be used in combination with the
+   * `provider_user_id` parameter. For example, use `provider=oauth_google&provider_user_id=12345` to retrieve a
+   * user with Google provider user ID 12345.
+   */
   provider?: string;
-  /** Returns users with the specified provider user IDs for a specific provider. */
+  /**
+   * Returns users with the specified provider user IDs for a specific provider. Must be used in combination with
+   * the `provider` parameter. For example, use `provider=oauth_google&provider_user_id=12345` to retrieve a user
+   * with Google provider user ID 12345. Accepts up to 100 provider user IDs. Any provider user IDs not found are
+   * ignored.
+   */
   providerUserId?: Array<string>;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
   /** A cursor for pagination: the `id` of the last user on the previous page. Returns the users that follow it. */
   startingAfter?: string;
-  /** Allows to return users in a particular order. */
+  /**
+   * Allows to return users in a particular order. At the moment, you can order the returned users by their
+   * `created_at`,`updated_at`,`email_address`,`web3wallet`,`first_name`,`last_name`,`phone_number`,`username`,`last_active_at`,`last_sign_in_at`.
+   * In order to specify the direction, you can use the `+/-` symbols prepended in the property to order by. For
+   * example, if you want users to be returned in descending order according to their `created_at` property, you
+   * can use `-created_at`. If you don't use `+` or `-`, then `+` is implied. We only support one `order_by`
+   * parameter, and if multiple `order_by` parameters are provided, we will only keep the first one. For example,
+   * if you pass `order_by=username&order_by=created_at`, we will consider only the first `order_by` parameter,
+   * which is `username`. The `created_at` parameter will be ignored in this case. Only the `created_at` orderings
+   * can be combined with `starting_after` cursor pagination; see that parameter.
+   */
   orderBy?: string;
 }
 
@@ -381,7 +537,10 @@ export const GetUserList: Operation<User[]> = /* @__PURE__ */ defineOperation('G
 
 /** Body of POST /users */
 export interface CreateUserBody {
-  /** The ID of the user as used in your external systems or your previous authentication solution. */
+  /**
+   * The ID of the user as used in your external systems or your previous authentication solution. Must be unique
+   * across your instance.
+   */
   externalId?: string | null;
   /** The first name to assign to the user */
   firstName?: string | null;
@@ -389,56 +548,125 @@ export interface CreateUserBody {
   lastName?: string | null;
   /** The locale to assign to the user (e.g., "en-US", "fr-FR") */
   locale?: string | null;
-  /** Email addresses to add to the user. */
+  /**
+   * Email addresses to add to the user. Must be unique across your instance. The first email address will be set
+   * as the user's primary email address. Created verified by default; see `email_address_identification_status` to
+   * create them reserved.
+   */
   emailAddress?: Array<string>;
-  /** Controls the status each email address is created with. Runs parallel to */
+  /**
+   * Controls the status each email address is created with. Runs parallel to `email_address`: when provided, it
+   * must contain exactly one item per email address, applied by position. When omitted or empty, every email
+   * address is created `verified`. Set an item to `reserved` to create the corresponding email address reserved
+   * instead (unverified but usable for sign-in and locked so no other user can claim it).
+   */
   emailAddressIdentificationStatus?: Array<"verified" | "reserved">;
-  /** Phone numbers to add to the user. */
+  /**
+   * Phone numbers to add to the user. Must be unique across your instance. The first phone number will be set as
+   * the user's primary phone number. Created verified by default; see `phone_number_identification_status` to
+   * create them reserved.
+   */
   phoneNumber?: Array<string>;
-  /** Controls the status each phone number is created with. Runs parallel to */
+  /**
+   * Controls the status each phone number is created with. Runs parallel to `phone_number`: when provided, it must
+   * contain exactly one item per phone number, applied by position. When omitted or empty, every phone number is
+   * created `verified`. Set an item to `reserved` to create the corresponding phone number reserved instead
+   * (unverified but usable for sign-in and locked so no other user can claim it).
+   */
   phoneNumberIdentificationStatus?: Array<"verified" | "reserved">;
-  /** Web3 wallets to add to the user. */
+  /**
+   * Web3 wallets to add to the user. Must be unique across your instance. The first wallet will be set as the
+   * user's primary wallet.
+   */
   web3Wallet?: Array<string>;
-  /** The username to give to the user. */
+  /** The username to give to the user. It must be unique across your instance. */
   username?: string | null;
-  /** The plaintext password to give the user. */
+  /**
+   * The plaintext password to give the user. Must be at least 8 characters long, and cannot be in any list of
+   * hacked passwords.
+   */
   password?: string | null;
-  /** In case you already have the password digests and not the passwords, you can use them for the newly created user via this property. */
+  /**
+   * In case you already have the password digests and not the passwords, you can use them for the newly created
+   * user via this property. The digests should be generated with one of the supported algorithms. The hashing
+   * algorithm can be specified using the `password_hasher` property.
+   */
   passwordDigest?: string | null;
+  /** `password_hasher`: a `PasswordHasher` object. */
   passwordHasher?: PasswordHasherJSON;
-  /** When set to `true` all password checks are skipped. */
+  /**
+   * When set to `true` all password checks are skipped. It is recommended to use this method only when migrating
+   * plaintext passwords to Clerk. Upon migration the user base should be prompted to pick stronger password.
+   */
   skipPasswordChecks?: boolean | null;
-  /** When set to `true`, `password` is not required anymore when creating the user and can be omitted. */
+  /**
+   * When set to `true`, `password` is not required anymore when creating the user and can be omitted. This is
+   * useful when you are trying to create a user that doesn't have a password, in an instance that is using
+   * passwords. Please note that you cannot use this flag if password is the only way for a user to sign into your
+   * instance.
+   */
   skipPasswordRequirement?: boolean | null;
-  /** In case TOTP is configured on the instance, you can provide the secret to enable it on the newly created user without the need to reset it. */
+  /**
+   * In case TOTP is configured on the instance, you can provide the secret to enable it on the newly created user
+   * without the need to reset it. Please note that currently the supported options are: * Period: 30 seconds *
+   * Code length: 6 digits * Algorithm: SHA1
+   */
   totpSecret?: string | null;
-  /** If Backup Codes are configured on the instance, you can provide them to enable it on the newly created user without the need to reset them. */
+  /**
+   * If Backup Codes are configured on the instance, you can provide them to enable it on the newly created user
+   * without the need to reset them. You must provide the backup codes in plain format or the corresponding bcrypt
+   * digest.
+   */
   backupCodes?: Array<string>;
   /** Metadata saved on the user, that is visible to both your Frontend and Backend APIs */
   publicMetadata?: Record<string, unknown>;
   /** Metadata saved on the user, that is only visible to your Backend API */
   privateMetadata?: Record<string, unknown>;
-  /** Metadata saved on the user, that can be updated from both the Frontend and Backend APIs. */
+  /**
+   * Metadata saved on the user, that can be updated from both the Frontend and Backend APIs. Note: Since this data
+   * can be modified from the frontend, it is not guaranteed to be safe.
+   */
   unsafeMetadata?: Record<string, unknown>;
   /** If enabled, user can delete themselves via FAPI. */
   deleteSelfEnabled?: boolean | null;
-  /** A custom timestamp denoting _when_ the user accepted legal requirements, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom timestamp denoting _when_ the user accepted legal requirements, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   legalAcceptedAt?: string | null;
-  /** When set to `true` all legal checks are skipped. */
+  /**
+   * When set to `true` all legal checks are skipped. It is not recommended to skip legal checks unless you are
+   * migrating a user to Clerk.
+   */
   skipLegalChecks?: boolean | null;
-  /** When set to `true`, identification types are not enforced. */
+  /**
+   * When set to `true`, identification types are not enforced. At least one identification type must be enabled
+   * and provided on your instance (email, phone, web3 wallet, or username). Users created without required
+   * identification types cannot use those authentication strategies It is not recommended to use this flag unless
+   * you need to allow Clerk UI components to prompt for required fields while BAPI creates users with minimal
+   * data, or for migration a user to Clerk.
+   */
   skipUserRequirement?: boolean | null;
   /** If enabled, user can create organizations via FAPI. */
   createOrganizationEnabled?: boolean | null;
   /** The maximum number of organizations the user can create. 0 means unlimited. */
   createOrganizationsLimit?: number | null;
-  /** A custom date/time denoting _when_ the user signed up to the application, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom date/time denoting _when_ the user signed up to the application, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   createdAt?: string | null;
   /** When set to `true`, the user will bypass Device Trust checks during sign-in. */
   bypassClientTrust?: boolean | null;
-  /** When set to `true`, the user is created already banned and cannot sign in. */
+  /**
+   * When set to `true`, the user is created already banned and cannot sign in. Requires the same plan support as
+   * the ban user endpoint.
+   */
   banned?: boolean | null;
-  /** When set to `true`, the user is created already locked. */
+  /**
+   * When set to `true`, the user is created already locked. Requires the user lockout feature to be enabled on the
+   * instance.
+   */
   locked?: boolean | null;
 }
 
@@ -447,49 +675,112 @@ export const CreateUser: Operation<User> = /* @__PURE__ */ defineOperation('POST
 
 /** Query of GET /users/count */
 export interface GetUsersCountParams {
-  /** Counts users with the specified email addresses. */
+  /**
+   * Counts users with the specified email addresses. Accepts up to 100 email addresses. Any email addresses not
+   * found are ignored.
+   */
   emailAddress?: Array<string>;
-  /** Counts users with the specified phone numbers. */
+  /**
+   * Counts users with the specified phone numbers. Accepts up to 100 phone numbers. Any phone numbers not found
+   * are ignored.
+   */
   phoneNumber?: Array<string>;
-  /** Counts users with the specified external IDs. */
+  /**
+   * Counts users with the specified external IDs. Accepts up to 100 external IDs. Any external IDs not found are
+   * ignored.
+   */
   externalId?: Array<string>;
-  /** Counts users with the specified usernames. */
+  /** Counts users with the specified usernames. Accepts up to 100 usernames. Any usernames not found are ignored. */
   username?: Array<string>;
-  /** Counts users with the specified web3 wallet addresses. */
+  /**
+   * Counts users with the specified web3 wallet addresses. Accepts up to 100 web3 wallet addresses. Any web3
+   * wallet addresses not found are ignored.
+   */
   web3Wallet?: Array<string>;
-  /** Counts users with the user IDs specified. */
+  /** Counts users with the user IDs specified. Accepts up to 100 user IDs. Any user IDs not found are ignored. */
   userId?: Array<string>;
-  /** Returns users that have memberships to the given organizations. For each organization ID, the `+` and `-` */
+  /**
+   * Returns users that have memberships to the given organizations. For each organization ID, the `+` and `-` can
+   * be prepended to the ID, which denote whether the respective organization should be included or excluded from
+   * the result set. Accepts up to 100 organization IDs.
+   */
   organizationId?: Array<string>;
-  /** Counts users that match the given query. */
+  /**
+   * Counts users that match the given query. For possible matches, we check the email addresses, phone numbers,
+   * usernames, web3 wallets, user IDs, first and last names. The query value doesn't need to match the exact value
+   * you are looking for, it is capable of partial matches as well.
+   */
   query?: string;
-  /** Counts users with emails that match the given query, via case-insensitive partial match. */
+  /**
+   * Counts users with emails that match the given query, via case-insensitive partial match. For example,
+   * `email_address_query=ello` will match a user with the email `HELLO@example.com`, and will be included in the
+   * resulting count.
+   */
   emailAddressQuery?: string;
-  /** Counts users with phone numbers that match the given query, via case-insensitive partial match. */
+  /**
+   * Counts users with phone numbers that match the given query, via case-insensitive partial match. For example,
+   * `phone_number_query=555` will match a user with the phone number `+1555xxxxxxx`, and will be included in the
+   * resulting count.
+   */
   phoneNumberQuery?: string;
-  /** Counts users with usernames that match the given query, via case-insensitive partial match. */
+  /**
+   * Counts users with usernames that match the given query, via case-insensitive partial match. For example,
+   * `username_query=CoolUser` will match a user with the username `SomeCoolUser`, and will be included in the
+   * resulting count.
+   */
   usernameQuery?: string;
   /** Returns users with names that match the given query, via case-insensitive partial match. */
   nameQuery?: string;
   /** Counts users which are either banned (`banned=true`) or not banned (`banned=false`). */
   banned?: boolean;
-  /** Returns users whose last session activity was before the given date (with millisecond precision). */
+  /**
+   * Returns users whose last session activity was before the given date (with millisecond precision). Example: use
+   * 1700690400000 to retrieve users whose last session activity was before 2023-11-23.
+   */
   lastActiveAtBefore?: number;
-  /** Returns users whose last session activity was after the given date (with millisecond precision). */
+  /**
+   * Returns users whose last session activity was after the given date (with millisecond precision). Example: use
+   * 1700690400000 to retrieve users whose last session activity was after 2023-11-23.
+   */
   lastActiveAtAfter?: number;
-  /** Returns users that had session activity since the given date. */
+  /**
+   * Returns users that had session activity since the given date. Example: use 1700690400000 to retrieve users
+   * that had session activity from 2023-11-23 until the current day. Deprecated in favor of
+   * `last_active_at_after`.
+   */
   lastActiveAtSince?: number;
-  /** Returns users who have been created before the given date (with millisecond precision). */
+  /**
+   * Returns users who have been created before the given date (with millisecond precision). Example: use
+   * 1730160000000 to retrieve users who have been created before 2024-10-29.
+   */
   createdAtBefore?: number;
-  /** Returns users who have been created after the given date (with millisecond precision). */
+  /**
+   * Returns users who have been created after the given date (with millisecond precision). Example: use
+   * 1730160000000 to retrieve users who have been created after 2024-10-29.
+   */
   createdAtAfter?: number;
-  /** Counts users whose last sign-in was before the given date (with millisecond precision). */
+  /**
+   * Counts users whose last sign-in was before the given date (with millisecond precision). Example: use
+   * 1700690400000 to count users whose last sign-in was before 2023-11-23.
+   */
   lastSignInAtBefore?: number;
-  /** Counts users whose last sign-in was after the given date (with millisecond precision). */
+  /**
+   * Counts users whose last sign-in was after the given date (with millisecond precision). Example: use
+   * 1700690400000 to count users whose last sign-in was after 2023-11-23.
+   */
   lastSignInAtAfter?: number;
-  /** Counts users with external accounts for the specified OAuth provider. */
+  /**
+   * Counts users with external accounts for the specified OAuth provider. Must be used in combination with the
+   * `provider_user_id` parameter. For example, use `provider=oauth_google&provider_user_id=12345` to count users
+   * with Google provider user ID 12345. Accepts up to 100 providers.
+   */
   provider?: string;
-  /** Counts users with the specified provider user IDs for a specific provider. */
+  /**
+   * Counts users with the specified provider user IDs for a specific provider. Must be used in combination with
+   * the `provider` parameter. For example, use `provider=oauth_google&provider_user_id=12345` to count users with
+   * Google provider user ID 12345. Accepts up to 100 provider user IDs. Any provider user IDs not found are
+   * ignored.
+   */
   providerUserId?: Array<string>;
 }
 
@@ -501,7 +792,10 @@ export const GetUser: Operation<User> = /* @__PURE__ */ defineOperation('GET /us
 
 /** Body of PATCH /users/{user_id} */
 export interface UpdateUserBody {
-  /** The ID of the user as used in your external systems or your previous authentication solution. */
+  /**
+   * The ID of the user as used in your external systems or your previous authentication solution. Must be unique
+   * across your instance.
+   */
   externalId?: string | null;
   /** The first name to assign to the user */
   firstName?: string | null;
@@ -509,30 +803,53 @@ export interface UpdateUserBody {
   lastName?: string | null;
   /** The locale to assign to the user (e.g., "en-US", "fr-FR") */
   locale?: string | null;
-  /** The ID of the email address to set as primary. */
+  /** The ID of the email address to set as primary. It must be verified, and present on the current user. */
   primaryEmailAddressId?: string | null;
-  /** If set to `true`, the user will be notified that their primary email address has changed. */
+  /**
+   * If set to `true`, the user will be notified that their primary email address has changed. By default, no
+   * notification is sent.
+   */
   notifyPrimaryEmailAddressChanged?: boolean | null;
-  /** The ID of the phone number to set as primary. */
+  /** The ID of the phone number to set as primary. It must be verified, and present on the current user. */
   primaryPhoneNumberId?: string | null;
-  /** The ID of the web3 wallets to set as primary. */
+  /** The ID of the web3 wallets to set as primary. It must be verified, and present on the current user. */
   primaryWeb3WalletId?: string | null;
-  /** The username to give to the user. */
+  /** The username to give to the user. It must be unique across your instance. */
   username?: string | null;
   /** The ID of the image to set as the user's profile image */
   profileImageId?: string | null;
-  /** The plaintext password to give the user. */
+  /**
+   * The plaintext password to give the user. Must be at least 8 characters long, and cannot be in any list of
+   * hacked passwords.
+   */
   password?: string | null;
-  /** In case you already have the password digests and not the passwords, you can use them for the newly created user via this property. */
+  /**
+   * In case you already have the password digests and not the passwords, you can use them for the newly created
+   * user via this property. The digests should be generated with one of the supported algorithms. The hashing
+   * algorithm can be specified using the `password_hasher` property.
+   */
   passwordDigest?: string;
+  /** `password_hasher`: a `PasswordHasher` object. */
   passwordHasher?: PasswordHasherJSON;
-  /** Set it to `true` if you're updating the user's password and want to skip any password policy settings check. This parameter can only be used when providing a `p */
+  /**
+   * Set it to `true` if you're updating the user's password and want to skip any password policy settings check.
+   * This parameter can only be used when providing a `password`.
+   */
   skipPasswordChecks?: boolean | null;
-  /** Set to `true` to sign out the user from all their active sessions once their password is updated. This parameter can only be used when providing a `password`. */
+  /**
+   * Set to `true` to sign out the user from all their active sessions once their password is updated. This
+   * parameter can only be used when providing a `password`.
+   */
   signOutOfOtherSessions?: boolean | null;
-  /** In case TOTP is configured on the instance, you can provide the secret to enable it on the specific user without the need to reset it. */
+  /**
+   * In case TOTP is configured on the instance, you can provide the secret to enable it on the specific user
+   * without the need to reset it.
+   */
   totpSecret?: string | null;
-  /** If Backup Codes are configured on the instance, you can provide them to enable it on the specific user without the need to reset them. */
+  /**
+   * If Backup Codes are configured on the instance, you can provide them to enable it on the specific user without
+   * the need to reset them.
+   */
   backupCodes?: Array<string>;
   /** If true, the user can delete themselves with the Frontend API. */
   deleteSelfEnabled?: boolean | null;
@@ -552,8 +869,12 @@ export interface UpdateUserBody {
 
 /** PATCH /users/{user_id}: the body type per API version. */
 export interface UpdateUserBodyByVersion {
+  /** The body type of a client without `clerkApiVersion`: the one of 2021-02-05, the oldest. */
   default: {
-  /** The ID of the user as used in your external systems or your previous authentication solution. */
+  /**
+   * The ID of the user as used in your external systems or your previous authentication solution. Must be unique
+   * across your instance.
+   */
   externalId?: string | null;
   /** The first name to assign to the user */
   firstName?: string | null;
@@ -561,54 +882,106 @@ export interface UpdateUserBodyByVersion {
   lastName?: string | null;
   /** The locale to assign to the user (e.g., "en-US", "fr-FR") */
   locale?: string | null;
-  /** The ID of the email address to set as primary. */
+  /** The ID of the email address to set as primary. It must be verified, and present on the current user. */
   primaryEmailAddressId?: string | null;
-  /** If set to `true`, the user will be notified that their primary email address has changed. */
+  /**
+   * If set to `true`, the user will be notified that their primary email address has changed. By default, no
+   * notification is sent.
+   */
   notifyPrimaryEmailAddressChanged?: boolean | null;
-  /** The ID of the phone number to set as primary. */
+  /** The ID of the phone number to set as primary. It must be verified, and present on the current user. */
   primaryPhoneNumberId?: string | null;
-  /** The ID of the web3 wallets to set as primary. */
+  /** The ID of the web3 wallets to set as primary. It must be verified, and present on the current user. */
   primaryWeb3WalletId?: string | null;
-  /** The username to give to the user. */
+  /** The username to give to the user. It must be unique across your instance. */
   username?: string | null;
   /** The ID of the image to set as the user's profile image */
   profileImageId?: string | null;
-  /** The plaintext password to give the user. */
+  /**
+   * The plaintext password to give the user. Must be at least 8 characters long, and cannot be in any list of
+   * hacked passwords.
+   */
   password?: string | null;
-  /** In case you already have the password digests and not the passwords, you can use them for the newly created user via this property. */
+  /**
+   * In case you already have the password digests and not the passwords, you can use them for the newly created
+   * user via this property. The digests should be generated with one of the supported algorithms. The hashing
+   * algorithm can be specified using the `password_hasher` property.
+   */
   passwordDigest?: string;
+  /** `password_hasher`: a `PasswordHasher` object. */
   passwordHasher?: PasswordHasherJSON;
-  /** Set it to `true` if you're updating the user's password and want to skip any password policy settings check. This parameter can only be used when providing a `p */
+  /**
+   * Set it to `true` if you're updating the user's password and want to skip any password policy settings check.
+   * This parameter can only be used when providing a `password`.
+   */
   skipPasswordChecks?: boolean | null;
-  /** Set to `true` to sign out the user from all their active sessions once their password is updated. This parameter can only be used when providing a `password`. */
+  /**
+   * Set to `true` to sign out the user from all their active sessions once their password is updated. This
+   * parameter can only be used when providing a `password`.
+   */
   signOutOfOtherSessions?: boolean | null;
-  /** In case TOTP is configured on the instance, you can provide the secret to enable it on the specific user without the need to reset it. */
+  /**
+   * In case TOTP is configured on the instance, you can provide the secret to enable it on the specific user
+   * without the need to reset it. Please note that currently the supported options are: * Period: 30 seconds *
+   * Code length: 6 digits * Algorithm: SHA1
+   */
   totpSecret?: string | null;
-  /** If Backup Codes are configured on the instance, you can provide them to enable it on the specific user without the need to reset them. */
+  /**
+   * If Backup Codes are configured on the instance, you can provide them to enable it on the specific user without
+   * the need to reset them. You must provide the backup codes in plain format or the corresponding bcrypt digest.
+   */
   backupCodes?: Array<string>;
-  /** Metadata saved on the user, that is visible to both your Frontend and Backend APIs. */
+  /**
+   * Metadata saved on the user, that is visible to both your Frontend and Backend APIs. Deprecated: As of API
+   * version 2026-05-12, this field is rejected on `PATCH /v1/users/{user_id}`. Use `PATCH
+   * /v1/users/{user_id}/metadata` to merge updates into existing metadata, or `PUT /v1/users/{user_id}/metadata`
+   * to replace a metadata field entirely.
+   */
   publicMetadata?: Record<string, unknown> | null;
-  /** Metadata saved on the user, that is only visible to your Backend API. */
+  /**
+   * Metadata saved on the user, that is only visible to your Backend API. Deprecated: As of API version
+   * 2026-05-12, this field is rejected on `PATCH /v1/users/{user_id}`. Use `PATCH /v1/users/{user_id}/metadata` to
+   * merge updates into existing metadata, or `PUT /v1/users/{user_id}/metadata` to replace a metadata field
+   * entirely.
+   */
   privateMetadata?: Record<string, unknown> | null;
-  /** Metadata saved on the user, that can be updated from both the Frontend and Backend APIs. */
+  /**
+   * Metadata saved on the user, that can be updated from both the Frontend and Backend APIs. Note: Since this data
+   * can be modified from the frontend, it is not guaranteed to be safe. Deprecated: As of API version 2026-05-12,
+   * this field is rejected on `PATCH /v1/users/{user_id}`. Use `PATCH /v1/users/{user_id}/metadata` to merge
+   * updates into existing metadata, or `PUT /v1/users/{user_id}/metadata` to replace a metadata field entirely.
+   */
   unsafeMetadata?: Record<string, unknown> | null;
   /** If true, the user can delete themselves with the Frontend API. */
   deleteSelfEnabled?: boolean | null;
   /** If true, the user can create organizations with the Frontend API. */
   createOrganizationEnabled?: boolean | null;
-  /** A custom timestamp denoting _when_ the user accepted legal requirements, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom timestamp denoting _when_ the user accepted legal requirements, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   legalAcceptedAt?: string | null;
-  /** When set to `true` all legal checks are skipped. */
+  /**
+   * When set to `true` all legal checks are skipped. It is not recommended to skip legal checks unless you are
+   * migrating a user to Clerk.
+   */
   skipLegalChecks?: boolean | null;
   /** The maximum number of organizations the user can create. 0 means unlimited. */
   createOrganizationsLimit?: number | null;
-  /** A custom date/time denoting _when_ the user signed up to the application, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom date/time denoting _when_ the user signed up to the application, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   createdAt?: string | null;
   /** When set to `true`, the user will bypass Device Trust checks during sign-in. */
   bypassClientTrust?: boolean | null;
 };
+  /** The body type of API version 2021-02-05. */
   "2021-02-05": {
-  /** The ID of the user as used in your external systems or your previous authentication solution. */
+  /**
+   * The ID of the user as used in your external systems or your previous authentication solution. Must be unique
+   * across your instance.
+   */
   externalId?: string | null;
   /** The first name to assign to the user */
   firstName?: string | null;
@@ -616,54 +989,106 @@ export interface UpdateUserBodyByVersion {
   lastName?: string | null;
   /** The locale to assign to the user (e.g., "en-US", "fr-FR") */
   locale?: string | null;
-  /** The ID of the email address to set as primary. */
+  /** The ID of the email address to set as primary. It must be verified, and present on the current user. */
   primaryEmailAddressId?: string | null;
-  /** If set to `true`, the user will be notified that their primary email address has changed. */
+  /**
+   * If set to `true`, the user will be notified that their primary email address has changed. By default, no
+   * notification is sent.
+   */
   notifyPrimaryEmailAddressChanged?: boolean | null;
-  /** The ID of the phone number to set as primary. */
+  /** The ID of the phone number to set as primary. It must be verified, and present on the current user. */
   primaryPhoneNumberId?: string | null;
-  /** The ID of the web3 wallets to set as primary. */
+  /** The ID of the web3 wallets to set as primary. It must be verified, and present on the current user. */
   primaryWeb3WalletId?: string | null;
-  /** The username to give to the user. */
+  /** The username to give to the user. It must be unique across your instance. */
   username?: string | null;
   /** The ID of the image to set as the user's profile image */
   profileImageId?: string | null;
-  /** The plaintext password to give the user. */
+  /**
+   * The plaintext password to give the user. Must be at least 8 characters long, and cannot be in any list of
+   * hacked passwords.
+   */
   password?: string | null;
-  /** In case you already have the password digests and not the passwords, you can use them for the newly created user via this property. */
+  /**
+   * In case you already have the password digests and not the passwords, you can use them for the newly created
+   * user via this property. The digests should be generated with one of the supported algorithms. The hashing
+   * algorithm can be specified using the `password_hasher` property.
+   */
   passwordDigest?: string;
+  /** `password_hasher`: a `PasswordHasher` object. */
   passwordHasher?: PasswordHasherJSON;
-  /** Set it to `true` if you're updating the user's password and want to skip any password policy settings check. This parameter can only be used when providing a `p */
+  /**
+   * Set it to `true` if you're updating the user's password and want to skip any password policy settings check.
+   * This parameter can only be used when providing a `password`.
+   */
   skipPasswordChecks?: boolean | null;
-  /** Set to `true` to sign out the user from all their active sessions once their password is updated. This parameter can only be used when providing a `password`. */
+  /**
+   * Set to `true` to sign out the user from all their active sessions once their password is updated. This
+   * parameter can only be used when providing a `password`.
+   */
   signOutOfOtherSessions?: boolean | null;
-  /** In case TOTP is configured on the instance, you can provide the secret to enable it on the specific user without the need to reset it. */
+  /**
+   * In case TOTP is configured on the instance, you can provide the secret to enable it on the specific user
+   * without the need to reset it. Please note that currently the supported options are: * Period: 30 seconds *
+   * Code length: 6 digits * Algorithm: SHA1
+   */
   totpSecret?: string | null;
-  /** If Backup Codes are configured on the instance, you can provide them to enable it on the specific user without the need to reset them. */
+  /**
+   * If Backup Codes are configured on the instance, you can provide them to enable it on the specific user without
+   * the need to reset them. You must provide the backup codes in plain format or the corresponding bcrypt digest.
+   */
   backupCodes?: Array<string>;
-  /** Metadata saved on the user, that is visible to both your Frontend and Backend APIs. */
+  /**
+   * Metadata saved on the user, that is visible to both your Frontend and Backend APIs. Deprecated: As of API
+   * version 2026-05-12, this field is rejected on `PATCH /v1/users/{user_id}`. Use `PATCH
+   * /v1/users/{user_id}/metadata` to merge updates into existing metadata, or `PUT /v1/users/{user_id}/metadata`
+   * to replace a metadata field entirely.
+   */
   publicMetadata?: Record<string, unknown> | null;
-  /** Metadata saved on the user, that is only visible to your Backend API. */
+  /**
+   * Metadata saved on the user, that is only visible to your Backend API. Deprecated: As of API version
+   * 2026-05-12, this field is rejected on `PATCH /v1/users/{user_id}`. Use `PATCH /v1/users/{user_id}/metadata` to
+   * merge updates into existing metadata, or `PUT /v1/users/{user_id}/metadata` to replace a metadata field
+   * entirely.
+   */
   privateMetadata?: Record<string, unknown> | null;
-  /** Metadata saved on the user, that can be updated from both the Frontend and Backend APIs. */
+  /**
+   * Metadata saved on the user, that can be updated from both the Frontend and Backend APIs. Note: Since this data
+   * can be modified from the frontend, it is not guaranteed to be safe. Deprecated: As of API version 2026-05-12,
+   * this field is rejected on `PATCH /v1/users/{user_id}`. Use `PATCH /v1/users/{user_id}/metadata` to merge
+   * updates into existing metadata, or `PUT /v1/users/{user_id}/metadata` to replace a metadata field entirely.
+   */
   unsafeMetadata?: Record<string, unknown> | null;
   /** If true, the user can delete themselves with the Frontend API. */
   deleteSelfEnabled?: boolean | null;
   /** If true, the user can create organizations with the Frontend API. */
   createOrganizationEnabled?: boolean | null;
-  /** A custom timestamp denoting _when_ the user accepted legal requirements, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom timestamp denoting _when_ the user accepted legal requirements, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   legalAcceptedAt?: string | null;
-  /** When set to `true` all legal checks are skipped. */
+  /**
+   * When set to `true` all legal checks are skipped. It is not recommended to skip legal checks unless you are
+   * migrating a user to Clerk.
+   */
   skipLegalChecks?: boolean | null;
   /** The maximum number of organizations the user can create. 0 means unlimited. */
   createOrganizationsLimit?: number | null;
-  /** A custom date/time denoting _when_ the user signed up to the application, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom date/time denoting _when_ the user signed up to the application, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   createdAt?: string | null;
   /** When set to `true`, the user will bypass Device Trust checks during sign-in. */
   bypassClientTrust?: boolean | null;
 };
+  /** The body type of API version 2024-10-01. */
   "2024-10-01": {
-  /** The ID of the user as used in your external systems or your previous authentication solution. */
+  /**
+   * The ID of the user as used in your external systems or your previous authentication solution. Must be unique
+   * across your instance.
+   */
   externalId?: string | null;
   /** The first name to assign to the user */
   firstName?: string | null;
@@ -671,54 +1096,106 @@ export interface UpdateUserBodyByVersion {
   lastName?: string | null;
   /** The locale to assign to the user (e.g., "en-US", "fr-FR") */
   locale?: string | null;
-  /** The ID of the email address to set as primary. */
+  /** The ID of the email address to set as primary. It must be verified, and present on the current user. */
   primaryEmailAddressId?: string | null;
-  /** If set to `true`, the user will be notified that their primary email address has changed. */
+  /**
+   * If set to `true`, the user will be notified that their primary email address has changed. By default, no
+   * notification is sent.
+   */
   notifyPrimaryEmailAddressChanged?: boolean | null;
-  /** The ID of the phone number to set as primary. */
+  /** The ID of the phone number to set as primary. It must be verified, and present on the current user. */
   primaryPhoneNumberId?: string | null;
-  /** The ID of the web3 wallets to set as primary. */
+  /** The ID of the web3 wallets to set as primary. It must be verified, and present on the current user. */
   primaryWeb3WalletId?: string | null;
-  /** The username to give to the user. */
+  /** The username to give to the user. It must be unique across your instance. */
   username?: string | null;
   /** The ID of the image to set as the user's profile image */
   profileImageId?: string | null;
-  /** The plaintext password to give the user. */
+  /**
+   * The plaintext password to give the user. Must be at least 8 characters long, and cannot be in any list of
+   * hacked passwords.
+   */
   password?: string | null;
-  /** In case you already have the password digests and not the passwords, you can use them for the newly created user via this property. */
+  /**
+   * In case you already have the password digests and not the passwords, you can use them for the newly created
+   * user via this property. The digests should be generated with one of the supported algorithms. The hashing
+   * algorithm can be specified using the `password_hasher` property.
+   */
   passwordDigest?: string;
+  /** `password_hasher`: a `PasswordHasher` object. */
   passwordHasher?: PasswordHasherJSON;
-  /** Set it to `true` if you're updating the user's password and want to skip any password policy settings check. This parameter can only be used when providing a `p */
+  /**
+   * Set it to `true` if you're updating the user's password and want to skip any password policy settings check.
+   * This parameter can only be used when providing a `password`.
+   */
   skipPasswordChecks?: boolean | null;
-  /** Set to `true` to sign out the user from all their active sessions once their password is updated. This parameter can only be used when providing a `password`. */
+  /**
+   * Set to `true` to sign out the user from all their active sessions once their password is updated. This
+   * parameter can only be used when providing a `password`.
+   */
   signOutOfOtherSessions?: boolean | null;
-  /** In case TOTP is configured on the instance, you can provide the secret to enable it on the specific user without the need to reset it. */
+  /**
+   * In case TOTP is configured on the instance, you can provide the secret to enable it on the specific user
+   * without the need to reset it. Please note that currently the supported options are: * Period: 30 seconds *
+   * Code length: 6 digits * Algorithm: SHA1
+   */
   totpSecret?: string | null;
-  /** If Backup Codes are configured on the instance, you can provide them to enable it on the specific user without the need to reset them. */
+  /**
+   * If Backup Codes are configured on the instance, you can provide them to enable it on the specific user without
+   * the need to reset them. You must provide the backup codes in plain format or the corresponding bcrypt digest.
+   */
   backupCodes?: Array<string>;
-  /** Metadata saved on the user, that is visible to both your Frontend and Backend APIs. */
+  /**
+   * Metadata saved on the user, that is visible to both your Frontend and Backend APIs. Deprecated: As of API
+   * version 2026-05-12, this field is rejected on `PATCH /v1/users/{user_id}`. Use `PATCH
+   * /v1/users/{user_id}/metadata` to merge updates into existing metadata, or `PUT /v1/users/{user_id}/metadata`
+   * to replace a metadata field entirely.
+   */
   publicMetadata?: Record<string, unknown> | null;
-  /** Metadata saved on the user, that is only visible to your Backend API. */
+  /**
+   * Metadata saved on the user, that is only visible to your Backend API. Deprecated: As of API version
+   * 2026-05-12, this field is rejected on `PATCH /v1/users/{user_id}`. Use `PATCH /v1/users/{user_id}/metadata` to
+   * merge updates into existing metadata, or `PUT /v1/users/{user_id}/metadata` to replace a metadata field
+   * entirely.
+   */
   privateMetadata?: Record<string, unknown> | null;
-  /** Metadata saved on the user, that can be updated from both the Frontend and Backend APIs. */
+  /**
+   * Metadata saved on the user, that can be updated from both the Frontend and Backend APIs. Note: Since this data
+   * can be modified from the frontend, it is not guaranteed to be safe. Deprecated: As of API version 2026-05-12,
+   * this field is rejected on `PATCH /v1/users/{user_id}`. Use `PATCH /v1/users/{user_id}/metadata` to merge
+   * updates into existing metadata, or `PUT /v1/users/{user_id}/metadata` to replace a metadata field entirely.
+   */
   unsafeMetadata?: Record<string, unknown> | null;
   /** If true, the user can delete themselves with the Frontend API. */
   deleteSelfEnabled?: boolean | null;
   /** If true, the user can create organizations with the Frontend API. */
   createOrganizationEnabled?: boolean | null;
-  /** A custom timestamp denoting _when_ the user accepted legal requirements, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom timestamp denoting _when_ the user accepted legal requirements, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   legalAcceptedAt?: string | null;
-  /** When set to `true` all legal checks are skipped. */
+  /**
+   * When set to `true` all legal checks are skipped. It is not recommended to skip legal checks unless you are
+   * migrating a user to Clerk.
+   */
   skipLegalChecks?: boolean | null;
   /** The maximum number of organizations the user can create. 0 means unlimited. */
   createOrganizationsLimit?: number | null;
-  /** A custom date/time denoting _when_ the user signed up to the application, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom date/time denoting _when_ the user signed up to the application, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   createdAt?: string | null;
   /** When set to `true`, the user will bypass Device Trust checks during sign-in. */
   bypassClientTrust?: boolean | null;
 };
+  /** The body type of API version 2025-04-10. */
   "2025-04-10": {
-  /** The ID of the user as used in your external systems or your previous authentication solution. */
+  /**
+   * The ID of the user as used in your external systems or your previous authentication solution. Must be unique
+   * across your instance.
+   */
   externalId?: string | null;
   /** The first name to assign to the user */
   firstName?: string | null;
@@ -726,54 +1203,106 @@ export interface UpdateUserBodyByVersion {
   lastName?: string | null;
   /** The locale to assign to the user (e.g., "en-US", "fr-FR") */
   locale?: string | null;
-  /** The ID of the email address to set as primary. */
+  /** The ID of the email address to set as primary. It must be verified, and present on the current user. */
   primaryEmailAddressId?: string | null;
-  /** If set to `true`, the user will be notified that their primary email address has changed. */
+  /**
+   * If set to `true`, the user will be notified that their primary email address has changed. By default, no
+   * notification is sent.
+   */
   notifyPrimaryEmailAddressChanged?: boolean | null;
-  /** The ID of the phone number to set as primary. */
+  /** The ID of the phone number to set as primary. It must be verified, and present on the current user. */
   primaryPhoneNumberId?: string | null;
-  /** The ID of the web3 wallets to set as primary. */
+  /** The ID of the web3 wallets to set as primary. It must be verified, and present on the current user. */
   primaryWeb3WalletId?: string | null;
-  /** The username to give to the user. */
+  /** The username to give to the user. It must be unique across your instance. */
   username?: string | null;
   /** The ID of the image to set as the user's profile image */
   profileImageId?: string | null;
-  /** The plaintext password to give the user. */
+  /**
+   * The plaintext password to give the user. Must be at least 8 characters long, and cannot be in any list of
+   * hacked passwords.
+   */
   password?: string | null;
-  /** In case you already have the password digests and not the passwords, you can use them for the newly created user via this property. */
+  /**
+   * In case you already have the password digests and not the passwords, you can use them for the newly created
+   * user via this property. The digests should be generated with one of the supported algorithms. The hashing
+   * algorithm can be specified using the `password_hasher` property.
+   */
   passwordDigest?: string;
+  /** `password_hasher`: a `PasswordHasher` object. */
   passwordHasher?: PasswordHasherJSON;
-  /** Set it to `true` if you're updating the user's password and want to skip any password policy settings check. This parameter can only be used when providing a `p */
+  /**
+   * Set it to `true` if you're updating the user's password and want to skip any password policy settings check.
+   * This parameter can only be used when providing a `password`.
+   */
   skipPasswordChecks?: boolean | null;
-  /** Set to `true` to sign out the user from all their active sessions once their password is updated. This parameter can only be used when providing a `password`. */
+  /**
+   * Set to `true` to sign out the user from all their active sessions once their password is updated. This
+   * parameter can only be used when providing a `password`.
+   */
   signOutOfOtherSessions?: boolean | null;
-  /** In case TOTP is configured on the instance, you can provide the secret to enable it on the specific user without the need to reset it. */
+  /**
+   * In case TOTP is configured on the instance, you can provide the secret to enable it on the specific user
+   * without the need to reset it. Please note that currently the supported options are: * Period: 30 seconds *
+   * Code length: 6 digits * Algorithm: SHA1
+   */
   totpSecret?: string | null;
-  /** If Backup Codes are configured on the instance, you can provide them to enable it on the specific user without the need to reset them. */
+  /**
+   * If Backup Codes are configured on the instance, you can provide them to enable it on the specific user without
+   * the need to reset them. You must provide the backup codes in plain format or the corresponding bcrypt digest.
+   */
   backupCodes?: Array<string>;
-  /** Metadata saved on the user, that is visible to both your Frontend and Backend APIs. */
+  /**
+   * Metadata saved on the user, that is visible to both your Frontend and Backend APIs. Deprecated: As of API
+   * version 2026-05-12, this field is rejected on `PATCH /v1/users/{user_id}`. Use `PATCH
+   * /v1/users/{user_id}/metadata` to merge updates into existing metadata, or `PUT /v1/users/{user_id}/metadata`
+   * to replace a metadata field entirely.
+   */
   publicMetadata?: Record<string, unknown> | null;
-  /** Metadata saved on the user, that is only visible to your Backend API. */
+  /**
+   * Metadata saved on the user, that is only visible to your Backend API. Deprecated: As of API version
+   * 2026-05-12, this field is rejected on `PATCH /v1/users/{user_id}`. Use `PATCH /v1/users/{user_id}/metadata` to
+   * merge updates into existing metadata, or `PUT /v1/users/{user_id}/metadata` to replace a metadata field
+   * entirely.
+   */
   privateMetadata?: Record<string, unknown> | null;
-  /** Metadata saved on the user, that can be updated from both the Frontend and Backend APIs. */
+  /**
+   * Metadata saved on the user, that can be updated from both the Frontend and Backend APIs. Note: Since this data
+   * can be modified from the frontend, it is not guaranteed to be safe. Deprecated: As of API version 2026-05-12,
+   * this field is rejected on `PATCH /v1/users/{user_id}`. Use `PATCH /v1/users/{user_id}/metadata` to merge
+   * updates into existing metadata, or `PUT /v1/users/{user_id}/metadata` to replace a metadata field entirely.
+   */
   unsafeMetadata?: Record<string, unknown> | null;
   /** If true, the user can delete themselves with the Frontend API. */
   deleteSelfEnabled?: boolean | null;
   /** If true, the user can create organizations with the Frontend API. */
   createOrganizationEnabled?: boolean | null;
-  /** A custom timestamp denoting _when_ the user accepted legal requirements, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom timestamp denoting _when_ the user accepted legal requirements, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   legalAcceptedAt?: string | null;
-  /** When set to `true` all legal checks are skipped. */
+  /**
+   * When set to `true` all legal checks are skipped. It is not recommended to skip legal checks unless you are
+   * migrating a user to Clerk.
+   */
   skipLegalChecks?: boolean | null;
   /** The maximum number of organizations the user can create. 0 means unlimited. */
   createOrganizationsLimit?: number | null;
-  /** A custom date/time denoting _when_ the user signed up to the application, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom date/time denoting _when_ the user signed up to the application, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   createdAt?: string | null;
   /** When set to `true`, the user will bypass Device Trust checks during sign-in. */
   bypassClientTrust?: boolean | null;
 };
+  /** The body type of API version 2025-11-10. */
   "2025-11-10": {
-  /** The ID of the user as used in your external systems or your previous authentication solution. */
+  /**
+   * The ID of the user as used in your external systems or your previous authentication solution. Must be unique
+   * across your instance.
+   */
   externalId?: string | null;
   /** The first name to assign to the user */
   firstName?: string | null;
@@ -781,54 +1310,106 @@ export interface UpdateUserBodyByVersion {
   lastName?: string | null;
   /** The locale to assign to the user (e.g., "en-US", "fr-FR") */
   locale?: string | null;
-  /** The ID of the email address to set as primary. */
+  /** The ID of the email address to set as primary. It must be verified, and present on the current user. */
   primaryEmailAddressId?: string | null;
-  /** If set to `true`, the user will be notified that their primary email address has changed. */
+  /**
+   * If set to `true`, the user will be notified that their primary email address has changed. By default, no
+   * notification is sent.
+   */
   notifyPrimaryEmailAddressChanged?: boolean | null;
-  /** The ID of the phone number to set as primary. */
+  /** The ID of the phone number to set as primary. It must be verified, and present on the current user. */
   primaryPhoneNumberId?: string | null;
-  /** The ID of the web3 wallets to set as primary. */
+  /** The ID of the web3 wallets to set as primary. It must be verified, and present on the current user. */
   primaryWeb3WalletId?: string | null;
-  /** The username to give to the user. */
+  /** The username to give to the user. It must be unique across your instance. */
   username?: string | null;
   /** The ID of the image to set as the user's profile image */
   profileImageId?: string | null;
-  /** The plaintext password to give the user. */
+  /**
+   * The plaintext password to give the user. Must be at least 8 characters long, and cannot be in any list of
+   * hacked passwords.
+   */
   password?: string | null;
-  /** In case you already have the password digests and not the passwords, you can use them for the newly created user via this property. */
+  /**
+   * In case you already have the password digests and not the passwords, you can use them for the newly created
+   * user via this property. The digests should be generated with one of the supported algorithms. The hashing
+   * algorithm can be specified using the `password_hasher` property.
+   */
   passwordDigest?: string;
+  /** `password_hasher`: a `PasswordHasher` object. */
   passwordHasher?: PasswordHasherJSON;
-  /** Set it to `true` if you're updating the user's password and want to skip any password policy settings check. This parameter can only be used when providing a `p */
+  /**
+   * Set it to `true` if you're updating the user's password and want to skip any password policy settings check.
+   * This parameter can only be used when providing a `password`.
+   */
   skipPasswordChecks?: boolean | null;
-  /** Set to `true` to sign out the user from all their active sessions once their password is updated. This parameter can only be used when providing a `password`. */
+  /**
+   * Set to `true` to sign out the user from all their active sessions once their password is updated. This
+   * parameter can only be used when providing a `password`.
+   */
   signOutOfOtherSessions?: boolean | null;
-  /** In case TOTP is configured on the instance, you can provide the secret to enable it on the specific user without the need to reset it. */
+  /**
+   * In case TOTP is configured on the instance, you can provide the secret to enable it on the specific user
+   * without the need to reset it. Please note that currently the supported options are: * Period: 30 seconds *
+   * Code length: 6 digits * Algorithm: SHA1
+   */
   totpSecret?: string | null;
-  /** If Backup Codes are configured on the instance, you can provide them to enable it on the specific user without the need to reset them. */
+  /**
+   * If Backup Codes are configured on the instance, you can provide them to enable it on the specific user without
+   * the need to reset them. You must provide the backup codes in plain format or the corresponding bcrypt digest.
+   */
   backupCodes?: Array<string>;
-  /** Metadata saved on the user, that is visible to both your Frontend and Backend APIs. */
+  /**
+   * Metadata saved on the user, that is visible to both your Frontend and Backend APIs. Deprecated: As of API
+   * version 2026-05-12, this field is rejected on `PATCH /v1/users/{user_id}`. Use `PATCH
+   * /v1/users/{user_id}/metadata` to merge updates into existing metadata, or `PUT /v1/users/{user_id}/metadata`
+   * to replace a metadata field entirely.
+   */
   publicMetadata?: Record<string, unknown> | null;
-  /** Metadata saved on the user, that is only visible to your Backend API. */
+  /**
+   * Metadata saved on the user, that is only visible to your Backend API. Deprecated: As of API version
+   * 2026-05-12, this field is rejected on `PATCH /v1/users/{user_id}`. Use `PATCH /v1/users/{user_id}/metadata` to
+   * merge updates into existing metadata, or `PUT /v1/users/{user_id}/metadata` to replace a metadata field
+   * entirely.
+   */
   privateMetadata?: Record<string, unknown> | null;
-  /** Metadata saved on the user, that can be updated from both the Frontend and Backend APIs. */
+  /**
+   * Metadata saved on the user, that can be updated from both the Frontend and Backend APIs. Note: Since this data
+   * can be modified from the frontend, it is not guaranteed to be safe. Deprecated: As of API version 2026-05-12,
+   * this field is rejected on `PATCH /v1/users/{user_id}`. Use `PATCH /v1/users/{user_id}/metadata` to merge
+   * updates into existing metadata, or `PUT /v1/users/{user_id}/metadata` to replace a metadata field entirely.
+   */
   unsafeMetadata?: Record<string, unknown> | null;
   /** If true, the user can delete themselves with the Frontend API. */
   deleteSelfEnabled?: boolean | null;
   /** If true, the user can create organizations with the Frontend API. */
   createOrganizationEnabled?: boolean | null;
-  /** A custom timestamp denoting _when_ the user accepted legal requirements, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom timestamp denoting _when_ the user accepted legal requirements, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   legalAcceptedAt?: string | null;
-  /** When set to `true` all legal checks are skipped. */
+  /**
+   * When set to `true` all legal checks are skipped. It is not recommended to skip legal checks unless you are
+   * migrating a user to Clerk.
+   */
   skipLegalChecks?: boolean | null;
   /** The maximum number of organizations the user can create. 0 means unlimited. */
   createOrganizationsLimit?: number | null;
-  /** A custom date/time denoting _when_ the user signed up to the application, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom date/time denoting _when_ the user signed up to the application, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   createdAt?: string | null;
   /** When set to `true`, the user will bypass Device Trust checks during sign-in. */
   bypassClientTrust?: boolean | null;
 };
+  /** The body type of API version 2026-05-12. */
   "2026-05-12": {
-  /** The ID of the user as used in your external systems or your previous authentication solution. */
+  /**
+   * The ID of the user as used in your external systems or your previous authentication solution. Must be unique
+   * across your instance.
+   */
   externalId?: string | null;
   /** The first name to assign to the user */
   firstName?: string | null;
@@ -836,30 +1417,53 @@ export interface UpdateUserBodyByVersion {
   lastName?: string | null;
   /** The locale to assign to the user (e.g., "en-US", "fr-FR") */
   locale?: string | null;
-  /** The ID of the email address to set as primary. */
+  /** The ID of the email address to set as primary. It must be verified, and present on the current user. */
   primaryEmailAddressId?: string | null;
-  /** If set to `true`, the user will be notified that their primary email address has changed. */
+  /**
+   * If set to `true`, the user will be notified that their primary email address has changed. By default, no
+   * notification is sent.
+   */
   notifyPrimaryEmailAddressChanged?: boolean | null;
-  /** The ID of the phone number to set as primary. */
+  /** The ID of the phone number to set as primary. It must be verified, and present on the current user. */
   primaryPhoneNumberId?: string | null;
-  /** The ID of the web3 wallets to set as primary. */
+  /** The ID of the web3 wallets to set as primary. It must be verified, and present on the current user. */
   primaryWeb3WalletId?: string | null;
-  /** The username to give to the user. */
+  /** The username to give to the user. It must be unique across your instance. */
   username?: string | null;
   /** The ID of the image to set as the user's profile image */
   profileImageId?: string | null;
-  /** The plaintext password to give the user. */
+  /**
+   * The plaintext password to give the user. Must be at least 8 characters long, and cannot be in any list of
+   * hacked passwords.
+   */
   password?: string | null;
-  /** In case you already have the password digests and not the passwords, you can use them for the newly created user via this property. */
+  /**
+   * In case you already have the password digests and not the passwords, you can use them for the newly created
+   * user via this property. The digests should be generated with one of the supported algorithms. The hashing
+   * algorithm can be specified using the `password_hasher` property.
+   */
   passwordDigest?: string;
+  /** `password_hasher`: a `PasswordHasher` object. */
   passwordHasher?: PasswordHasherJSON;
-  /** Set it to `true` if you're updating the user's password and want to skip any password policy settings check. This parameter can only be used when providing a `p */
+  /**
+   * Set it to `true` if you're updating the user's password and want to skip any password policy settings check.
+   * This parameter can only be used when providing a `password`.
+   */
   skipPasswordChecks?: boolean | null;
-  /** Set to `true` to sign out the user from all their active sessions once their password is updated. This parameter can only be used when providing a `password`. */
+  /**
+   * Set to `true` to sign out the user from all their active sessions once their password is updated. This
+   * parameter can only be used when providing a `password`.
+   */
   signOutOfOtherSessions?: boolean | null;
-  /** In case TOTP is configured on the instance, you can provide the secret to enable it on the specific user without the need to reset it. */
+  /**
+   * In case TOTP is configured on the instance, you can provide the secret to enable it on the specific user
+   * without the need to reset it.
+   */
   totpSecret?: string | null;
-  /** If Backup Codes are configured on the instance, you can provide them to enable it on the specific user without the need to reset them. */
+  /**
+   * If Backup Codes are configured on the instance, you can provide them to enable it on the specific user without
+   * the need to reset them.
+   */
   backupCodes?: Array<string>;
   /** If true, the user can delete themselves with the Frontend API. */
   deleteSelfEnabled?: boolean | null;
@@ -916,6 +1520,7 @@ export const UnlockUser: Operation<User> = /* @__PURE__ */ defineOperation('POST
 
 /** Body of POST /users/{user_id}/profile_image */
 export interface SetUserProfileImageBody {
+  /** `file`: a file (binary). */
   file?: Blob;
 }
 
@@ -927,11 +1532,20 @@ export const DeleteUserProfileImage: Operation<User> = /* @__PURE__ */ defineOpe
 
 /** Body of PUT /users/{user_id}/metadata */
 export interface ReplaceUserMetadataBody {
-  /** Metadata saved on the user, that is visible to both your frontend and backend. */
+  /**
+   * Metadata saved on the user, that is visible to both your frontend and backend. The existing value will be
+   * replaced entirely with the new object.
+   */
   publicMetadata?: Record<string, unknown>;
-  /** Metadata saved on the user that is only visible to your backend. */
+  /**
+   * Metadata saved on the user that is only visible to your backend. The existing value will be replaced entirely
+   * with the new object.
+   */
   privateMetadata?: Record<string, unknown>;
-  /** Metadata saved on the user, that can be updated from both the Frontend and Backend APIs. */
+  /**
+   * Metadata saved on the user, that can be updated from both the Frontend and Backend APIs. The existing value
+   * will be replaced entirely with the new object.
+   */
   unsafeMetadata?: Record<string, unknown>;
 }
 
@@ -940,11 +1554,20 @@ export const ReplaceUserMetadata: Operation<User> = /* @__PURE__ */ defineOperat
 
 /** Body of PATCH /users/{user_id}/metadata */
 export interface UpdateUserMetadataBody {
-  /** Metadata saved on the user, that is visible to both your frontend and backend. */
+  /**
+   * Metadata saved on the user, that is visible to both your frontend and backend. The new object will be merged
+   * with the existing value.
+   */
   publicMetadata?: Record<string, unknown>;
-  /** Metadata saved on the user that is only visible to your backend. */
+  /**
+   * Metadata saved on the user that is only visible to your backend. The new object will be merged with the
+   * existing value.
+   */
   privateMetadata?: Record<string, unknown>;
-  /** Metadata saved on the user, that can be updated from both the Frontend and Backend APIs. */
+  /**
+   * Metadata saved on the user, that can be updated from both the Frontend and Backend APIs. The new object will
+   * be merged with the existing value.
+   */
   unsafeMetadata?: Record<string, unknown>;
 }
 
@@ -962,7 +1585,10 @@ export interface AdjustUserBillingCreditBalanceBody {
   action: "increase" | "decrease";
   /** The currency code (e.g. "USD"). Defaults to USD if not provided. */
   currency?: string;
-  /** A unique key to ensure the adjustment is applied only once. Repeated requests with the same key return the original ledger entry. */
+  /**
+   * A unique key to ensure the adjustment is applied only once. Repeated requests with the same key return the
+   * original ledger entry.
+   */
   idempotencyKey: string;
   /** An optional note to attach to the ledger entry. */
   note?: string;
@@ -973,11 +1599,20 @@ export const AdjustUserBillingCreditBalance: Operation<CommerceCreditLedgerRespo
 
 /** Query of GET /users/{user_id}/oauth_access_tokens/{provider} */
 export interface GetOAuthAccessTokenParams {
-  /** Whether to paginate the results. */
+  /**
+   * Whether to paginate the results. If true, the results will be paginated. If false, the results will not be
+   * paginated.
+   */
   paginated?: boolean;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -986,9 +1621,15 @@ export const GetOAuthAccessToken: Operation<OauthAccessToken[]> = /* @__PURE__ *
 
 /** Query of GET /users/{user_id}/organization_memberships */
 export interface UsersGetOrganizationMembershipsParams {
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -997,9 +1638,15 @@ export const UsersGetOrganizationMemberships: Operation<OrganizationMembership[]
 
 /** Query of GET /users/{user_id}/organization_invitations */
 export interface UsersGetOrganizationInvitationsParams {
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
   /** Filter organization invitations based on their status */
   status?: "pending" | "accepted" | "revoked" | "expired";
@@ -1065,13 +1712,28 @@ export interface ListInvitationsParams {
   status?: "pending" | "accepted" | "revoked" | "expired";
   /** Filter invitations based on their `email_address` or `id` */
   query?: string;
-  /** Allows to return invitations in a particular order. */
+  /**
+   * Allows to return invitations in a particular order. At the moment, you can order the returned invitations
+   * either by their `created_at`, `email_address` or `expires_at`. In order to specify the direction, you can use
+   * the `+/-` symbols prepended in the property to order by. For example, if you want invitations to be returned
+   * in descending order according to their `created_at` property, you can use `-created_at`. If you don't use `+`
+   * or `-`, then `+` is implied. Defaults to `-created_at`.
+   */
   orderBy?: string;
-  /** Whether to paginate the results. */
+  /**
+   * Whether to paginate the results. If true, the results will be paginated. If false, the results will not be
+   * paginated.
+   */
   paginated?: boolean;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -1082,13 +1744,28 @@ export const ListInvitations: Operation<Invitation[]> = /* @__PURE__ */ defineOp
 export interface CreateInvitationBody {
   /** The email address the invitation will be sent to */
   emailAddress: string;
-  /** Metadata that will be attached to the newly created invitation. */
+  /**
+   * Metadata that will be attached to the newly created invitation. The value of this property should be a
+   * well-formed JSON object. Once the user accepts the invitation and signs up, these metadata will end up in the
+   * user's public metadata.
+   */
   publicMetadata?: Record<string, unknown>;
-  /** Optional URL which specifies where to redirect the user once they click the invitation link. */
+  /**
+   * Optional URL which specifies where to redirect the user once they click the invitation link. This is only
+   * required if you have implemented a [custom
+   * flow](https://clerk.com/docs/authentication/invitations#custom-flow) and you're not using Clerk Hosted Pages
+   * or Clerk Components.
+   */
   redirectUrl?: string;
-  /** Optional flag which denotes whether an email invitation should be sent to the given email address. */
+  /**
+   * Optional flag which denotes whether an email invitation should be sent to the given email address. Defaults to
+   * `true`.
+   */
   notify?: boolean | null;
-  /** Whether an invitation should be created if there is already an existing invitation for this email address, or it's claimed by another user. */
+  /**
+   * Whether an invitation should be created if there is already an existing invitation for this email address, or
+   * it's claimed by another user.
+   */
   ignoreExisting?: boolean | null;
   /** The number of days the invitation will be valid for. By default, the invitation expires after 30 days. */
   expiresInDays?: number | null;
@@ -1103,13 +1780,27 @@ export const CreateInvitation: Operation<Invitation> = /* @__PURE__ */ defineOpe
 export type CreateBulkInvitationsBody = Array<{
   /** The email address the invitation will be sent to */
   emailAddress: string;
-  /** Metadata that will be attached to the newly created invitation. */
+  /**
+   * Metadata that will be attached to the newly created invitation. The value of this property should be a
+   * well-formed JSON object. Once the user accepts the invitation and signs up, these metadata will end up in the
+   * user's public metadata.
+   */
   publicMetadata?: Record<string, unknown> | null;
-  /** The URL where the user is redirected upon visiting the invitation link, where they can accept the invitation. Required if you have implemented a [custom flow fo */
+  /**
+   * The URL where the user is redirected upon visiting the invitation link, where they can accept the invitation.
+   * Required if you have implemented a [custom flow for handling application
+   * invitations](/docs/custom-flows/invitations).
+   */
   redirectUrl?: string | null;
-  /** Optional flag which denotes whether an email invitation should be sent to the given email address. */
+  /**
+   * Optional flag which denotes whether an email invitation should be sent to the given email address. Defaults to
+   * true.
+   */
   notify?: boolean | null;
-  /** Whether an invitation should be created if there is already an existing invitation for this email */
+  /**
+   * Whether an invitation should be created if there is already an existing invitation for this email address, or
+   * it's claimed by another user.
+   */
   ignoreExisting?: boolean | null;
   /** The number of days the invitation will be valid for. By default, the invitation expires after 30 days. */
   expiresInDays?: number | null;
@@ -1125,15 +1816,27 @@ export const RevokeInvitation: Operation<Invitation> = /* @__PURE__ */ defineOpe
 
 /** Query of GET /organization_invitations */
 export interface ListInstanceOrganizationInvitationsParams {
-  /** Allows to return organization invitations in a particular order. */
+  /**
+   * Allows to return organization invitations in a particular order. At the moment, you can order the returned
+   * organization invitations either by their `created_at` or `email_address`. In order to specify the direction,
+   * you can use the `+/-` symbols prepended in the property to order by. For example, if you want organization
+   * invitations to be returned in descending order according to their `created_at` property, you can use
+   * `-created_at`. If you don't use `+` or `-`, then `+` is implied. Defaults to `-created_at`.
+   */
   orderBy?: string;
   /** Filter organization invitations based on their status */
   status?: "pending" | "accepted" | "revoked" | "expired";
   /** Filter organization invitations based on their `email_address` */
   query?: string;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -1142,11 +1845,20 @@ export const ListInstanceOrganizationInvitations: Operation<OrganizationInvitati
 
 /** Query of GET /allowlist_identifiers */
 export interface ListAllowlistIdentifiersParams {
-  /** Whether to paginate the results. */
+  /**
+   * Whether to paginate the results. If true, the results will be paginated. If false, the results will not be
+   * paginated.
+   */
   paginated?: boolean;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -1155,9 +1867,12 @@ export const ListAllowlistIdentifiers: Operation<AllowlistIdentifier[]> = /* @__
 
 /** Body of POST /allowlist_identifiers */
 export interface CreateAllowlistIdentifierBody {
-  /** The identifier to be added in the allow-list. */
+  /** The identifier to be added in the allow-list. This can be an email address, a phone number, or a web3 wallet. */
   identifier: string;
-  /** This flag denotes whether the given identifier will receive an invitation to join the application. */
+  /**
+   * This flag denotes whether the given identifier will receive an invitation to join the application. Note that
+   * this only works for email address and phone number identifiers.
+   */
   notify?: boolean;
 }
 
@@ -1172,7 +1887,7 @@ export const ListBlocklistIdentifiers: Operation<BlocklistIdentifier[]> = /* @__
 
 /** Body of POST /blocklist_identifiers */
 export interface CreateBlocklistIdentifierBody {
-  /** The identifier to be added in the block-list. */
+  /** The identifier to be added in the block-list. This can be an email address, a phone number, or a web3 wallet. */
   identifier: string;
 }
 
@@ -1186,11 +1901,21 @@ export const DeleteBlocklistIdentifier: Operation<DeletedObject> = /* @__PURE__ 
 export interface UpdateInstanceAuthConfigBody {
   /** Whether sign up is restricted to email addresses, phone numbers and usernames that are on the allowlist. */
   restrictedToAllowlist?: boolean | null;
-  /** The local part of the email address from which authentication-related emails (e.g. OTP code, magic links) will be sent. */
+  /**
+   * The local part of the email address from which authentication-related emails (e.g. OTP code, magic links) will
+   * be sent. Only alphanumeric values are allowed. Note that this value should contain only the local part of the
+   * address (e.g. `foo` for `foo@example.com`).
+   */
   fromEmailAddress?: string | null;
-  /** Enable the Progressive Sign Up algorithm. This feature is deprecated, please contact support if you need assistance. */
+  /**
+   * Enable the Progressive Sign Up algorithm. This feature is deprecated, please contact support if you need
+   * assistance.
+   */
   progressiveSignUp?: boolean | null;
-  /** Toggles test mode for this instance, allowing the use of test email addresses and phone numbers. */
+  /**
+   * Toggles test mode for this instance, allowing the use of test email addresses and phone numbers. Defaults to
+   * true for development instances.
+   */
   testMode?: boolean | null;
 }
 
@@ -1212,11 +1937,20 @@ export const UpdateProductionInstanceDomain: Operation<string> = /* @__PURE__ */
 export interface CreateActorTokenBody {
   /** The ID of the user being impersonated. */
   userId: string;
-  /** The actor payload. It needs to include a sub property which should contain the ID of the actor. */
+  /**
+   * The actor payload. It needs to include a sub property which should contain the ID of the actor. This whole
+   * payload will be also included in the JWT session token.
+   */
   actor: { sub: string };
-  /** Optional parameter to specify the life duration of the actor token in seconds. */
+  /**
+   * Optional parameter to specify the life duration of the actor token in seconds. By default, the duration is 1
+   * hour.
+   */
   expiresInSeconds?: number;
-  /** The maximum duration that the session which will be created by the generated actor token should last. */
+  /**
+   * The maximum duration that the session which will be created by the generated actor token should last. By
+   * default, the duration of a session created via an actor token, lasts 30 minutes.
+   */
   sessionMaxDurationInSeconds?: number;
 }
 
@@ -1235,7 +1969,10 @@ export interface AddDomainBody {
   name: string;
   /** Marks the new domain as satellite. Only `true` is accepted at the moment. */
   isSatellite: boolean;
-  /** The full URL of the proxy which will forward requests to the Clerk Frontend API for this domain. Applicable only to production instances. */
+  /**
+   * The full URL of the proxy which will forward requests to the Clerk Frontend API for this domain. Applicable
+   * only to production instances.
+   */
   proxyUrl?: string | null;
 }
 
@@ -1244,11 +1981,21 @@ export const AddDomain: Operation<Domain> = /* @__PURE__ */ defineOperation('POS
 
 /** Body of PATCH /domains/{domain_id} */
 export interface UpdateDomainBody {
-  /** The new domain name. For development instances, can contain the port, */
+  /**
+   * The new domain name. For development instances, can contain the port, i.e `myhostname:3000`. For production
+   * instances, must be a valid FQDN, i.e `mysite.com`. Cannot contain protocol scheme.
+   */
   name?: string | null;
-  /** The full URL of the proxy that will forward requests to Clerk's Frontend API. */
+  /**
+   * The full URL of the proxy that will forward requests to Clerk's Frontend API. Can only be updated for
+   * production instances.
+   */
   proxyUrl?: string | null;
-  /** Whether this is a domain for a secondary app, meaning that any subdomain provided is significant and */
+  /**
+   * Whether this is a domain for a secondary app, meaning that any subdomain provided is significant and will be
+   * stored as part of the domain. This is useful for supporting multiple apps (one primary and multiple
+   * secondaries) on the same root domain (eTLD+1).
+   */
   isSecondary?: boolean | null;
 }
 
@@ -1263,20 +2010,42 @@ export const GetInstance: Operation<Instance> = /* @__PURE__ */ defineOperation(
 
 /** Body of PATCH /instance */
 export interface UpdateInstanceBody {
-  /** Toggles test mode for this instance, allowing the use of test email addresses and phone numbers. */
+  /**
+   * Toggles test mode for this instance, allowing the use of test email addresses and phone numbers. Defaults to
+   * true for development instances.
+   */
   testMode?: boolean | null;
   /** Whether the instance should be using the HIBP service to check passwords for breaches */
   hibp?: boolean | null;
+  /** `support_email`: a string, or null. */
   supportEmail?: string | null;
+  /** `clerk_js_version`: a string, or null. */
   clerkJsVersion?: string | null;
+  /** `development_origin`: a string, or null. */
   developmentOrigin?: string | null;
-  /** For browser-like stacks such as browser extensions, Electron (not officially supported), or Capacitor.js (not officially supported), the instance allowed origin */
+  /**
+   * For browser-like stacks such as browser extensions, Electron (not officially supported), or Capacitor.js (not
+   * officially supported), the instance allowed origins need to be updated with the request origin value. For
+   * Chrome extensions popup, background, or service worker pages, the origin is chrome-extension://extension_uuid.
+   * For Electron apps the default origin is http://localhost:3000. For Capacitor, the origin is
+   * capacitor://localhost.
+   */
   allowedOrigins?: Array<string>;
-  /** Whether the instance should operate in cookieless development mode (i.e. without third-party cookies). */
+  /**
+   * Whether the instance should operate in cookieless development mode (i.e. without third-party cookies).
+   * Deprecated: Please use `url_based_session_syncing` instead.
+   */
   cookielessDev?: boolean | null;
-  /** Whether the instance should use URL-based session syncing in development mode (i.e. without third-party cookies). */
+  /**
+   * Whether the instance should use URL-based session syncing in development mode (i.e. without third-party
+   * cookies).
+   */
   urlBasedSessionSyncing?: boolean | null;
-  /** When password is required at the instance level, sets the preferred sign-in strategy surfaced to Clerk components. Has no effect when password is not required.  */
+  /**
+   * When password is required at the instance level, sets the preferred sign-in strategy surfaced to Clerk
+   * components. Has no effect when password is not required. Defaults to `password`. Set to an empty string to
+   * clear the override.
+   */
   preferredSignInStrategyWhenPasswordRequired?: "password" | "otp" | "" | null;
 }
 
@@ -1285,10 +2054,15 @@ export const UpdateInstance: Operation<string> = /* @__PURE__ */ defineOperation
 
 /** Body of PATCH /instance/restrictions */
 export interface UpdateInstanceRestrictionsBody {
+  /** `allowlist`: a boolean, or null. */
   allowlist?: boolean | null;
+  /** `blocklist`: a boolean, or null. */
   blocklist?: boolean | null;
+  /** `allowlist_blocklist_disabled_on_sign_in`: a boolean, or null. */
   allowlistBlocklistDisabledOnSignIn?: boolean | null;
+  /** `block_email_subaddresses`: a boolean, or null. */
   blockEmailSubaddresses?: boolean | null;
+  /** `block_disposable_email_domains`: a boolean, or null. */
   blockDisposableEmailDomains?: boolean | null;
 }
 
@@ -1300,7 +2074,9 @@ export const GetInstanceProtect: Operation<InstanceProtect> = /* @__PURE__ */ de
 
 /** Body of PATCH /instance/protect */
 export interface UpdateInstanceProtectBody {
+  /** `rules_enabled`: a boolean, or null. */
   rulesEnabled?: boolean | null;
+  /** `specter_enabled`: a boolean, or null. */
   specterEnabled?: boolean | null;
 }
 
@@ -1312,7 +2088,10 @@ export const GetInstanceCommunication: Operation<InstanceCommunication> = /* @__
 
 /** Body of PATCH /instance/communication */
 export interface UpdateInstanceCommunicationBody {
-  /** ISO 3166-1 alpha-2 country codes to block for SMS delivery. Whole-list replacement. Codes must be uppercase, 2-letter, and unique within the array. */
+  /**
+   * ISO 3166-1 alpha-2 country codes to block for SMS delivery. Whole-list replacement. Codes must be uppercase,
+   * 2-letter, and unique within the array.
+   */
   blockedCountryCodes?: Array<string> | null;
 }
 
@@ -1330,11 +2109,20 @@ export interface UpdateInstanceOAuthApplicationSettingsBody {
   defaultScopes?: Array<string> | null;
   /** Whether OAuth JWT access tokens are enabled for the instance (disabled indicates opaque access tokens). */
   oauthJwtAccessTokens?: boolean | null;
-  /** Whether the instance advertises support for Client ID Metadata Documents in its OAuth authorization server metadata. */
+  /**
+   * Whether the instance advertises support for Client ID Metadata Documents in its OAuth authorization server
+   * metadata.
+   */
   clientIdMetadataDocumentsAdvertised?: boolean | null;
-  /** When true, new unknown CIMD clients are rejected. Previously auto-connected and pre-registered clients remain admitted; deleting a client makes it unknown again */
+  /**
+   * When true, new unknown CIMD clients are rejected. Previously auto-connected and pre-registered clients remain
+   * admitted; deleting a client makes it unknown again.
+   */
   clientIdMetadataDocumentsOnlyAllowPreRegisteredClients?: boolean | null;
-  /** When true, recorded implicitly allowed CIMD clients are rejected on future client lookups. Explicitly allowed clients remain accepted. This does not revoke prev */
+  /**
+   * When true, recorded implicitly allowed CIMD clients are rejected on future client lookups. Explicitly allowed
+   * clients remain accepted. This does not revoke previously issued access tokens.
+   */
   clientIdMetadataDocumentsBlockImplicitlyAllowedClients?: boolean | null;
 }
 
@@ -1345,7 +2133,11 @@ export const UpdateInstanceOAuthApplicationSettings: Operation<OAuthApplicationS
 export interface ChangeProductionInstanceDomainBody {
   /** The new home URL of the production instance e.g. https://www.example.com */
   homeUrl?: string;
-  /** Whether this is a domain for a secondary app, meaning that any subdomain provided is significant and */
+  /**
+   * Whether this is a domain for a secondary app, meaning that any subdomain provided is significant and will be
+   * stored as part of the domain. This is useful for supporting multiple apps (one primary and multiple
+   * secondaries) on the same root domain (eTLD+1).
+   */
   isSecondary?: boolean;
 }
 
@@ -1357,12 +2149,20 @@ export const GetInstanceOrganizationSettings: Operation<OrganizationSettings> = 
 
 /** Body of PATCH /instance/organization_settings */
 export interface UpdateInstanceOrganizationSettingsBody {
+  /** `enabled`: a boolean, or null. */
   enabled?: boolean | null;
+  /** `max_allowed_memberships`: an integer, or null. */
   maxAllowedMemberships?: number | null;
+  /** `admin_delete_enabled`: a boolean, or null. */
   adminDeleteEnabled?: boolean | null;
+  /** `domains_enabled`: a boolean, or null. */
   domainsEnabled?: boolean | null;
+  /** `slug_disabled`: a boolean, or null. */
   slugDisabled?: boolean | null;
-  /** Specify which enrollment modes to enable for your Organization Domains. */
+  /**
+   * Specify which enrollment modes to enable for your Organization Domains. Supported modes are
+   * 'automatic_invitation' & 'automatic_suggestion'.
+   */
   domainsEnrollmentModes?: Array<string>;
   /** Specify what the default organization role is for an organization creator. */
   creatorRoleId?: string | null;
@@ -1384,11 +2184,20 @@ export const GenerateSvixAuthURL: Operation<SvixURL> = /* @__PURE__ */ defineOpe
 
 /** Query of GET /jwt_templates */
 export interface ListJWTTemplatesParams {
-  /** Whether to paginate the results. */
+  /**
+   * Whether to paginate the results. If true, the results will be paginated. If false, the results will not be
+   * paginated.
+   */
   paginated?: boolean;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -1445,13 +2254,27 @@ export const DeleteJWTTemplate: Operation<DeletedObject> = /* @__PURE__ */ defin
 
 /** Query of GET /machines */
 export interface ListMachinesParams {
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
-  /** Returns machines with ID or name that match the given query. Uses exact match for machine ID and partial match for name. */
+  /**
+   * Returns machines with ID or name that match the given query. Uses exact match for machine ID and partial match
+   * for name.
+   */
   query?: string;
-  /** Allows to return machines in a particular order. */
+  /**
+   * Allows to return machines in a particular order. You can order the returned machines by their `name` or
+   * `created_at`. To specify the direction, use the `+` or `-` symbols prepended to the property to order by. For
+   * example, to return machines in descending order by `created_at`, use `-created_at`. If you don't use `+` or
+   * `-`, then `+` is implied. Defaults to `-created_at`.
+   */
   orderBy?: string;
 }
 
@@ -1493,7 +2316,11 @@ export const GetMachineSecretKey: Operation<MachineSecretKey> = /* @__PURE__ */ 
 
 /** Body of POST /machines/{machine_id}/secret_key/rotate */
 export interface RotateMachineSecretKeyBody {
-  /** The time in seconds that the previous secret key will remain valid after rotation. */
+  /**
+   * The time in seconds that the previous secret key will remain valid after rotation. This ensures a graceful
+   * transition period for updating applications with the new secret key. Set to 0 to immediately expire the
+   * previous key. Maximum value is 8 hours (28800 seconds).
+   */
   previousTokenTtl: number;
 }
 
@@ -1516,19 +2343,46 @@ export const DeleteMachineScope: Operation<DeletedObject> = /* @__PURE__ */ defi
 export interface ListOrganizationsParams {
   /** Flag to denote whether the member counts of each organization should be included in the response or not. */
   includeMembersCount?: boolean;
-  /** Flag to denote whether or not to include a member with elevated permissions who is not currently a member of the organization. */
+  /**
+   * Flag to denote whether or not to include a member with elevated permissions who is not currently a member of
+   * the organization.
+   */
   includeMissingMemberWithElevatedPermissions?: boolean;
-  /** Returns organizations with ID, name, or slug that match the given query. */
+  /**
+   * Returns organizations with ID, name, or slug that match the given query. Uses exact match for organization ID
+   * and partial match for name and slug.
+   */
   query?: string;
-  /** Returns organizations that include any of the specified user IDs as members. Any user IDs not found are ignored. */
+  /**
+   * Returns organizations that include any of the specified user IDs as members. Any user IDs not found are
+   * ignored. For each user ID, the `+` and `-` can be prepended to the ID, which denote whether the respective
+   * organization should be included or excluded from the result set.
+   */
   userId?: Array<string>;
-  /** Returns organizations with the organization IDs specified. Any organization IDs not found are ignored. */
+  /**
+   * Returns organizations with the organization IDs specified. Any organization IDs not found are ignored. For
+   * each organization ID, the `+` and `-` can be prepended to the ID, which denote whether the respective
+   * organization should be included or excluded from the result set. Accepts up to 100 organization IDs. Example:
+   * ?organization_id=+org_1&organization_id=-org_2
+   */
   organizationId?: Array<string>;
-  /** Allows to return organizations in a particular order. */
+  /**
+   * Allows to return organizations in a particular order. At the moment, you can order the returned organizations
+   * either by their `name`, `created_at` or `members_count`. In order to specify the direction, you can use the
+   * `+/-` symbols prepended in the property to order by. For example, if you want organizations to be returned in
+   * descending order according to their `created_at` property, you can use `-created_at`. If you don't use `+` or
+   * `-`, then `+` is implied. Defaults to `-created_at`.
+   */
   orderBy?: string;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -1537,21 +2391,35 @@ export const ListOrganizations: Operation<Organization[]> = /* @__PURE__ */ defi
 
 /** Body of POST /organizations */
 export interface CreateOrganizationBody {
-  /** The name of the new organization. */
+  /** The name of the new organization. May not contain URLs or HTML. Max length: 256 */
   name: string;
   /** The ID of the User who will become the administrator for the new organization */
   createdBy?: string | null;
   /** Metadata saved on the organization, accessible only from the Backend API */
   privateMetadata?: Record<string, unknown> | null;
-  /** Metadata saved on the organization, read-only from the Frontend API and fully accessible (read/write) from the Backend API */
+  /**
+   * Metadata saved on the organization, read-only from the Frontend API and fully accessible (read/write) from the
+   * Backend API
+   */
   publicMetadata?: Record<string, unknown> | null;
-  /** A slug for the new organization. */
+  /**
+   * A slug for the new organization. Can contain only lowercase alphanumeric characters and the dash "-". Must be
+   * unique for the instance. This field should only be included when slugs are enabled in the organization
+   * settings, refer to our
+   * [documentation](https://clerk.com/docs/guides/organizations/overview#organization-slugs).
+   */
   slug?: string | null;
   /** The maximum number of memberships allowed for this organization */
   maxAllowedMemberships?: number | null;
-  /** A custom date/time denoting _when_ the organization was created, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom date/time denoting _when_ the organization was created, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   createdAt?: string | null;
-  /** The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) to assign to this organization. */
+  /**
+   * The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) to assign to
+   * this organization.
+   */
   roleSetKey?: string | null;
 }
 
@@ -1562,7 +2430,10 @@ export const CreateOrganization: Operation<Organization> = /* @__PURE__ */ defin
 export interface GetOrganizationParams {
   /** Flag to denote whether or not the organization's members count should be included in the response. */
   includeMembersCount?: boolean;
-  /** Flag to denote whether or not to include a member with elevated permissions who is not currently a member of the organization. */
+  /**
+   * Flag to denote whether or not to include a member with elevated permissions who is not currently a member of
+   * the organization.
+   */
   includeMissingMemberWithElevatedPermissions?: boolean;
 }
 
@@ -1571,7 +2442,7 @@ export const GetOrganization: Operation<Organization> = /* @__PURE__ */ defineOp
 
 /** Body of PATCH /organizations/{organization_id} */
 export interface UpdateOrganizationBody {
-  /** The new name of the organization. */
+  /** The new name of the organization. May not contain URLs or HTML. Max length: 256 */
   name?: string | null;
   /** The new slug of the organization, which needs to be unique in the instance */
   slug?: string | null;
@@ -1579,20 +2450,37 @@ export interface UpdateOrganizationBody {
   maxAllowedMemberships?: number | null;
   /** If true, an admin can delete this organization with the Frontend API. */
   adminDeleteEnabled?: boolean | null;
-  /** A custom date/time denoting _when_ the organization was created, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom date/time denoting _when_ the organization was created, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   createdAt?: string | null;
-  /** The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) to assign to this organization. */
+  /**
+   * The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) to assign to
+   * this organization.
+   */
   roleSetKey?: string | null;
 }
 
 /** PATCH /organizations/{organization_id}: the body type per API version. */
 export interface UpdateOrganizationBodyByVersion {
+  /** The body type of a client without `clerkApiVersion`: the one of 2021-02-05, the oldest. */
   default: {
-  /** Metadata saved on the organization, that is visible to both your frontend and backend. */
+  /**
+   * Metadata saved on the organization, that is visible to both your frontend and backend. Deprecated: As of API
+   * version 2026-05-12, this field is rejected on `PATCH /v1/organizations/{organization_id}`. Use `PATCH
+   * /v1/organizations/{organization_id}/metadata` to merge updates into existing metadata, or `PUT
+   * /v1/organizations/{organization_id}/metadata` to replace a metadata field entirely.
+   */
   publicMetadata?: Record<string, unknown> | null;
-  /** Metadata saved on the organization that is only visible to your backend. */
+  /**
+   * Metadata saved on the organization that is only visible to your backend. Deprecated: As of API version
+   * 2026-05-12, this field is rejected on `PATCH /v1/organizations/{organization_id}`. Use `PATCH
+   * /v1/organizations/{organization_id}/metadata` to merge updates into existing metadata, or `PUT
+   * /v1/organizations/{organization_id}/metadata` to replace a metadata field entirely.
+   */
   privateMetadata?: Record<string, unknown> | null;
-  /** The new name of the organization. */
+  /** The new name of the organization. May not contain URLs or HTML. Max length: 256 */
   name?: string | null;
   /** The new slug of the organization, which needs to be unique in the instance */
   slug?: string | null;
@@ -1600,17 +2488,34 @@ export interface UpdateOrganizationBodyByVersion {
   maxAllowedMemberships?: number | null;
   /** If true, an admin can delete this organization with the Frontend API. */
   adminDeleteEnabled?: boolean | null;
-  /** A custom date/time denoting _when_ the organization was created, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom date/time denoting _when_ the organization was created, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   createdAt?: string | null;
-  /** The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) to assign to this organization. */
+  /**
+   * The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) to assign to
+   * this organization.
+   */
   roleSetKey?: string | null;
 };
+  /** The body type of API version 2021-02-05. */
   "2021-02-05": {
-  /** Metadata saved on the organization, that is visible to both your frontend and backend. */
+  /**
+   * Metadata saved on the organization, that is visible to both your frontend and backend. Deprecated: As of API
+   * version 2026-05-12, this field is rejected on `PATCH /v1/organizations/{organization_id}`. Use `PATCH
+   * /v1/organizations/{organization_id}/metadata` to merge updates into existing metadata, or `PUT
+   * /v1/organizations/{organization_id}/metadata` to replace a metadata field entirely.
+   */
   publicMetadata?: Record<string, unknown> | null;
-  /** Metadata saved on the organization that is only visible to your backend. */
+  /**
+   * Metadata saved on the organization that is only visible to your backend. Deprecated: As of API version
+   * 2026-05-12, this field is rejected on `PATCH /v1/organizations/{organization_id}`. Use `PATCH
+   * /v1/organizations/{organization_id}/metadata` to merge updates into existing metadata, or `PUT
+   * /v1/organizations/{organization_id}/metadata` to replace a metadata field entirely.
+   */
   privateMetadata?: Record<string, unknown> | null;
-  /** The new name of the organization. */
+  /** The new name of the organization. May not contain URLs or HTML. Max length: 256 */
   name?: string | null;
   /** The new slug of the organization, which needs to be unique in the instance */
   slug?: string | null;
@@ -1618,17 +2523,34 @@ export interface UpdateOrganizationBodyByVersion {
   maxAllowedMemberships?: number | null;
   /** If true, an admin can delete this organization with the Frontend API. */
   adminDeleteEnabled?: boolean | null;
-  /** A custom date/time denoting _when_ the organization was created, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom date/time denoting _when_ the organization was created, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   createdAt?: string | null;
-  /** The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) to assign to this organization. */
+  /**
+   * The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) to assign to
+   * this organization.
+   */
   roleSetKey?: string | null;
 };
+  /** The body type of API version 2024-10-01. */
   "2024-10-01": {
-  /** Metadata saved on the organization, that is visible to both your frontend and backend. */
+  /**
+   * Metadata saved on the organization, that is visible to both your frontend and backend. Deprecated: As of API
+   * version 2026-05-12, this field is rejected on `PATCH /v1/organizations/{organization_id}`. Use `PATCH
+   * /v1/organizations/{organization_id}/metadata` to merge updates into existing metadata, or `PUT
+   * /v1/organizations/{organization_id}/metadata` to replace a metadata field entirely.
+   */
   publicMetadata?: Record<string, unknown> | null;
-  /** Metadata saved on the organization that is only visible to your backend. */
+  /**
+   * Metadata saved on the organization that is only visible to your backend. Deprecated: As of API version
+   * 2026-05-12, this field is rejected on `PATCH /v1/organizations/{organization_id}`. Use `PATCH
+   * /v1/organizations/{organization_id}/metadata` to merge updates into existing metadata, or `PUT
+   * /v1/organizations/{organization_id}/metadata` to replace a metadata field entirely.
+   */
   privateMetadata?: Record<string, unknown> | null;
-  /** The new name of the organization. */
+  /** The new name of the organization. May not contain URLs or HTML. Max length: 256 */
   name?: string | null;
   /** The new slug of the organization, which needs to be unique in the instance */
   slug?: string | null;
@@ -1636,17 +2558,34 @@ export interface UpdateOrganizationBodyByVersion {
   maxAllowedMemberships?: number | null;
   /** If true, an admin can delete this organization with the Frontend API. */
   adminDeleteEnabled?: boolean | null;
-  /** A custom date/time denoting _when_ the organization was created, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom date/time denoting _when_ the organization was created, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   createdAt?: string | null;
-  /** The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) to assign to this organization. */
+  /**
+   * The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) to assign to
+   * this organization.
+   */
   roleSetKey?: string | null;
 };
+  /** The body type of API version 2025-04-10. */
   "2025-04-10": {
-  /** Metadata saved on the organization, that is visible to both your frontend and backend. */
+  /**
+   * Metadata saved on the organization, that is visible to both your frontend and backend. Deprecated: As of API
+   * version 2026-05-12, this field is rejected on `PATCH /v1/organizations/{organization_id}`. Use `PATCH
+   * /v1/organizations/{organization_id}/metadata` to merge updates into existing metadata, or `PUT
+   * /v1/organizations/{organization_id}/metadata` to replace a metadata field entirely.
+   */
   publicMetadata?: Record<string, unknown> | null;
-  /** Metadata saved on the organization that is only visible to your backend. */
+  /**
+   * Metadata saved on the organization that is only visible to your backend. Deprecated: As of API version
+   * 2026-05-12, this field is rejected on `PATCH /v1/organizations/{organization_id}`. Use `PATCH
+   * /v1/organizations/{organization_id}/metadata` to merge updates into existing metadata, or `PUT
+   * /v1/organizations/{organization_id}/metadata` to replace a metadata field entirely.
+   */
   privateMetadata?: Record<string, unknown> | null;
-  /** The new name of the organization. */
+  /** The new name of the organization. May not contain URLs or HTML. Max length: 256 */
   name?: string | null;
   /** The new slug of the organization, which needs to be unique in the instance */
   slug?: string | null;
@@ -1654,17 +2593,34 @@ export interface UpdateOrganizationBodyByVersion {
   maxAllowedMemberships?: number | null;
   /** If true, an admin can delete this organization with the Frontend API. */
   adminDeleteEnabled?: boolean | null;
-  /** A custom date/time denoting _when_ the organization was created, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom date/time denoting _when_ the organization was created, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   createdAt?: string | null;
-  /** The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) to assign to this organization. */
+  /**
+   * The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) to assign to
+   * this organization.
+   */
   roleSetKey?: string | null;
 };
+  /** The body type of API version 2025-11-10. */
   "2025-11-10": {
-  /** Metadata saved on the organization, that is visible to both your frontend and backend. */
+  /**
+   * Metadata saved on the organization, that is visible to both your frontend and backend. Deprecated: As of API
+   * version 2026-05-12, this field is rejected on `PATCH /v1/organizations/{organization_id}`. Use `PATCH
+   * /v1/organizations/{organization_id}/metadata` to merge updates into existing metadata, or `PUT
+   * /v1/organizations/{organization_id}/metadata` to replace a metadata field entirely.
+   */
   publicMetadata?: Record<string, unknown> | null;
-  /** Metadata saved on the organization that is only visible to your backend. */
+  /**
+   * Metadata saved on the organization that is only visible to your backend. Deprecated: As of API version
+   * 2026-05-12, this field is rejected on `PATCH /v1/organizations/{organization_id}`. Use `PATCH
+   * /v1/organizations/{organization_id}/metadata` to merge updates into existing metadata, or `PUT
+   * /v1/organizations/{organization_id}/metadata` to replace a metadata field entirely.
+   */
   privateMetadata?: Record<string, unknown> | null;
-  /** The new name of the organization. */
+  /** The new name of the organization. May not contain URLs or HTML. Max length: 256 */
   name?: string | null;
   /** The new slug of the organization, which needs to be unique in the instance */
   slug?: string | null;
@@ -1672,13 +2628,20 @@ export interface UpdateOrganizationBodyByVersion {
   maxAllowedMemberships?: number | null;
   /** If true, an admin can delete this organization with the Frontend API. */
   adminDeleteEnabled?: boolean | null;
-  /** A custom date/time denoting _when_ the organization was created, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom date/time denoting _when_ the organization was created, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   createdAt?: string | null;
-  /** The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) to assign to this organization. */
+  /**
+   * The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) to assign to
+   * this organization.
+   */
   roleSetKey?: string | null;
 };
+  /** The body type of API version 2026-05-12. */
   "2026-05-12": {
-  /** The new name of the organization. */
+  /** The new name of the organization. May not contain URLs or HTML. Max length: 256 */
   name?: string | null;
   /** The new slug of the organization, which needs to be unique in the instance */
   slug?: string | null;
@@ -1686,9 +2649,15 @@ export interface UpdateOrganizationBodyByVersion {
   maxAllowedMemberships?: number | null;
   /** If true, an admin can delete this organization with the Frontend API. */
   adminDeleteEnabled?: boolean | null;
-  /** A custom date/time denoting _when_ the organization was created, specified in RFC3339 format (e.g. `2012-10-20T07:15:20.902Z`). */
+  /**
+   * A custom date/time denoting _when_ the organization was created, specified in RFC3339 format (e.g.
+   * `2012-10-20T07:15:20.902Z`).
+   */
   createdAt?: string | null;
-  /** The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) to assign to this organization. */
+  /**
+   * The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) to assign to
+   * this organization.
+   */
   roleSetKey?: string | null;
 };
 }
@@ -1701,9 +2670,15 @@ export const DeleteOrganization: Operation<DeletedObject> = /* @__PURE__ */ defi
 
 /** Body of PUT /organizations/{organization_id}/metadata */
 export interface ReplaceOrganizationMetadataBody {
-  /** Metadata saved on the organization, that is visible to both your frontend and backend. */
+  /**
+   * Metadata saved on the organization, that is visible to both your frontend and backend. The existing value will
+   * be replaced entirely with the new object.
+   */
   publicMetadata?: Record<string, unknown>;
-  /** Metadata saved on the organization that is only visible to your backend. */
+  /**
+   * Metadata saved on the organization that is only visible to your backend. The existing value will be replaced
+   * entirely with the new object.
+   */
   privateMetadata?: Record<string, unknown>;
 }
 
@@ -1712,9 +2687,15 @@ export const ReplaceOrganizationMetadata: Operation<Organization> = /* @__PURE__
 
 /** Body of PATCH /organizations/{organization_id}/metadata */
 export interface MergeOrganizationMetadataBody {
-  /** Metadata saved on the organization, that is visible to both your frontend and backend. */
+  /**
+   * Metadata saved on the organization, that is visible to both your frontend and backend. The new object will be
+   * merged with the existing value.
+   */
   publicMetadata?: Record<string, unknown>;
-  /** Metadata saved on the organization that is only visible to your backend. */
+  /**
+   * Metadata saved on the organization that is only visible to your backend. The new object will be merged with
+   * the existing value.
+   */
   privateMetadata?: Record<string, unknown>;
 }
 
@@ -1725,6 +2706,7 @@ export const MergeOrganizationMetadata: Operation<Organization> = /* @__PURE__ *
 export interface UploadOrganizationLogoBody {
   /** The ID of the user that will be credited with the image upload. */
   uploaderUserId?: string;
+  /** `file`: a file (binary). */
   file: Blob;
 }
 
@@ -1748,7 +2730,10 @@ export interface AdjustOrganizationBillingCreditBalanceBody {
   action: "increase" | "decrease";
   /** The currency code (e.g. "USD"). Defaults to USD if not provided. */
   currency?: string;
-  /** A unique key to ensure the adjustment is applied only once. Repeated requests with the same key return the original ledger entry. */
+  /**
+   * A unique key to ensure the adjustment is applied only once. Repeated requests with the same key return the
+   * original ledger entry.
+   */
   idempotencyKey: string;
   /** An optional note to attach to the ledger entry. */
   note?: string;
@@ -1763,11 +2748,23 @@ export interface ListOrganizationInvitationsParams {
   status?: "pending" | "accepted" | "revoked" | "expired";
   /** Returns organization invitations inviting the specified email address. */
   emailAddress?: string;
-  /** Allows to return organization invitations in a particular order. */
+  /**
+   * Allows to return organization invitations in a particular order. You can order the returned organization
+   * invitations either by their `created_at` or `email_address`. In order to specify the direction, you can use
+   * the `+/-` symbols prepended in the property to order by. For example, if you want organization invitations to
+   * be returned in descending order according to their `created_at` property, you can use `-created_at`. If you
+   * don't use `+` or `-`, then `+` is implied. Defaults to `-created_at`.
+   */
   orderBy?: string;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -1778,19 +2775,36 @@ export const ListOrganizationInvitations: Operation<OrganizationInvitation[]> = 
 export interface CreateOrganizationInvitationBody {
   /** The email address of the new member that is going to be invited to the organization */
   emailAddress: string;
-  /** The ID of the user that invites the new member to the organization. */
+  /**
+   * The ID of the user that invites the new member to the organization. Must be an administrator in the
+   * organization.
+   */
   inviterUserId?: string | null;
   /** The role of the new member in the organization */
   role: string;
-  /** Metadata saved on the organization invitation, read-only from the Frontend API and fully accessible (read/write) from the Backend API. */
+  /**
+   * Metadata saved on the organization invitation, read-only from the Frontend API and fully accessible
+   * (read/write) from the Backend API. When the organization invitation is accepted, the metadata will be
+   * transferred to the newly created organization membership.
+   */
   publicMetadata?: Record<string, unknown> | null;
-  /** Metadata saved on the organization invitation, fully accessible (read/write) from the Backend API but not visible from the Frontend API. */
+  /**
+   * Metadata saved on the organization invitation, fully accessible (read/write) from the Backend API but not
+   * visible from the Frontend API. When the organization invitation is accepted, the metadata will be transferred
+   * to the newly created organization membership.
+   */
   privateMetadata?: Record<string, unknown> | null;
-  /** Optional URL that the invitee will be redirected to once they accept the invitation by clicking the join link in the invitation email. */
+  /**
+   * Optional URL that the invitee will be redirected to once they accept the invitation by clicking the join link
+   * in the invitation email.
+   */
   redirectUrl?: string | null;
   /** The number of days the invitation will be valid for. By default, the invitation has a 30 days expire. */
   expiresInDays?: number | null;
-  /** Optional flag which denotes whether an email invitation should be sent to the given email address. */
+  /**
+   * Optional flag which denotes whether an email invitation should be sent to the given email address. Defaults to
+   * `true`.
+   */
   notify?: boolean | null;
 }
 
@@ -1801,19 +2815,36 @@ export const CreateOrganizationInvitation: Operation<OrganizationInvitation> = /
 export type CreateOrganizationInvitationBulkBody = Array<{
   /** The email address of the new member that is going to be invited to the organization */
   emailAddress: string;
-  /** The ID of the user that invites the new member to the organization. */
+  /**
+   * The ID of the user that invites the new member to the organization. Must be an administrator in the
+   * organization.
+   */
   inviterUserId?: string | null;
   /** The role of the new member in the organization */
   role: string;
-  /** Metadata saved on the organization invitation, read-only from the Frontend API and fully accessible (read/write) from the Backend API. */
+  /**
+   * Metadata saved on the organization invitation, read-only from the Frontend API and fully accessible
+   * (read/write) from the Backend API. When the organization invitation is accepted, the metadata will be
+   * transferred to the newly created organization membership.
+   */
   publicMetadata?: Record<string, unknown> | null;
-  /** Metadata saved on the organization invitation, fully accessible (read/write) from the Backend API but not visible from the Frontend API. */
+  /**
+   * Metadata saved on the organization invitation, fully accessible (read/write) from the Backend API but not
+   * visible from the Frontend API. When the organization invitation is accepted, the metadata will be transferred
+   * to the newly created organization membership.
+   */
   privateMetadata?: Record<string, unknown> | null;
-  /** Optional URL that the invitee will be redirected to once they accept the invitation by clicking the join link in the invitation email. */
+  /**
+   * Optional URL that the invitee will be redirected to once they accept the invitation by clicking the join link
+   * in the invitation email.
+   */
   redirectUrl?: string | null;
   /** The number of days the invitation will be valid for. By default, the invitation has a 30 days expire. */
   expiresInDays?: number | null;
-  /** Optional flag which denotes whether an email invitation should be sent to the given email address. */
+  /**
+   * Optional flag which denotes whether an email invitation should be sent to the given email address. Defaults to
+   * `true`.
+   */
   notify?: boolean | null;
 }>;
 
@@ -1822,9 +2853,15 @@ export const CreateOrganizationInvitationBulk: Operation<OrganizationInvitation[
 
 /** Query of GET /organizations/{organization_id}/invitations/pending */
 export interface ListPendingOrganizationInvitationsParams {
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -1836,7 +2873,7 @@ export const GetOrganizationInvitation: Operation<OrganizationInvitation> = /* @
 
 /** Body of POST /organizations/{organization_id}/invitations/{invitation_id}/revoke */
 export interface RevokeOrganizationInvitationBody {
-  /** The ID of the user that revokes the invitation. */
+  /** The ID of the user that revokes the invitation. Must be an administrator in the organization. */
   requestingUserId?: string | null;
 }
 
@@ -1845,41 +2882,89 @@ export const RevokeOrganizationInvitation: Operation<OrganizationInvitation> = /
 
 /** Query of GET /organizations/{organization_id}/memberships */
 export interface ListOrganizationMembershipsParams {
-  /** Sorts organizations memberships by phone_number, email_address, created_at, first_name, last_name or username. */
+  /**
+   * Sorts organizations memberships by phone_number, email_address, created_at, first_name, last_name or username.
+   * By prepending one of those values with + or -, we can choose to sort in ascending (ASC) or descending (DESC)
+   * order."
+   */
   orderBy?: string;
-  /** Returns users with the user IDs specified. For each user ID, the `+` and `-` can be */
+  /**
+   * Returns users with the user IDs specified. For each user ID, the `+` and `-` can be prepended to the ID, which
+   * denote whether the respective user ID should be included or excluded from the result set. Accepts up to 100
+   * user IDs. Any user IDs not found are ignored.
+   */
   userId?: Array<string>;
-  /** Returns users with the specified email addresses. Accepts up to 100 email addresses. Any email addresses not found are ignored. */
+  /**
+   * Returns users with the specified email addresses. Accepts up to 100 email addresses. Any email addresses not
+   * found are ignored.
+   */
   emailAddress?: Array<string>;
-  /** Returns users with the specified phone numbers. Accepts up to 100 phone numbers. Any phone numbers not found are ignored. */
+  /**
+   * Returns users with the specified phone numbers. Accepts up to 100 phone numbers. Any phone numbers not found
+   * are ignored.
+   */
   phoneNumber?: Array<string>;
-  /** Returns users with the specified usernames. */
+  /** Returns users with the specified usernames. Accepts up to 100 usernames. Any usernames not found are ignored. */
   username?: Array<string>;
-  /** Returns users with the specified web3 wallet addresses. */
+  /**
+   * Returns users with the specified web3 wallet addresses. Accepts up to 100 web3 wallet addresses. Any web3
+   * wallet addresses not found are ignored.
+   */
   web3Wallet?: Array<string>;
   /** Returns users with the specified roles. Accepts up to 100 roles. Any roles not found are ignored. */
   role?: Array<string>;
-  /** Returns users that match the given query. */
+  /**
+   * Returns users that match the given query. For possible matches, we check the email addresses, phone numbers,
+   * usernames, web3 wallets, user IDs, first and last names. The query value doesn't need to match the exact value
+   * you are looking for, it is capable of partial matches as well.
+   */
   query?: string;
-  /** Returns users with emails that match the given query, via case-insensitive partial match. */
+  /**
+   * Returns users with emails that match the given query, via case-insensitive partial match. For example,
+   * `email_address_query=ello` will match a user with the email `HELLO@example.com`.
+   */
   emailAddressQuery?: string;
-  /** Returns users with phone numbers that match the given query, via case-insensitive partial match. */
+  /**
+   * Returns users with phone numbers that match the given query, via case-insensitive partial match. For example,
+   * `phone_number_query=555` will match a user with the phone number `+1555xxxxxxx`.
+   */
   phoneNumberQuery?: string;
-  /** Returns users with usernames that match the given query, via case-insensitive partial match. */
+  /**
+   * Returns users with usernames that match the given query, via case-insensitive partial match. For example,
+   * `username_query=CoolUser` will match a user with the username `SomeCoolUser`.
+   */
   usernameQuery?: string;
   /** Returns users with names that match the given query, via case-insensitive partial match. */
   nameQuery?: string;
-  /** Returns users whose last session activity was before the given date (with millisecond precision). */
+  /**
+   * Returns users whose last session activity was before the given date (with millisecond precision). Example: use
+   * 1700690400000 to retrieve users whose last session activity was before 2023-11-23.
+   */
   lastActiveAtBefore?: number;
-  /** Returns users whose last session activity was after the given date (with millisecond precision). */
+  /**
+   * Returns users whose last session activity was after the given date (with millisecond precision). Example: use
+   * 1700690400000 to retrieve users whose last session activity was after 2023-11-23.
+   */
   lastActiveAtAfter?: number;
-  /** Returns users who have been created before the given date (with millisecond precision). */
+  /**
+   * Returns users who have been created before the given date (with millisecond precision). Example: use
+   * 1730160000000 to retrieve users who have been created before 2024-10-29.
+   */
   createdAtBefore?: number;
-  /** Returns users who have been created after the given date (with millisecond precision). */
+  /**
+   * Returns users who have been created after the given date (with millisecond precision). Example: use
+   * 1730160000000 to retrieve users who have been created after 2024-10-29.
+   */
   createdAtAfter?: number;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -1888,7 +2973,10 @@ export const ListOrganizationMemberships: Operation<OrganizationMembership[]> = 
 
 /** Body of POST /organizations/{organization_id}/memberships */
 export interface CreateOrganizationMembershipBody {
-  /** The ID of the user that will be added as a member in the organization. */
+  /**
+   * The ID of the user that will be added as a member in the organization. The user needs to exist in the same
+   * instance as the organization and must not be a member of the given organization already.
+   */
   userId: string;
   /** The role that the new member will have in the organization. */
   role: string;
@@ -1915,9 +3003,15 @@ export const DeleteOrganizationMembership: Operation<OrganizationMembership> = /
 
 /** Body of PATCH /organizations/{organization_id}/memberships/{user_id}/metadata */
 export interface UpdateOrganizationMembershipMetadataBody {
-  /** Metadata saved on the organization membership, that is visible to both your frontend and backend. */
+  /**
+   * Metadata saved on the organization membership, that is visible to both your frontend and backend. The new
+   * object will be merged with the existing value.
+   */
   publicMetadata?: Record<string, unknown>;
-  /** Metadata saved on the organization membership that is only visible to your backend. */
+  /**
+   * Metadata saved on the organization membership that is only visible to your backend. The new object will be
+   * merged with the existing value.
+   */
   privateMetadata?: Record<string, unknown>;
 }
 
@@ -1928,11 +3022,21 @@ export const UpdateOrganizationMembershipMetadata: Operation<OrganizationMembers
 export interface ListOrganizationDomainsParams {
   /** Filter domains by their verification status. `true` or `false` */
   verified?: string;
-  /** Filter domains by their enrollment mode. Accepts `automatic_invitation`, `automatic_suggestion`, `manual_invitation` or `enterprise_sso`. */
+  /**
+   * Filter domains by their enrollment mode. Accepts `automatic_invitation`, `automatic_suggestion`,
+   * `manual_invitation` or `enterprise_sso`. Prefix a value with `-` to exclude it instead (e.g.
+   * `-enterprise_sso`). Include and exclude filters can be combined and compose as AND.
+   */
   enrollmentMode?: string;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -1943,7 +3047,10 @@ export const ListOrganizationDomains: Operation<OrganizationDomain[]> = /* @__PU
 export interface CreateOrganizationDomainBody {
   /** The name of the new domain */
   name?: string;
-  /** The enrollment_mode for the new domain. This can be `automatic_invitation`, `automatic_suggestion`, `manual_invitation` or `enterprise_sso` */
+  /**
+   * The enrollment_mode for the new domain. This can be `automatic_invitation`, `automatic_suggestion`,
+   * `manual_invitation` or `enterprise_sso`
+   */
   enrollmentMode?: string;
   /** The status of domain's verification. Defaults to true */
   verified?: boolean | null;
@@ -1954,7 +3061,10 @@ export const CreateOrganizationDomain: Operation<OrganizationDomain> = /* @__PUR
 
 /** Body of PATCH /organizations/{organization_id}/domains/{domain_id} */
 export interface UpdateOrganizationDomainBody {
-  /** The enrollment_mode for the new domain. This can be `automatic_invitation`, `automatic_suggestion`, `manual_invitation` or `enterprise_sso` */
+  /**
+   * The enrollment_mode for the new domain. This can be `automatic_invitation`, `automatic_suggestion`,
+   * `manual_invitation` or `enterprise_sso`
+   */
   enrollmentMode?: string | null;
   /** The status of the domain's verification */
   verified?: boolean | null;
@@ -1975,17 +3085,35 @@ export interface ListAllOrganizationDomainsParams {
   organizationId?: string;
   /** Filter by verification status */
   verified?: "true" | "false";
-  /** Filter by enrollment mode. Prefix a value with `-` to exclude it instead */
+  /**
+   * Filter by enrollment mode. Prefix a value with `-` to exclude it instead (e.g. `-enterprise_sso`). Include and
+   * exclude filters can be combined and compose as AND.
+   */
   enrollmentMode?: Array<"manual_invitation" | "automatic_invitation" | "automatic_suggestion" | "enterprise_sso" | "-manual_invitation" | "-automatic_invitation" | "-automatic_suggestion" | "-enterprise_sso">;
-  /** Search domains by name or organization ID. */
+  /**
+   * Search domains by name or organization ID. If the query starts with "org_", it will search by exact
+   * organization ID match. Otherwise, it performs a case-insensitive partial match on the domain name.
+   */
   query?: string;
   /** Filter by exact domain names. Accepts multiple values (e.g. domains=example.com&domains=test.org). */
   domains?: Array<string>;
-  /** Allows to return organization domains in a particular order. */
+  /**
+   * Allows to return organization domains in a particular order. At the moment, you can order the returned domains
+   * by their `name` or `created_at`. In order to specify the direction, you can use the `+/-` symbols prepended to
+   * the property to order by. For example, if you want domains to be returned in descending order according to
+   * their `created_at` property, you can use `-created_at`. If you don't use `+` or `-`, then `+` is implied.
+   * Defaults to `-created_at`.
+   */
   orderBy?: string;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
 }
 
@@ -1996,7 +3124,10 @@ export const ListAllOrganizationDomains: Operation<OrganizationDomain[]> = /* @_
 export interface VerifyDomainProxyBody {
   /** The ID of the domain that will be updated. */
   domainId?: string;
-  /** The full URL of the proxy which will forward requests to the Clerk Frontend API for this domain. e.g. https://example.com/__clerk */
+  /**
+   * The full URL of the proxy which will forward requests to the Clerk Frontend API for this domain. e.g.
+   * https://example.com/__clerk
+   */
   proxyUrl?: string;
 }
 
@@ -2005,11 +3136,20 @@ export const VerifyDomainProxy: Operation<ProxyCheck> = /* @__PURE__ */ defineOp
 
 /** Query of GET /redirect_urls */
 export interface ListRedirectURLsParams {
-  /** Whether to paginate the results. */
+  /**
+   * Whether to paginate the results. If true, the results will be paginated. If false, the results will not be
+   * paginated.
+   */
   paginated?: boolean;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -2018,7 +3158,10 @@ export const ListRedirectURLs: Operation<RedirectUrl[]> = /* @__PURE__ */ define
 
 /** Body of POST /redirect_urls */
 export interface CreateRedirectURLBody {
-  /** The full URL value prefixed with `https://` or a custom scheme e.g. `"https://my-app.com/oauth-callback"` or `"my-app://oauth-callback"` */
+  /**
+   * The full URL value prefixed with `https://` or a custom scheme e.g. `"https://my-app.com/oauth-callback"` or
+   * `"my-app://oauth-callback"`
+   */
   url: string;
 }
 
@@ -2035,9 +3178,15 @@ export const DeleteRedirectURL: Operation<DeletedObject> = /* @__PURE__ */ defin
 export interface CreateSignInTokenBody {
   /** The ID of the user that can use the newly created sign in token */
   userId: string;
-  /** The ID of the organization to activate when the user signs in. */
+  /**
+   * The ID of the organization to activate when the user signs in. Organizations must be enabled for the instance,
+   * and the user must be a member of the organization.
+   */
   orgId?: string | null;
-  /** Optional parameter to specify the life duration of the sign in token in seconds. */
+  /**
+   * Optional parameter to specify the life duration of the sign in token in seconds. By default, the duration is
+   * 30 days.
+   */
   expiresInSeconds?: number | null;
 }
 
@@ -2052,7 +3201,10 @@ export const GetSignUp: Operation<SignUp> = /* @__PURE__ */ defineOperation('GET
 
 /** Body of PATCH /sign_ups/{id} */
 export interface UpdateSignUpBody {
-  /** The ID of the guest attempting to sign up as used in your external systems or your previous authentication solution. */
+  /**
+   * The ID of the guest attempting to sign up as used in your external systems or your previous authentication
+   * solution. This will be copied to the resulting user when the sign-up is completed.
+   */
   externalId?: string | null;
   /** If true, the sign-up will be marked as a custom action. */
   customAction?: boolean | null;
@@ -2063,13 +3215,32 @@ export const UpdateSignUp: Operation<SignUp> = /* @__PURE__ */ defineOperation('
 
 /** Query of GET /oauth_applications */
 export interface ListOAuthApplicationsParams {
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
-  /** Allows to return OAuth applications in a particular order. */
+  /**
+   * Allows to return OAuth applications in a particular order. At the moment, you can order the returned OAuth
+   * applications by their `created_at` and `name`. In order to specify the direction, you can use the `+/-`
+   * symbols prepended in the property to order by. For example, if you want OAuth applications to be returned in
+   * descending order according to their `created_at` property, you can use `-created_at`. If you don't use `+` or
+   * `-`, then `+` is implied. We only support one `order_by` parameter, and if multiple `order_by` parameters are
+   * provided, we will only keep the first one. For example, if you pass `order_by=name&order_by=created_at`, we
+   * will consider only the first `order_by` parameter, which is `name`. The `created_at` parameter will be ignored
+   * in this case.
+   */
   orderBy?: string;
-  /** Returns OAuth applications with names that match the given query, via case-insensitive partial match. */
+  /**
+   * Returns OAuth applications with names that match the given query, via case-insensitive partial match. Also
+   * returns the OAuth application whose `client_id` is exactly the given query, which is useful for resolving a
+   * `client_id` to the OAuth application `id` required by the read, update and delete endpoints.
+   */
   nameQuery?: string;
 }
 
@@ -2078,13 +3249,17 @@ export const ListOAuthApplications: Operation<OAuthApplication[]> = /* @__PURE__
 
 /** Body of POST /oauth_applications */
 export interface CreateOAuthApplicationBody {
-  /** The name of the new OAuth application. */
+  /** The name of the new OAuth application. Max length: 256 */
   name: string;
   /** An array of redirect URIs of the new OAuth application */
   redirectUris?: Array<string> | null;
   /** The callback URL of the new OAuth application */
   callbackUrl?: string | null;
-  /** Define the allowed scopes for the new OAuth applications that dictate the user payload of the OAuth user info endpoint. Available scopes are `profile`, `email`, */
+  /**
+   * Define the allowed scopes for the new OAuth applications that dictate the user payload of the OAuth user info
+   * endpoint. Available scopes are `profile`, `email`, `public_metadata`, `private_metadata`. Provide the
+   * requested scopes as a string, separated by spaces.
+   */
   scopes?: string | null;
   /** True to enable a consent screen to display in the authentication flow. */
   consentScreenEnabled?: boolean | null;
@@ -2102,15 +3277,22 @@ export const GetOAuthApplication: Operation<OAuthApplication> = /* @__PURE__ */ 
 
 /** Body of PATCH /oauth_applications/{oauth_application_id} */
 export interface UpdateOAuthApplicationBody {
-  /** The new name of the OAuth application. */
+  /** The new name of the OAuth application. Max length: 256 */
   name?: string | null;
   /** An array of redirect URIs of the new OAuth application */
   redirectUris?: Array<string> | null;
   /** The new callback URL of the OAuth application */
   callbackUrl?: string | null;
-  /** Define the allowed scopes for the new OAuth applications that dictate the user payload of the OAuth user info endpoint. Available scopes are `profile`, `email`, */
+  /**
+   * Define the allowed scopes for the new OAuth applications that dictate the user payload of the OAuth user info
+   * endpoint. Available scopes are `profile`, `email`, `public_metadata`, `private_metadata`. Provide the
+   * requested scopes as a string, separated by spaces.
+   */
   scopes?: string | null;
-  /** True to enable a consent screen to display in the authentication flow. This cannot be disabled for dynamically registered OAuth Applications. */
+  /**
+   * True to enable a consent screen to display in the authentication flow. This cannot be disabled for dynamically
+   * registered OAuth Applications.
+   */
   consentScreenEnabled?: boolean | null;
   /** True to require the Proof Key of Code Exchange (PKCE) flow. */
   pkceRequired?: boolean | null;
@@ -2128,6 +3310,7 @@ export const DeleteOAuthApplication: Operation<DeletedObject> = /* @__PURE__ */ 
 export interface UploadOAuthApplicationLogoBody {
   /** The ID of the user that will be credited with the image upload. */
   uploaderUserId?: string;
+  /** `file`: a file (binary). */
   file: Blob;
 }
 
@@ -2139,7 +3322,10 @@ export const RotateOAuthApplicationSecret: Operation<OAuthApplication> = /* @__P
 
 /** Body of POST /oauth_applications/{oauth_application_id}/revoke_token */
 export interface RevokeOAuthApplicationTokenBody {
-  /** The opaque OAuth access token or refresh token to revoke. All tokens associated with the same OAuth grant are also revoked. */
+  /**
+   * The opaque OAuth access token or refresh token to revoke. All tokens associated with the same OAuth grant are
+   * also revoked.
+   */
   token: string;
 }
 
@@ -2148,15 +3334,29 @@ export const RevokeOAuthApplicationToken: Operation<string> = /* @__PURE__ */ de
 
 /** Query of GET /saml_connections */
 export interface ListSAMLConnectionsParams {
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
   /** Returns SAML connections that have a name that matches the given query, via case-insensitive partial match. */
   query?: string;
-  /** Sorts organizations memberships by phone_number, email_address, created_at, first_name, last_name or username. */
+  /**
+   * Sorts organizations memberships by phone_number, email_address, created_at, first_name, last_name or username.
+   * By prepending one of those values with + or -, we can choose to sort in ascending (ASC) or descending (DESC)
+   * order.
+   */
   orderBy?: string;
-  /** Returns SAML connections that have an associated organization ID to the */
+  /**
+   * Returns SAML connections that have an associated organization ID to the given organizations. For each
+   * organization ID, the `+` and `-` can be prepended to the ID, which denote whether the respective organization
+   * should be included or excluded from the result set. Accepts up to 100 organization IDs.
+   */
   organizationId?: Array<string>;
 }
 
@@ -2169,7 +3369,10 @@ export interface CreateSAMLConnectionBody {
   name: string;
   /** The domain of your organization. Sign in flows using an email with this domain, will use this SAML Connection. */
   domain?: string;
-  /** The domains of your organization. Sign in flows using an email with one of these domains, will use this SAML Connection. */
+  /**
+   * The domains of your organization. Sign in flows using an email with one of these domains, will use this SAML
+   * Connection.
+   */
   domains?: Array<string>;
   /** The IdP provider of the connection. */
   provider: "saml_custom" | "saml_okta" | "saml_google" | "saml_microsoft";
@@ -2179,9 +3382,15 @@ export interface CreateSAMLConnectionBody {
   idpSsoUrl?: string | null;
   /** The X.509 certificate as provided by the IdP */
   idpCertificate?: string | null;
-  /** The URL which serves the IdP metadata. If present, it takes priority over the corresponding individual properties */
+  /**
+   * The URL which serves the IdP metadata. If present, it takes priority over the corresponding individual
+   * properties
+   */
   idpMetadataUrl?: string | null;
-  /** The XML content of the IdP metadata file. If present, it takes priority over the corresponding individual properties */
+  /**
+   * The XML content of the IdP metadata file. If present, it takes priority over the corresponding individual
+   * properties
+   */
   idpMetadata?: string | null;
   /** The ID of the organization to which users of this SAML Connection will be added */
   organizationId?: string | null;
@@ -2213,9 +3422,15 @@ export interface UpdateSAMLConnectionBody {
   idpSsoUrl?: string | null;
   /** The x509 certificated as provided by the IdP */
   idpCertificate?: string | null;
-  /** The URL which serves the IdP metadata. If present, it takes priority over the corresponding individual properties and replaces them */
+  /**
+   * The URL which serves the IdP metadata. If present, it takes priority over the corresponding individual
+   * properties and replaces them
+   */
   idpMetadataUrl?: string | null;
-  /** The XML content of the IdP metadata file. If present, it takes priority over the corresponding individual properties */
+  /**
+   * The XML content of the IdP metadata file. If present, it takes priority over the corresponding individual
+   * properties
+   */
   idpMetadata?: string | null;
   /** The ID of the organization to which users of this SAML Connection will be added */
   organizationId?: string | null;
@@ -2237,7 +3452,12 @@ export interface UpdateSAMLConnectionBody {
   forceAuthn?: boolean;
   /** Configuration for the login_hint sent to the IdP on SSO sign-in */
   loginHint?: { mode: "email_address" | "custom_attribute" | "off"; source?: string } | null;
-  /** When enabling the connection, controls behavior when verified domains used for enrollment modes like automatic invitation or automatic suggestion already exist  */
+  /**
+   * When enabling the connection, controls behavior when verified domains used for enrollment modes like automatic
+   * invitation or automatic suggestion already exist for the same domain. If true, those verified domains are
+   * removed and the connection is enabled. If false or omitted, the request fails when any such verified domain
+   * exists.
+   */
   consentVerifiedDomainsDeletion?: boolean | null;
 }
 
@@ -2249,13 +3469,22 @@ export const DeleteSAMLConnection: Operation<DeletedObject> = /* @__PURE__ */ de
 
 /** Query of GET /enterprise_connections */
 export interface ListEnterpriseConnectionsParams {
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
   /** Filter enterprise connections by organization ID */
   organizationId?: string;
-  /** Filter by active status. If true, only active connections are returned. If false, only inactive connections are returned. If omitted, all connections are return */
+  /**
+   * Filter by active status. If true, only active connections are returned. If false, only inactive connections
+   * are returned. If omitted, all connections are returned.
+   */
   active?: boolean;
 }
 
@@ -2268,7 +3497,10 @@ export interface CreateEnterpriseConnectionBody {
   name: string;
   /** The identity provider (e.g. saml_custom, oidc_custom, oidc_github_enterprise, oidc_gitlab) */
   provider: "saml_custom" | "saml_okta" | "saml_google" | "saml_microsoft" | "oidc_custom" | "oidc_github_enterprise" | "oidc_gitlab";
-  /** Domains associated with the enterprise connection (required; at least one). Values are normalized to lowercase. Each domain must be a valid fully qualified doma */
+  /**
+   * Domains associated with the enterprise connection (required; at least one). Values are normalized to
+   * lowercase. Each domain must be a valid fully qualified domain name.
+   */
   domains: Array<string>;
   /** Organization ID when the connection is linked to an organization */
   organizationId?: string | null;
@@ -2276,11 +3508,21 @@ export interface CreateEnterpriseConnectionBody {
   allowOrganizationAccountLinking?: boolean | null;
   /** Whether the enterprise connection is active. When true, IdP metadata must be provided via the `saml` object. */
   active?: boolean | null;
-  /** SAML connection-specific properties. Only applied when the enterprise connection uses SAML (e.g. provider is saml_custom). */
+  /**
+   * SAML connection-specific properties. Only applied when the enterprise connection uses SAML (e.g. provider is
+   * saml_custom). Use this to set IdP configuration, attribute mapping, and other SAML-specific settings at
+   * creation time.
+   */
   saml?: { idp_entity_id?: string | null; idp_sso_url?: string | null; idp_certificate?: string | null; idp_metadata_url?: string | null; idp_metadata?: string | null; attribute_mapping?: { user_id?: string | null; email_address?: string | null; first_name?: string | null; last_name?: string | null } | null; allow_subdomains?: boolean | null; allow_idp_initiated?: boolean | null; force_authn?: boolean | null; login_hint?: { mode: "email_address" | "custom_attribute" | "off"; source?: string } | null } | null;
-  /** OIDC connection-specific properties. Only applied when the enterprise connection uses OIDC (e.g. provider is oidc_custom, oidc_github_enterprise, or oidc_gitlab */
+  /**
+   * OIDC connection-specific properties. Only applied when the enterprise connection uses OIDC (e.g. provider is
+   * oidc_custom, oidc_github_enterprise, or oidc_gitlab).
+   */
   oidc?: { client_id?: string | null; client_secret?: string | null; discovery_url?: string | null; auth_url?: string | null; token_url?: string | null; user_info_url?: string | null; requires_pkce?: boolean | null } | null;
-  /** Custom attributes to map from the IdP to the user's profile via SSO or SCIM provisioning. Requires the custom attributes feature to be enabled for the instance. */
+  /**
+   * Custom attributes to map from the IdP to the user's profile via SSO or SCIM provisioning. Requires the custom
+   * attributes feature to be enabled for the instance.
+   */
   customAttributes?: Array<{ name: string; key: string; sso_path?: string; scim_path?: string; directory_path?: string; multi_valued?: boolean }>;
 }
 
@@ -2294,9 +3536,15 @@ export const GetEnterpriseConnection: Operation<EnterpriseConnection> = /* @__PU
 export interface UpdateEnterpriseConnectionBody {
   /** The display name of the enterprise connection */
   name?: string | null;
-  /** Domains associated with the enterprise connection. Values are normalized to lowercase. */
+  /**
+   * Domains associated with the enterprise connection. Values are normalized to lowercase. Empty array means
+   * ignored (no change); non-empty array means set domains to the given list (replaces existing).
+   */
   domains?: Array<string> | null;
-  /** Whether the enterprise connection is active. When set to true (enabling), any existing verified organization domains for the same domain(s) will be removed so t */
+  /**
+   * Whether the enterprise connection is active. When set to true (enabling), any existing verified organization
+   * domains for the same domain(s) will be removed so the connection can be enabled.
+   */
   active?: boolean | null;
   /** Whether to sync user attributes on sign-in */
   syncUserAttributes?: boolean | null;
@@ -2304,13 +3552,25 @@ export interface UpdateEnterpriseConnectionBody {
   disableAdditionalIdentifications?: boolean | null;
   /** Whether this connection supports account linking via organization membership */
   allowOrganizationAccountLinking?: boolean | null;
-  /** Organization ID to link to this enterprise connection. Only linking is supported; sending this field sets or changes the linked organization. There is no way to */
+  /**
+   * Organization ID to link to this enterprise connection. Only linking is supported; sending this field sets or
+   * changes the linked organization. There is no way to unlink an organization once linked.
+   */
   organizationId?: string | null;
-  /** SAML connection-specific properties. Only applied when the enterprise connection uses SAML. */
+  /**
+   * SAML connection-specific properties. Only applied when the enterprise connection uses SAML. Use this to update
+   * IdP configuration, attribute mapping, and other SAML-specific settings.
+   */
   saml?: { name?: string | null; idp_entity_id?: string | null; idp_sso_url?: string | null; idp_certificate?: string | null; idp_metadata_url?: string | null; idp_metadata?: string | null; attribute_mapping?: { user_id?: string | null; email_address?: string | null; first_name?: string | null; last_name?: string | null } | null; allow_subdomains?: boolean | null; allow_idp_initiated?: boolean | null; force_authn?: boolean | null; login_hint?: { mode: "email_address" | "custom_attribute" | "off"; source?: string } | null } | null;
-  /** OIDC connection-specific properties. Only applied when the enterprise connection uses OIDC (e.g. oidc_custom, oidc_github_enterprise, or oidc_gitlab). */
+  /**
+   * OIDC connection-specific properties. Only applied when the enterprise connection uses OIDC (e.g. oidc_custom,
+   * oidc_github_enterprise, or oidc_gitlab).
+   */
   oidc?: { client_id?: string | null; client_secret?: string | null; discovery_url?: string | null; auth_url?: string | null; token_url?: string | null; user_info_url?: string | null; requires_pkce?: boolean | null } | null;
-  /** Custom attributes to map from the IdP to the user's profile via SSO or SCIM provisioning. Requires the custom attributes feature to be enabled for the instance. */
+  /**
+   * Custom attributes to map from the IdP to the user's profile via SSO or SCIM provisioning. Requires the custom
+   * attributes feature to be enabled for the instance.
+   */
   customAttributes?: Array<{ name: string; key: string; sso_path?: string; scim_path?: string; directory_path?: string; multi_valued?: boolean }> | null;
 }
 
@@ -2324,9 +3584,15 @@ export const DeleteEnterpriseConnection: Operation<DeletedObject> = /* @__PURE__
 export interface ListEnterpriseConnectionTestRunsParams {
   /** Filter test runs by status (may be repeated) */
   status?: Array<"pending" | "success" | "failed">;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -2341,11 +3607,21 @@ export const CreateTestingToken: Operation<TestingToken> = /* @__PURE__ */ defin
 
 /** Query of GET /organization_memberships */
 export interface InstanceGetOrganizationMembershipsParams {
-  /** Sorts organizations memberships by phone_number, email_address, created_at, first_name, last_name or username. */
+  /**
+   * Sorts organizations memberships by phone_number, email_address, created_at, first_name, last_name or username.
+   * By prepending one of those values with + or -, we can choose to sort in ascending (ASC) or descending (DESC)
+   * order.
+   */
   orderBy?: string;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -2354,15 +3630,21 @@ export const InstanceGetOrganizationMemberships: Operation<OrganizationMembershi
 
 /** Query of GET /waitlist_entries */
 export interface ListWaitlistEntriesParams {
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
   /** Filter waitlist entries by `email_address` or `id` */
   query?: string;
   /** Filter waitlist entries by their status */
   status?: "pending" | "invited" | "completed" | "rejected";
-  /** Specify the order of results. Supported values are: */
+  /** Specify the order of results. Supported values are: - `created_at` - `email_address` - `invited_at` */
   orderBy?: string;
 }
 
@@ -2373,7 +3655,10 @@ export const ListWaitlistEntries: Operation<WaitlistEntry[]> = /* @__PURE__ */ d
 export interface CreateWaitlistEntryBody {
   /** The email address to add to the waitlist */
   emailAddress: string;
-  /** Optional flag which denotes whether a confirmation email should be sent to the given email address. */
+  /**
+   * Optional flag which denotes whether a confirmation email should be sent to the given email address. Defaults
+   * to `true`.
+   */
   notify?: boolean | null;
 }
 
@@ -2385,7 +3670,10 @@ export const DeleteWaitlistEntry: Operation<DeletedObject> = /* @__PURE__ */ def
 
 /** Body of POST /waitlist_entries/{waitlist_entry_id}/invite */
 export interface InviteWaitlistEntryBody {
-  /** Whether an invitation should be created if there is already an existing invitation for this email address, or it's claimed by another user. */
+  /**
+   * Whether an invitation should be created if there is already an existing invitation for this email address, or
+   * it's claimed by another user.
+   */
   ignoreExisting?: boolean | null;
 }
 
@@ -2397,11 +3685,20 @@ export const RejectWaitlistEntry: Operation<WaitlistEntry> = /* @__PURE__ */ def
 
 /** Query of GET /commerce/plans */
 export interface CommerceGetCommercePlanListParams {
-  /** Whether to paginate the results. */
+  /**
+   * Whether to paginate the results. If true, the results will be paginated. If false, the results will not be
+   * paginated.
+   */
   paginated?: boolean;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
   /** Filter plans by payer type */
   payerType?: "user" | "org";
@@ -2412,11 +3709,20 @@ export const CommerceGetCommercePlanList: Operation<CommercePlan[]> = /* @__PURE
 
 /** Query of GET /commerce/subscription_items */
 export interface CommerceGetCommerceSubscriptionItemListParams {
-  /** Whether to paginate the results. */
+  /**
+   * Whether to paginate the results. If true, the results will be paginated. If false, the results will not be
+   * paginated.
+   */
   paginated?: boolean;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
   /** Filter subscription items by status */
   status?: "active" | "ended" | "past_due" | "upcoming" | "free_trial";
@@ -2426,7 +3732,10 @@ export interface CommerceGetCommerceSubscriptionItemListParams {
   planId?: string;
   /** Whether to include free plan subscription items */
   includeFree?: boolean;
-  /** Search query to filter subscription items by email, user first name, user last name, or organization name. */
+  /**
+   * Search query to filter subscription items by email, user first name, user last name, or organization name.
+   * Supports partial matching.
+   */
   query?: string;
   /** Filter subscription items by user ID */
   userId?: string;
@@ -2439,7 +3748,10 @@ export const CommerceGetCommerceSubscriptionItemList: Operation<CommerceSubscrip
 
 /** Query of DELETE /commerce/subscription_items/{subscription_item_id} */
 export interface CommerceCancelCommerceSubscriptionItemParams {
-  /** Whether to cancel the subscription immediately (true) or at the end of the current billing period (false, default) */
+  /**
+   * Whether to cancel the subscription immediately (true) or at the end of the current billing period (false,
+   * default)
+   */
   endNow?: boolean;
 }
 
@@ -2448,7 +3760,7 @@ export const CommerceCancelCommerceSubscriptionItem: Operation<CommerceSubscript
 
 /** Body of POST /billing/subscription_items/{subscription_item_id}/extend_free_trial */
 export interface ExtendBillingSubscriptionItemFreeTrialBody {
-  /** RFC3339 timestamp to extend the free trial to. */
+  /** RFC3339 timestamp to extend the free trial to. Must be in the future and not more than 365 days from now. */
   extendTo: string;
 }
 
@@ -2480,13 +3792,27 @@ export const RemoveBillingSubscriptionItemDiscount: Operation<CommerceDiscountRe
 
 /** Query of GET /organization_permissions */
 export interface ListOrganizationPermissionsParams {
-  /** Returns organization permissions with ID, name, or key that match the given query. */
+  /**
+   * Returns organization permissions with ID, name, or key that match the given query. Uses exact match for
+   * permission ID and partial match for name and key.
+   */
   query?: string;
-  /** Allows to return organization permissions in a particular order. */
+  /**
+   * Allows to return organization permissions in a particular order. At the moment, you can order the returned
+   * permissions by their `created_at`, `name`, or `key`. In order to specify the direction, you can use the `+/-`
+   * symbols prepended in the property to order by. For example, if you want permissions to be returned in
+   * descending order according to their `created_at` property, you can use `-created_at`.
+   */
   orderBy?: string;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -2497,7 +3823,11 @@ export const ListOrganizationPermissions: Operation<Permission[]> = /* @__PURE__
 export interface CreateOrganizationPermissionBody {
   /** The name of the permission. */
   name: string;
-  /** The key of the permission. Must have the format "org:feature:action" where feature and action are segments consisting of lowercase letters, digits, or underscor */
+  /**
+   * The key of the permission. Must have the format "org:feature:action" where feature and action are segments
+   * consisting of lowercase letters, digits, or underscores, for example "org:billing:manage" or "org:team:read".
+   * Cannot begin with "org:sys_" as that prefix is reserved for system permissions.
+   */
   key: string;
   /** A description of the permission. */
   description?: string;
@@ -2513,7 +3843,11 @@ export const GetOrganizationPermission: Operation<Permission> = /* @__PURE__ */ 
 export interface UpdateOrganizationPermissionBody {
   /** The name of the permission. */
   name?: string;
-  /** The key of the permission. Must have the format "org:feature:action" where feature and action are segments consisting of lowercase letters, digits, or underscor */
+  /**
+   * The key of the permission. Must have the format "org:feature:action" where feature and action are segments
+   * consisting of lowercase letters, digits, or underscores. Cannot begin with "org:sys_" as that prefix is
+   * reserved for system permissions.
+   */
   key?: string;
   /** A description of the permission. */
   description?: string;
@@ -2527,13 +3861,28 @@ export const DeleteOrganizationPermission: Operation<DeletedObject> = /* @__PURE
 
 /** Query of GET /role_sets */
 export interface ListRoleSetsParams {
-  /** Returns role sets with ID, name, or key that match the given query. */
+  /**
+   * Returns role sets with ID, name, or key that match the given query. Uses exact match for role set ID and
+   * partial match for name and key.
+   */
   query?: string;
-  /** Allows to return role sets in a particular order. */
+  /**
+   * Allows to return role sets in a particular order. At the moment, you can order the returned role sets by their
+   * `created_at`, `name`, or `key`. In order to specify the direction, you can use the `+/-` symbols prepended in
+   * the property to order by. For example, if you want role sets to be returned in descending order according to
+   * their `created_at` property, you can use `-created_at`. If you don't use `+` or `-`, then `+` is implied.
+   * Defaults to `-created_at`.
+   */
   orderBy?: string;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -2544,17 +3893,26 @@ export const ListRoleSets: Operation<RoleSet[]> = /* @__PURE__ */ defineOperatio
 export interface CreateRoleSetBody {
   /** The name of the new role set */
   name: string;
-  /** A unique key for the role set. Must start with 'role_set:' and contain only lowercase alphanumeric characters and underscores. */
+  /**
+   * A unique key for the role set. Must start with 'role_set:' and contain only lowercase alphanumeric characters
+   * and underscores. If not provided, a key will be generated from the name.
+   */
   key?: string;
   /** Optional description for the role set */
   description?: string | null;
-  /** The key of the role to use as the default role for new organization members. */
+  /**
+   * The key of the role to use as the default role for new organization members. Must be one of the roles in the
+   * `roles` array.
+   */
   defaultRoleKey: string;
-  /** The key of the role to assign to organization creators. */
+  /** The key of the role to assign to organization creators. Must be one of the roles in the `roles` array. */
   creatorRoleKey: string;
-  /** The type of the role set. "initial" role sets are the default for new organizations. */
+  /**
+   * The type of the role set. "initial" role sets are the default for new organizations. Only one role set can be
+   * "initial" per instance.
+   */
   type?: "initial" | "custom";
-  /** Array of role keys to include in the role set. */
+  /** Array of role keys to include in the role set. Must contain at least one role and no more than 10 roles. */
   roles: Array<string>;
 }
 
@@ -2568,15 +3926,24 @@ export const GetRoleSet: Operation<RoleSet> = /* @__PURE__ */ defineOperation('G
 export interface UpdateRoleSetBody {
   /** The new name for the role set */
   name?: string | null;
-  /** A unique key for the role set. Must start with 'role_set:' and contain only lowercase alphanumeric characters and underscores. */
+  /**
+   * A unique key for the role set. Must start with 'role_set:' and contain only lowercase alphanumeric characters
+   * and underscores.
+   */
   key?: string | null;
   /** Optional description for the role set */
   description?: string | null;
-  /** Set to "initial" to make this the default role set for new organizations. */
+  /**
+   * Set to "initial" to make this the default role set for new organizations. Only one role set can be "initial"
+   * per instance; setting this will change any existing initial role set to "custom".
+   */
   type?: "initial" | null;
-  /** The key of the role to use as the default role for new organization members. */
+  /**
+   * The key of the role to use as the default role for new organization members. Must be an existing role in the
+   * role set.
+   */
   defaultRoleKey?: string | null;
-  /** The key of the role to assign to organization creators. */
+  /** The key of the role to assign to organization creators. Must be an existing role in the role set. */
   creatorRoleKey?: string | null;
 }
 
@@ -2587,7 +3954,10 @@ export const UpdateRoleSet: Operation<RoleSet> = /* @__PURE__ */ defineOperation
 export interface ReplaceRoleSetBody {
   /** The key of the destination role set */
   destRoleSetKey: string;
-  /** Mappings from source role keys to destination role keys. */
+  /**
+   * Mappings from source role keys to destination role keys. Required if members have roles that need to be
+   * reassigned.
+   */
   reassignmentMappings?: ReassignmentMappingsJSON;
 }
 
@@ -2596,7 +3966,7 @@ export const ReplaceRoleSet: Operation<DeletedObject> = /* @__PURE__ */ defineOp
 
 /** Body of POST /role_sets/{role_set_key_or_id}/roles */
 export interface AddRolesToRoleSetBody {
-  /** Array of role keys to add to the role set. */
+  /** Array of role keys to add to the role set. Must contain at least one role and no more than 10 roles. */
   roleKeys: Array<string>;
   /** Optionally update the default role to one of the newly added roles. */
   defaultRoleKey?: string;
@@ -2620,9 +3990,13 @@ export const ReplaceRoleInRoleSet: Operation<RoleSet> = /* @__PURE__ */ defineOp
 
 /** Body of POST /admin_portal_link_tokens */
 export interface CreateAdminPortalLinkTokenBody {
+  /** ID of the organization (`organization_id`: a string). */
   organizationId?: string;
+  /** ID of the it contact (`it_contact_id`: a string). */
   itContactId?: string;
+  /** `scopes`: a list of strings. */
   scopes?: Array<string>;
+  /** `seconds_until_expiration`: an integer. */
   secondsUntilExpiration?: number;
 }
 
@@ -2631,6 +4005,7 @@ export const CreateAdminPortalLinkToken: Operation<AdminPortalLinkToken> = /* @_
 
 /** Body of POST /admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke */
 export interface RevokeAdminPortalLinkTokenBody {
+  /** `revocation_reason`: a string, or null. */
   revocationReason?: string | null;
 }
 
@@ -2639,11 +4014,17 @@ export const RevokeAdminPortalLinkToken: Operation<AdminPortalLinkToken> = /* @_
 
 /** Query of GET /api_keys */
 export interface GetApiKeysParams {
+  /** `type`: a string. */
   type?: string;
+  /** `subject`: a string. */
   subject: string;
+  /** `include_invalid`: one of `true`, `false`. */
   includeInvalid?: "true" | "false";
+  /** `limit`: a number. */
   limit?: number;
+  /** `offset`: a number, or null. */
   offset?: number | null;
+  /** `query`: a string. */
   query?: string;
 }
 
@@ -2652,13 +4033,21 @@ export const GetApiKeys: Operation<APIKey[]> = /* @__PURE__ */ defineOperation('
 
 /** Body of POST /api_keys */
 export interface CreateApiKeyBody {
+  /** `type`: a string. */
   type?: string;
+  /** `name`: a string. */
   name: string;
+  /** `description`: a string, or null. */
   description?: string | null;
+  /** `subject`: a string. */
   subject: string;
+  /** `claims`: an object, or null. */
   claims?: Record<string, unknown> | null;
+  /** `scopes`: a list of strings. */
   scopes?: Array<string>;
+  /** `created_by`: a string, or null. */
   createdBy?: string | null;
+  /** `seconds_until_expiration`: a number, or null. */
   secondsUntilExpiration?: number | null;
 }
 
@@ -2670,10 +4059,15 @@ export const GetApiKey: Operation<APIKey> = /* @__PURE__ */ defineOperation('GET
 
 /** Body of PATCH /api_keys/{apiKeyID} */
 export interface UpdateApiKeyBody {
+  /** `claims`: an object, or null. */
   claims?: Record<string, unknown> | null;
+  /** `scopes`: a list of strings. */
   scopes?: Array<string>;
+  /** `description`: a string, or null. */
   description?: string | null;
+  /** `subject`: a string. */
   subject?: string;
+  /** `seconds_until_expiration`: a number, or null. */
   secondsUntilExpiration?: number | null;
 }
 
@@ -2688,6 +4082,7 @@ export const GetApiKeySecret: Operation<{ secret: string }> = /* @__PURE__ */ de
 
 /** Body of POST /api_keys/{apiKeyID}/revoke */
 export interface RevokeApiKeyBody {
+  /** `revocation_reason`: a string, or null. */
   revocationReason?: string | null;
 }
 
@@ -2696,6 +4091,7 @@ export const RevokeApiKey: Operation<APIKey> = /* @__PURE__ */ defineOperation('
 
 /** Body of POST /api_keys/verify */
 export interface VerifyApiKeyBody {
+  /** `secret`: a string. */
   secret: string;
 }
 
@@ -2704,10 +4100,15 @@ export const VerifyApiKey: Operation<APIKey> = /* @__PURE__ */ defineOperation('
 
 /** Query of GET /m2m_tokens */
 export interface GetM2MTokensParams {
+  /** `subject`: a string. */
   subject: string;
+  /** `revoked`: a boolean, or null. */
   revoked?: boolean | null;
+  /** `expired`: a boolean, or null. */
   expired?: boolean | null;
+  /** `limit`: a number. */
   limit?: number;
+  /** `offset`: a number, or null. */
   offset?: number | null;
 }
 
@@ -2716,10 +4117,17 @@ export const GetM2MTokens: Operation<M2MToken[]> = /* @__PURE__ */ defineOperati
 
 /** Body of POST /m2m_tokens */
 export interface CreateM2MTokenBody {
+  /** `token_format`: one of `opaque`, `jwt`. */
   tokenFormat?: "opaque" | "jwt";
+  /** `seconds_until_expiration`: a number, or null. */
   secondsUntilExpiration?: number | null;
+  /** `claims`: an object, or null. */
   claims?: Record<string, unknown> | null;
-  /** Enables server-side token reuse for opaque-format tokens. When set, if a non-revoked, non-expired M2M token already exists for this machine with identical `clai */
+  /**
+   * Enables server-side token reuse for opaque-format tokens. When set, if a non-revoked, non-expired M2M token
+   * already exists for this machine with identical `claims` and `scopes` and at least this many seconds of
+   * remaining lifetime, that existing token is returned and no new token is minted.
+   */
   minRemainingTtlSeconds?: number;
 }
 
@@ -2728,6 +4136,7 @@ export const CreateM2MToken: Operation<M2MToken> = /* @__PURE__ */ defineOperati
 
 /** Body of POST /m2m_tokens/{m2m_token_id}/revoke */
 export interface RevokeM2MTokenBody {
+  /** `revocation_reason`: a string, or null. */
   revocationReason?: string | null;
 }
 
@@ -2736,6 +4145,7 @@ export const RevokeM2MToken: Operation<M2MToken> = /* @__PURE__ */ defineOperati
 
 /** Body of POST /m2m_tokens/verify */
 export interface VerifyM2MTokenBody {
+  /** `token`: a string. */
   token: string;
 }
 
@@ -2755,13 +4165,28 @@ export const VerifyOAuthAccessToken: Operation<IdPOAuthAccessToken | { active: b
 
 /** Query of GET /organization_roles */
 export interface ListOrganizationRolesParams {
-  /** Returns organization roles with ID, name, or key that match the given query. */
+  /**
+   * Returns organization roles with ID, name, or key that match the given query. Uses exact match for organization
+   * role ID and partial match for name and key.
+   */
   query?: string;
-  /** Allows to return organization roles in a particular order. */
+  /**
+   * Allows to return organization roles in a particular order. At the moment, you can order the returned
+   * organization roles by their `created_at`, `name`, or `key`. In order to specify the direction, you can use the
+   * `+/-` symbols prepended in the property to order by. For example, if you want organization roles to be
+   * returned in descending order according to their `created_at` property, you can use `-created_at`. If you don't
+   * use `+` or `-`, then `+` is implied. Defaults to `-created_at`.
+   */
   orderBy?: string;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -2772,7 +4197,10 @@ export const ListOrganizationRoles: Operation<Role[]> = /* @__PURE__ */ defineOp
 export interface CreateOrganizationRoleBody {
   /** The name of the new organization role */
   name: string;
-  /** A unique key for the organization role. Must start with 'org:' and contain only lowercase alphanumeric characters and underscores. */
+  /**
+   * A unique key for the organization role. Must start with 'org:' and contain only lowercase alphanumeric
+   * characters and underscores.
+   */
   key: string;
   /** Optional description for the role */
   description?: string | null;
@@ -2792,7 +4220,10 @@ export const GetOrganizationRole: Operation<Role> = /* @__PURE__ */ defineOperat
 export interface UpdateOrganizationRoleBody {
   /** The new name for the organization role */
   name?: string | null;
-  /** A unique key for the organization role. Must start with 'org:' and contain only lowercase alphanumeric characters and underscores. */
+  /**
+   * A unique key for the organization role. Must start with 'org:' and contain only lowercase alphanumeric
+   * characters and underscores.
+   */
   key?: string | null;
   /** Optional description for the role */
   description?: string | null;
@@ -2817,6 +4248,7 @@ export const GetUserBillingSubscription: Operation<CommerceSubscription> = /* @_
 
 /** Body of POST /users/{user_id}/password/set_compromised */
 export interface SetUserPasswordCompromisedBody {
+  /** `revoke_all_sessions`: a boolean, or null. */
   revokeAllSessions?: boolean | null;
 }
 
@@ -2828,17 +4260,28 @@ export const UnsetUserPasswordCompromised: Operation<User> = /* @__PURE__ */ def
 
 /** Body of POST /agents/tasks */
 export interface CreateAgentTaskBody {
-  /** Identifies the user on whose behalf the agent task is created. */
+  /**
+   * Identifies the user on whose behalf the agent task is created. Exactly one of user_id or identifier must be
+   * provided.
+   */
   onBehalfOf: { user_id?: string; identifier?: string };
   /** The permissions granted to the agent task. Must be "*" (all permissions). */
   permissions: "*";
-  /** A name identifying the agent. Used to derive a stable agent_id per instance. */
+  /** A name identifying the agent. Used to derive a stable agent_id per instance. Logged for audit purposes. */
   agentName: string;
   /** A description of the task being performed. Logged for audit purposes. */
   taskDescription: string;
-  /** The URL the user is redirected to after the agent task is accepted. */
+  /**
+   * The URL the user is redirected to after the agent task is accepted. Must be a valid absolute URL with an
+   * `https` scheme in production instances. In development instances, `http` is also permitted. The URL's domain
+   * must belong to one of the instance's associated domains (primary or satellite); otherwise the redirect will be
+   * rejected when the task ticket is consumed.
+   */
   redirectUrl: string;
-  /** The maximum duration that the session which will be created by the generated agent task should last. */
+  /**
+   * The maximum duration that the session which will be created by the generated agent task should last. By
+   * default, the duration of a session created via an agent task lasts 30 minutes.
+   */
   sessionMaxDurationInSeconds?: number;
 }
 
@@ -2852,7 +4295,10 @@ export const RevokeAgentTask: Operation<AgentTask> = /* @__PURE__ */ defineOpera
 export type CreateBulkWaitlistEntriesBody = Array<{
   /** The email address to add to the waitlist */
   emailAddress: string;
-  /** Optional flag which denotes whether a confirmation email should be sent to the given email address. */
+  /**
+   * Optional flag which denotes whether a confirmation email should be sent to the given email address. Defaults
+   * to `true`.
+   */
   notify?: boolean | null;
 }>;
 
@@ -2861,11 +4307,20 @@ export const CreateBulkWaitlistEntries: Operation<WaitlistEntry[]> = /* @__PURE_
 
 /** Query of GET /billing/plans */
 export interface GetCommercePlanListParams {
-  /** Whether to paginate the results. */
+  /**
+   * Whether to paginate the results. If true, the results will be paginated. If false, the results will not be
+   * paginated.
+   */
   paginated?: boolean;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
   /** Filter plans by payer type */
   payerType?: "user" | "org";
@@ -2876,11 +4331,20 @@ export const GetCommercePlanList: Operation<CommercePlan[]> = /* @__PURE__ */ de
 
 /** Query of GET /billing/prices */
 export interface GetBillingPriceListParams {
-  /** Whether to paginate the results. */
+  /**
+   * Whether to paginate the results. If true, the results will be paginated. If false, the results will not be
+   * paginated.
+   */
   paginated?: boolean;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
   /** Filter prices by plan ID */
   planId?: string;
@@ -2895,9 +4359,15 @@ export interface CreateBillingPriceBody {
   planId: string;
   /** The currency code (e.g., "USD"). Defaults to USD. */
   currency?: string;
-  /** The monthly amount in cents. Use `0` for a complimentary price. Positive amounts must be at least $1 (100 cents). */
+  /**
+   * The monthly amount in cents. Use `0` for a complimentary price. Positive amounts must be at least $1 (100
+   * cents).
+   */
   amount: number | null;
-  /** The monthly amount in cents when billed annually. Use `0` for a complimentary price. Positive amounts must be at least $1 (100 cents). */
+  /**
+   * The monthly amount in cents when billed annually. Use `0` for a complimentary price. Positive amounts must be
+   * at least $1 (100 cents).
+   */
   annualMonthlyAmount?: number | null;
   /** An optional description for this custom price. */
   description?: string;
@@ -2910,11 +4380,20 @@ export const CreateBillingPrice: Operation<BillingPriceResponse> = /* @__PURE__ 
 
 /** Query of GET /billing/subscription_items */
 export interface GetCommerceSubscriptionItemListParams {
-  /** Whether to paginate the results. */
+  /**
+   * Whether to paginate the results. If true, the results will be paginated. If false, the results will not be
+   * paginated.
+   */
   paginated?: boolean;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
   /** Filter subscription items by status */
   status?: "active" | "ended" | "past_due" | "upcoming" | "free_trial";
@@ -2933,7 +4412,10 @@ export const GetCommerceSubscriptionItemList: Operation<CommerceSubscriptionItem
 
 /** Query of DELETE /billing/subscription_items/{subscription_item_id} */
 export interface CancelCommerceSubscriptionItemParams {
-  /** Whether to cancel the subscription immediately (true) or at the end of the current billing period (false, default) */
+  /**
+   * Whether to cancel the subscription immediately (true) or at the end of the current billing period (false,
+   * default)
+   */
   endNow?: boolean;
 }
 
@@ -2942,11 +4424,20 @@ export const CancelCommerceSubscriptionItem: Operation<CommerceSubscriptionItem>
 
 /** Query of GET /billing/statements */
 export interface GetBillingStatementListParams {
-  /** Whether to paginate the results. */
+  /**
+   * Whether to paginate the results. If true, the results will be paginated. If false, the results will not be
+   * paginated.
+   */
   paginated?: boolean;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -2958,11 +4449,20 @@ export const GetBillingStatement: Operation<BillingStatement> = /* @__PURE__ */ 
 
 /** Query of GET /billing/statements/{statementID}/payment_attempts */
 export interface GetBillingStatementPaymentAttemptsParams {
-  /** Whether to paginate the results. */
+  /**
+   * Whether to paginate the results. If true, the results will be paginated. If false, the results will not be
+   * paginated.
+   */
   paginated?: boolean;
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -2971,9 +4471,15 @@ export const GetBillingStatementPaymentAttempts: Operation<BillingPaymentAttempt
 
 /** Query of GET /scim_directories */
 export interface ListSCIMDirectoriesParams {
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -3006,7 +4512,10 @@ export interface UpdateSCIMDirectoryBody {
   enabled?: boolean;
   /** The identity provider for this directory. */
   provider?: string;
-  /** Attribute-to-SCIM-path entries to merge into the directory's attribute mapping. */
+  /**
+   * Attribute-to-SCIM-path entries to merge into the directory's attribute mapping. Set a key to `null` to remove
+   * it from the mapping.
+   */
   attributeMapping?: Record<string, unknown>;
   /** Whether group-to-role mapping is enabled for this directory. */
   groupRoleMappingEnabled?: boolean;
@@ -3020,9 +4529,15 @@ export const DeleteSCIMDirectory: Operation<DeletedObject> = /* @__PURE__ */ def
 
 /** Query of GET /directories */
 export interface ListDirectoriesParams {
-  /** Applies a limit to the number of results returned. */
+  /**
+   * Applies a limit to the number of results returned. Can be used for paginating the results together with
+   * `offset`.
+   */
   limit?: number;
-  /** Skip the first `offset` results when paginating. */
+  /**
+   * Skip the first `offset` results when paginating. Needs to be an integer greater or equal to zero. To be used
+   * in conjunction with `limit`.
+   */
   offset?: number;
 }
 
@@ -3055,7 +4570,10 @@ export interface UpdateDirectoryBody {
   enabled?: boolean;
   /** The identity provider for this directory. */
   provider?: string;
-  /** Attribute-to-directory-path entries to merge into the directory's attribute mapping. */
+  /**
+   * Attribute-to-directory-path entries to merge into the directory's attribute mapping. Set a key to `null` to
+   * remove it from the mapping.
+   */
   attributeMapping?: Record<string, unknown>;
   /** Whether group-to-role mapping is enabled for this directory. */
   groupRoleMappingEnabled?: boolean;
@@ -3079,7 +4597,10 @@ export interface CreateSCIMGroupRoleMappingBody {
   scimGroupId: string;
   /** The ID of the organization role to assign to members of the SCIM group. */
   roleId: string;
-  /** The precedence for this mapping. Lower values take priority when a user belongs */
+  /**
+   * The precedence for this mapping. Lower values take priority when a user belongs to multiple mapped groups. If
+   * omitted, the mapping is appended with the next-highest precedence.
+   */
   precedence?: number;
 }
 
@@ -3108,11 +4629,17 @@ export const ListDirectoryGroupRoleMappings: Operation<DirectoryGroupRoleMapping
 export interface CreateDirectoryGroupRoleMappingBody {
   /** The group ID from the identity provider. Exactly one of `directory_group_id` or `scim_group_id` is required. */
   directoryGroupId?: string;
-  /** The legacy name for `directory_group_id`. Send either one, or both with the same value; sending both with different values is rejected. */
+  /**
+   * The legacy name for `directory_group_id`. Send either one, or both with the same value; sending both with
+   * different values is rejected.
+   */
   scimGroupId?: string;
   /** The ID of the organization role to assign to members of the group. */
   roleId: string;
-  /** The precedence for this mapping. Lower values take priority when a user belongs */
+  /**
+   * The precedence for this mapping. Lower values take priority when a user belongs to multiple mapped groups. If
+   * omitted, the mapping is appended with the next-highest precedence.
+   */
   precedence?: number;
 }
 

@@ -4,12 +4,19 @@ import { emptyObjectWhenMissing, nullWhenEmpty, nullWhenMissing, toList, toNeste
 import { assignFields } from '../resources/assignFields';
 
 export interface ActorTokenJSON {
+  /** The object's type: always `actor_token`. */
   object: "actor_token";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `status`: one of `pending`, `accepted`, `revoked`. */
   status: "pending" | "accepted" | "revoked";
+  /** ID of the user (`user_id`: a string). */
   user_id: string;
+  /** `actor`: an object. */
   actor: Record<string, unknown>;
+  /** `token`: a string. */
   token?: string;
+  /** `url`: a string. */
   url?: string;
   /** Unix timestamp of creation. */
   created_at: number;
@@ -18,30 +25,41 @@ export interface ActorTokenJSON {
 }
 
 export class ActorToken {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `status`: one of `pending`, `accepted`, `revoked`. */
   declare readonly status: "pending" | "accepted" | "revoked";
+  /** ID of the user (`user_id`: a string). */
   declare readonly userId: string;
+  /** `actor`: an object. */
   declare readonly actor: Record<string, unknown>;
+  /** `token`: a string. */
   declare readonly token: string | undefined;
+  /** `url`: a string. */
   declare readonly url: string | undefined;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["actor_token"];
   constructor(json: ActorTokenJSON) {
     assignFields(this, json, 'id status user_id actor token url created_at updated_at');
   }
+  /** A `ActorToken` built from its Backend API JSON (`new ActorToken(json)`). */
   static fromJSON(json: ActorTokenJSON): ActorToken {
     return new ActorToken(json);
   }
 }
 
 export interface AdminPortalLinkTokenJSON {
+  /** The object's type: always `admin_portal_link_token`. */
   object: "admin_portal_link_token";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
   /** The origin-level admin_portal_link this token was issued for. */
   admin_portal_link_id: string;
+  /** ID of the instance (`instance_id`: a string). */
   instance_id: string;
   /** Optional. Present only when the link is scoped to an existing org. */
   organization_id: string | null;
@@ -51,8 +69,11 @@ export interface AdminPortalLinkTokenJSON {
   scopes: Array<string> | null;
   /** The single-use admin portal link token. Returned only on creation. URL-borne; treat as a secret. */
   token: string;
+  /** `revoked`: a boolean. */
   revoked: boolean;
+  /** `revocation_reason`: a string, or null. */
   revocation_reason: string | null;
+  /** `expired`: a boolean. */
   expired: boolean;
   /** The timestamp for when the token will expire, in milliseconds. */
   expiration: number | null;
@@ -63,9 +84,11 @@ export interface AdminPortalLinkTokenJSON {
 }
 
 export class AdminPortalLinkToken {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
   /** The origin-level admin_portal_link this token was issued for. */
   declare readonly adminPortalLinkId: string;
+  /** ID of the instance (`instance_id`: a string). */
   declare readonly instanceId: string;
   /** Optional. Present only when the link is scoped to an existing org. */
   declare readonly organizationId: string | null;
@@ -75,8 +98,11 @@ export class AdminPortalLinkToken {
   declare readonly scopes: Array<string> | null;
   /** The single-use admin portal link token. Returned only on creation. URL-borne; treat as a secret. */
   declare readonly token: string;
+  /** `revoked`: a boolean. */
   declare readonly revoked: boolean;
+  /** `revocation_reason`: a string, or null. */
   declare readonly revocationReason: string | null;
+  /** `expired`: a boolean. */
   declare readonly expired: boolean;
   /** The timestamp for when the token will expire, in milliseconds. */
   declare readonly expiration: number | null;
@@ -84,16 +110,19 @@ export class AdminPortalLinkToken {
   declare readonly createdAt: number;
   /** The timestamp for when the token was last updated, in milliseconds. */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["admin_portal_link_token"];
   constructor(json: AdminPortalLinkTokenJSON) {
     assignFields(this, json, 'id admin_portal_link_id instance_id organization_id it_contact_id scopes token revoked revocation_reason expired expiration created_at updated_at');
   }
+  /** A `AdminPortalLinkToken` built from its Backend API JSON (`new AdminPortalLinkToken(json)`). */
   static fromJSON(json: AdminPortalLinkTokenJSON): AdminPortalLinkToken {
     return new AdminPortalLinkToken(json);
   }
 }
 
 export interface AgentTaskJSON {
+  /** The object's type: always `agent_task`. */
   object: "agent_task";
   /** A stable identifier for the agent, unique per agent_name within an instance. */
   agent_id: string;
@@ -114,22 +143,29 @@ export class AgentTask {
   declare readonly taskId: string;
   /** The URL that, when visited, creates a session for the user. Only present in the response to a create request. */
   declare readonly url: string | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["agent_task"];
   constructor(json: AgentTaskJSON) {
     assignFields(this, json, 'agent_id agent_task_id task_id url');
   }
+  /** A `AgentTask` built from its Backend API JSON (`new AgentTask(json)`). */
   static fromJSON(json: AgentTaskJSON): AgentTask {
     return new AgentTask(json);
   }
 }
 
 export interface AllowlistIdentifierJSON {
+  /** The object's type: always `allowlist_identifier`. */
   object: "allowlist_identifier";
+  /** Unique identifier of the object (`id`: a string). */
   id?: string;
+  /** ID of the invitation (`invitation_id`: a string). */
   invitation_id?: string;
   /** An email address or a phone number. */
   identifier?: string;
+  /** `identifier_type`: one of `email_address`, `phone_number`, `web3_wallet`. */
   identifier_type?: "email_address" | "phone_number" | "web3_wallet";
+  /** ID of the instance (`instance_id`: a string). */
   instance_id?: string;
   /** Unix timestamp of creation */
   created_at?: number;
@@ -138,16 +174,21 @@ export interface AllowlistIdentifierJSON {
 }
 
 export class AllowlistIdentifier {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string | undefined;
+  /** ID of the invitation (`invitation_id`: a string). */
   declare readonly invitationId: string | undefined;
   /** An email address or a phone number. */
   declare readonly identifier: string | undefined;
+  /** `identifier_type`: one of `email_address`, `phone_number`, `web3_wallet`. */
   declare readonly identifierType: "email_address" | "phone_number" | "web3_wallet" | undefined;
+  /** ID of the instance (`instance_id`: a string). */
   declare readonly instanceId: string | undefined;
   /** Unix timestamp of creation */
   declare readonly createdAt: number | undefined;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["allowlist_identifier"];
   constructor(input: AllowlistIdentifierJSON) {
     const json = input as any;
@@ -159,25 +200,38 @@ export class AllowlistIdentifier {
     this.createdAt = json.created_at;
     this.updatedAt = json.updated_at;
   }
+  /** A `AllowlistIdentifier` built from its Backend API JSON (`new AllowlistIdentifier(json)`). */
   static fromJSON(json: AllowlistIdentifierJSON): AllowlistIdentifier {
     return new AllowlistIdentifier(json);
   }
 }
 
 export interface APIKeyJSON {
+  /** The object's type: always `api_key`. */
   object: "api_key";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `type`: a string. */
   type: string;
+  /** `subject`: a string. */
   subject: string;
+  /** `name`: a string. */
   name: string;
+  /** `description`: a string, or null. */
   description?: string | null;
+  /** `claims`: an object, or null. */
   claims: Record<string, unknown> | null;
+  /** `scopes`: a list of strings. */
   scopes: Array<string>;
+  /** `revoked`: a boolean. */
   revoked: boolean;
+  /** `revocation_reason`: a string, or null. */
   revocation_reason: string | null;
+  /** `expired`: a boolean. */
   expired: boolean;
   /** The timestamp for when the API key will expire, in milliseconds */
   expiration: number | null;
+  /** `created_by`: a string, or null. */
   created_by: string | null;
   /** The timestamp for when the API key was last used, in milliseconds */
   last_used_at: number | null;
@@ -185,22 +239,34 @@ export interface APIKeyJSON {
   created_at: number;
   /** The timestamp for when the API key was last updated, in milliseconds */
   updated_at: number;
+  /** `secret`: a string. */
   secret?: string;
 }
 
 export class APIKey {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `type`: a string. */
   declare readonly type: string;
+  /** `subject`: a string. */
   declare readonly subject: string;
+  /** `name`: a string. */
   declare readonly name: string;
+  /** `description`: a string, or null. */
   declare readonly description: string | null | undefined;
+  /** `claims`: an object, or null. */
   declare readonly claims: Record<string, unknown> | null;
+  /** `scopes`: a list of strings. */
   declare readonly scopes: Array<string>;
+  /** `revoked`: a boolean. */
   declare readonly revoked: boolean;
+  /** `revocation_reason`: a string, or null. */
   declare readonly revocationReason: string | null;
+  /** `expired`: a boolean. */
   declare readonly expired: boolean;
   /** The timestamp for when the API key will expire, in milliseconds */
   declare readonly expiration: number | null;
+  /** `created_by`: a string, or null. */
   declare readonly createdBy: string | null;
   /** The timestamp for when the API key was last used, in milliseconds */
   declare readonly lastUsedAt: number | null;
@@ -208,17 +274,21 @@ export class APIKey {
   declare readonly createdAt: number;
   /** The timestamp for when the API key was last updated, in milliseconds */
   declare readonly updatedAt: number;
+  /** `secret`: a string. */
   declare readonly secret: string | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["api_key"];
   constructor(json: APIKeyJSON) {
     assignFields(this, json, 'id type subject name description claims scopes revoked revocation_reason expired expiration created_by last_used_at created_at updated_at secret');
   }
+  /** A `APIKey` built from its Backend API JSON (`new APIKey(json)`). */
   static fromJSON(json: APIKeyJSON): APIKey {
     return new APIKey(json);
   }
 }
 
 export interface BillingPaymentAttemptJSON {
+  /** The object's type: always `commerce_payment`. */
   object: "commerce_payment";
   /** Unique identifier for the payment attempt. */
   id: string;
@@ -311,16 +381,19 @@ export class BillingPaymentAttempt {
   declare readonly createdAt: number;
   /** Unix timestamp (in milliseconds) when the payment attempt was last updated. */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["commerce_payment"];
   constructor(json: BillingPaymentAttemptJSON) {
     assignFields(this, json, 'id payment_id instance_id charge_type payee_id payee payer_id payer:n0 subscription_item_id subscription_item amount totals payment_method_id payment_method:n1 statement_id gateway_external_id gateway_external_url status paid_at failed_at created_at updated_at', CommercePayerResponse, CommercePaymentMethodResponse);
   }
+  /** A `BillingPaymentAttempt` built from its Backend API JSON (`new BillingPaymentAttempt(json)`). */
   static fromJSON(json: BillingPaymentAttemptJSON): BillingPaymentAttempt {
     return new BillingPaymentAttempt(json);
   }
 }
 
 export interface BillingPriceResponseJSON {
+  /** The object's type: always `commerce_price`. */
   object: "commerce_price";
   /** Unique identifier for the price. */
   id: string;
@@ -336,7 +409,9 @@ export interface BillingPriceResponseJSON {
   amount: number;
   /** The monthly amount in cents when billed annually. */
   annual_monthly_amount: number;
+  /** `fee`: a `CommerceMoneyResponse` object, or null. */
   fee: CommerceMoneyResponseJSON | null;
+  /** `annual_monthly_fee`: a `CommerceMoneyResponse` object, or null. */
   annual_monthly_fee: CommerceMoneyResponseJSON | null;
   /** The description of the price. */
   description?: string | null;
@@ -363,7 +438,9 @@ export class BillingPriceResponse {
   declare readonly amount: number;
   /** The monthly amount in cents when billed annually. */
   declare readonly annualMonthlyAmount: number;
+  /** `fee`: a `CommerceMoneyResponse` object, or null. */
   declare readonly fee: CommerceMoneyResponseJSON | null;
+  /** `annual_monthly_fee`: a `CommerceMoneyResponse` object, or null. */
   declare readonly annualMonthlyFee: CommerceMoneyResponseJSON | null;
   /** The description of the price. */
   declare readonly description: string | null | undefined;
@@ -373,16 +450,19 @@ export class BillingPriceResponse {
   declare readonly createdAt: number;
   /** Which billing periods this price supports. */
   declare readonly supportedBillingPeriods: "month" | "annual" | "both";
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["commerce_price"];
   constructor(json: BillingPriceResponseJSON) {
     assignFields(this, json, 'id plan_id instance_id currency currency_symbol amount annual_monthly_amount fee annual_monthly_fee description is_default created_at supported_billing_periods');
   }
+  /** A `BillingPriceResponse` built from its Backend API JSON (`new BillingPriceResponse(json)`). */
   static fromJSON(json: BillingPriceResponseJSON): BillingPriceResponse {
     return new BillingPriceResponse(json);
   }
 }
 
 export interface BillingStatementJSON {
+  /** The object's type: always `commerce_statement`. */
   object: "commerce_statement";
   /** Unique identifier for the billing statement. */
   id: string;
@@ -415,21 +495,27 @@ export class BillingStatement {
   declare readonly totals: { grand_total: CommerceMoneyResponseJSON; subtotal: CommerceMoneyResponseJSON; base_fee: CommerceMoneyResponseJSON; tax_total: CommerceMoneyResponseJSON };
   /** Array of statement groups. */
   declare readonly groups: Array<{ object: "commerce_statement_group"; timestamp: number; items: Array<BillingPaymentAttempt> }>;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["commerce_statement"];
   constructor(json: BillingStatementJSON) {
     assignFields(this, json, 'id instance_id timestamp payer:n0 status totals groups', CommercePayerResponse);
   }
+  /** A `BillingStatement` built from its Backend API JSON (`new BillingStatement(json)`). */
   static fromJSON(json: BillingStatementJSON): BillingStatement {
     return new BillingStatement(json);
   }
 }
 
 export interface BlocklistIdentifierJSON {
+  /** The object's type: always `blocklist_identifier`. */
   object: "blocklist_identifier";
+  /** Unique identifier of the object (`id`: a string). */
   id?: string;
   /** An email address, email domain, phone number or web3 wallet. */
   identifier?: string;
+  /** `identifier_type`: one of `email_address`, `phone_number`, `web3_wallet`. */
   identifier_type?: "email_address" | "phone_number" | "web3_wallet";
+  /** ID of the instance (`instance_id`: a string). */
   instance_id?: string;
   /** Unix timestamp of creation */
   created_at?: number;
@@ -438,31 +524,41 @@ export interface BlocklistIdentifierJSON {
 }
 
 export class BlocklistIdentifier {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string | undefined;
   /** An email address, email domain, phone number or web3 wallet. */
   declare readonly identifier: string | undefined;
+  /** `identifier_type`: one of `email_address`, `phone_number`, `web3_wallet`. */
   declare readonly identifierType: "email_address" | "phone_number" | "web3_wallet" | undefined;
+  /** ID of the instance (`instance_id`: a string). */
   declare readonly instanceId: string | undefined;
   /** Unix timestamp of creation */
   declare readonly createdAt: number | undefined;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["blocklist_identifier"];
   constructor(json: BlocklistIdentifierJSON) {
     assignFields(this, json, 'id identifier identifier_type instance_id created_at updated_at');
   }
+  /** A `BlocklistIdentifier` built from its Backend API JSON (`new BlocklistIdentifier(json)`). */
   static fromJSON(json: BlocklistIdentifierJSON): BlocklistIdentifier {
     return new BlocklistIdentifier(json);
   }
 }
 
 export interface ClientJSON {
+  /** The object's type: always `client`. */
   object: "client";
   /** String representing the identifier of the session. */
   id: string;
+  /** IDs of the sessions (`session_ids`: a list of strings). */
   session_ids: Array<string>;
+  /** `sessions`: a list of `Session` objects. */
   sessions: Array<SessionJSON>;
+  /** ID of the sign in (`sign_in_id`: a string, or null). */
   sign_in_id: string | null;
+  /** ID of the sign up (`sign_up_id`: a string, or null). */
   sign_up_id: string | null;
   /** Last active session_id. */
   last_active_session_id: string | null;
@@ -477,9 +573,13 @@ export interface ClientJSON {
 export class Client {
   /** String representing the identifier of the session. */
   declare readonly id: string;
+  /** IDs of the sessions (`session_ids`: a list of strings). */
   declare readonly sessionIds: Array<string>;
+  /** `sessions`: a list of `Session` objects. */
   declare readonly sessions: Session[];
+  /** ID of the sign in (`sign_in_id`: a string, or null). */
   declare readonly signInId: string | null;
+  /** ID of the sign up (`sign_up_id`: a string, or null). */
   declare readonly signUpId: string | null;
   /** Last active session_id. */
   declare readonly lastActiveSessionId: string | null;
@@ -489,6 +589,7 @@ export class Client {
   declare readonly updatedAt: number;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["client"];
   constructor(input: ClientJSON) {
     const json = input as any;
@@ -502,6 +603,7 @@ export class Client {
     this.updatedAt = json.updated_at;
     this.createdAt = json.created_at;
   }
+  /** A `Client` built from its Backend API JSON (`new Client(json)`). */
   static fromJSON(json: ClientJSON): Client {
     return new Client(json);
   }
@@ -520,6 +622,7 @@ export class CommerceCreditBalanceResponse {
   constructor(json: CommerceCreditBalanceResponseJSON) {
     assignFields(this, json, 'balance');
   }
+  /** A `CommerceCreditBalanceResponse` built from its Backend API JSON (`new CommerceCreditBalanceResponse(json)`). */
   static fromJSON(json: CommerceCreditBalanceResponseJSON): CommerceCreditBalanceResponse {
     return new CommerceCreditBalanceResponse(json);
   }
@@ -562,12 +665,14 @@ export class CommerceCreditLedgerResponse {
   constructor(json: CommerceCreditLedgerResponseJSON) {
     assignFields(this, json, 'id payer_id amount source_type source_id note created_at');
   }
+  /** A `CommerceCreditLedgerResponse` built from its Backend API JSON (`new CommerceCreditLedgerResponse(json)`). */
   static fromJSON(json: CommerceCreditLedgerResponseJSON): CommerceCreditLedgerResponse {
     return new CommerceCreditLedgerResponse(json);
   }
 }
 
 export interface CommerceDiscountRedemptionResponseJSON {
+  /** The object's type: always `commerce_discount_redemption`. */
   object: "commerce_discount_redemption";
   /** Unique identifier for the discount redemption. */
   id: string;
@@ -587,7 +692,10 @@ export interface CommerceDiscountRedemptionResponseJSON {
   percent_off?: number | null;
   /** Fixed amount off when the effect is fixed_amount. */
   amount_off?: CommerceMoneyResponseJSON | null;
-  /** How much this discount takes off the subscription item's next renewal charge. */
+  /**
+   * How much this discount takes off the subscription item's next renewal charge. Present for either effect when
+   * next-payment data is available.
+   */
   amount?: CommerceMoneyResponseJSON | null;
   /** Remaining billing cycles the discount applies to. Null means the discount lasts forever. */
   cycles_remaining: number | null;
@@ -620,7 +728,10 @@ export class CommerceDiscountRedemptionResponse {
   declare readonly percentOff: number | null | undefined;
   /** Fixed amount off when the effect is fixed_amount. */
   declare readonly amountOff: CommerceMoneyResponseJSON | null | undefined;
-  /** How much this discount takes off the subscription item's next renewal charge. */
+  /**
+   * How much this discount takes off the subscription item's next renewal charge. Present for either effect when
+   * next-payment data is available.
+   */
   declare readonly amount: CommerceMoneyResponseJSON | null | undefined;
   /** Remaining billing cycles the discount applies to. Null means the discount lasts forever. */
   declare readonly cyclesRemaining: number | null;
@@ -632,16 +743,19 @@ export class CommerceDiscountRedemptionResponse {
   declare readonly redeemedAt: number;
   /** Identifier of the actor that redeemed the discount, when available. */
   declare readonly redeemedBy: string | null;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["commerce_discount_redemption"];
   constructor(json: CommerceDiscountRedemptionResponseJSON) {
     assignFields(this, json, 'id subscription_item_id discount_id name source promo_code effect percent_off amount_off amount cycles_remaining cycles_applied status redeemed_at redeemed_by');
   }
+  /** A `CommerceDiscountRedemptionResponse` built from its Backend API JSON (`new CommerceDiscountRedemptionResponse(json)`). */
   static fromJSON(json: CommerceDiscountRedemptionResponseJSON): CommerceDiscountRedemptionResponse {
     return new CommerceDiscountRedemptionResponse(json);
   }
 }
 
 export interface CommercePayerResponseJSON {
+  /** The object's type: always `commerce_payer`. */
   object: "commerce_payer";
   /** Unique identifier for the payer. */
   id: string;
@@ -694,16 +808,19 @@ export class CommercePayerResponse {
   declare readonly createdAt: number;
   /** Unix timestamp (in milliseconds) when the payer was last updated. */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["commerce_payer"];
   constructor(json: CommercePayerResponseJSON) {
     assignFields(this, json, 'id instance_id user_id first_name last_name email organization_id organization_name image_url credits_balance created_at updated_at');
   }
+  /** A `CommercePayerResponse` built from its Backend API JSON (`new CommercePayerResponse(json)`). */
   static fromJSON(json: CommercePayerResponseJSON): CommercePayerResponse {
     return new CommercePayerResponse(json);
   }
 }
 
 export interface CommercePaymentMethodResponseJSON {
+  /** The object's type: always `commerce_payment_method`. */
   object: "commerce_payment_method";
   /** Unique identifier for the payment method. */
   id: string;
@@ -772,16 +889,19 @@ export class CommercePaymentMethodResponse {
   declare readonly updatedAt: number | undefined;
   /** Whether this payment method can be removed. */
   declare readonly isRemovable: boolean | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["commerce_payment_method"];
   constructor(json: CommercePaymentMethodResponseJSON) {
     assignFields(this, json, 'id payer_id payment_type is_default gateway gateway_external_id gateway_external_account_id last4 status wallet_type card_type expiry_year expiry_month created_at updated_at is_removable');
   }
+  /** A `CommercePaymentMethodResponse` built from its Backend API JSON (`new CommercePaymentMethodResponse(json)`). */
   static fromJSON(json: CommercePaymentMethodResponseJSON): CommercePaymentMethodResponse {
     return new CommercePaymentMethodResponse(json);
   }
 }
 
 export interface CommercePaymentSourceResponseJSON {
+  /** The object's type: always `commerce_source`. */
   object: "commerce_source";
   /** Unique identifier for the payment source. */
   id: string;
@@ -850,23 +970,29 @@ export class CommercePaymentSourceResponse {
   declare readonly updatedAt: number;
   /** Whether this payment source can be removed. */
   declare readonly isRemovable: boolean | null | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["commerce_source"];
   constructor(json: CommercePaymentSourceResponseJSON) {
     assignFields(this, json, 'id payer_id payment_method is_default gateway gateway_external_id gateway_external_account_id last4 status wallet_type card_type expiry_year expiry_month created_at updated_at is_removable');
   }
+  /** A `CommercePaymentSourceResponse` built from its Backend API JSON (`new CommercePaymentSourceResponse(json)`). */
   static fromJSON(json: CommercePaymentSourceResponseJSON): CommercePaymentSourceResponse {
     return new CommercePaymentSourceResponse(json);
   }
 }
 
 export interface CommercePlanJSON {
+  /** The object's type: always `commerce_plan`. */
   object: "commerce_plan";
   /** Unique identifier for the plan. */
   id: string;
   /** The name of the plan. */
   name: string;
+  /** `fee`: a `CommerceMoneyResponse` object, or null. */
   fee: CommerceMoneyResponseJSON | null;
+  /** `annual_monthly_fee`: a `CommerceMoneyResponse` object, or null. */
   annual_monthly_fee: CommerceMoneyResponseJSON | null;
+  /** `annual_fee`: a `CommerceMoneyResponse` object, or null. */
   annual_fee: CommerceMoneyResponseJSON | null;
   /** The amount in cents for the plan. */
   amount: number;
@@ -923,8 +1049,11 @@ export class CommercePlan {
   declare readonly id: string;
   /** The name of the plan. */
   declare readonly name: string;
+  /** `fee`: a `CommerceMoneyResponse` object, or null. */
   declare readonly fee: CommerceMoneyResponseJSON | null;
+  /** `annual_monthly_fee`: a `CommerceMoneyResponse` object, or null. */
   declare readonly annualMonthlyFee: CommerceMoneyResponseJSON | null;
+  /** `annual_fee`: a `CommerceMoneyResponse` object, or null. */
   declare readonly annualFee: CommerceMoneyResponseJSON | null;
   /** The amount in cents for the plan. */
   declare readonly amount: number;
@@ -974,34 +1103,44 @@ export class CommercePlan {
   declare readonly freeTrialDays: number | null;
   /** Per-unit pricing tiers for this plan (for example, seats) */
   declare readonly unitPrices: Array<CommercePlanUnitPriceJSON> | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["commerce_plan"];
   constructor(json: CommercePlanJSON) {
     assignFields(this, json, 'id name fee annual_monthly_fee annual_fee amount amount_formatted annual_monthly_amount annual_monthly_amount_formatted annual_amount annual_amount_formatted currency_symbol currency description product_id is_default is_recurring publicly_visible has_base_fee payer_type for_payer_type slug avatar_url period interval features:l0 free_trial_enabled free_trial_days unit_prices', FeatureResponse);
   }
+  /** A `CommercePlan` built from its Backend API JSON (`new CommercePlan(json)`). */
   static fromJSON(json: CommercePlanJSON): CommercePlan {
     return new CommercePlan(json);
   }
 }
 
 export interface CommercePriceTransitionResponseJSON {
+  /** The object's type: always `commerce_price_transition`. */
   object: "commerce_price_transition";
+  /** `subscription_item`: a `CommerceSubscriptionItem-2` object. */
   subscription_item: CommerceSubscriptionItemJSON;
+  /** `transition`: a `CommercePriceTransitionDetails` object. */
   transition: CommercePriceTransitionDetailsJSON;
 }
 
 export class CommercePriceTransitionResponse {
+  /** `subscription_item`: a `CommerceSubscriptionItem-2` object. */
   declare readonly subscriptionItem: CommerceSubscriptionItem;
+  /** `transition`: a `CommercePriceTransitionDetails` object. */
   declare readonly transition: CommercePriceTransitionDetailsJSON;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["commerce_price_transition"];
   constructor(json: CommercePriceTransitionResponseJSON) {
     assignFields(this, json, 'subscription_item:n0 transition', CommerceSubscriptionItem);
   }
+  /** A `CommercePriceTransitionResponse` built from its Backend API JSON (`new CommercePriceTransitionResponse(json)`). */
   static fromJSON(json: CommercePriceTransitionResponseJSON): CommercePriceTransitionResponse {
     return new CommercePriceTransitionResponse(json);
   }
 }
 
 export interface CommerceSubscriptionJSON {
+  /** The object's type: always `commerce_subscription`. */
   object: "commerce_subscription";
   /** Unique identifier for the commerce subscription. */
   id: string;
@@ -1050,16 +1189,19 @@ export class CommerceSubscription {
   declare readonly nextPayment: CommerceSubscriptionNextPaymentJSON | undefined;
   /** Whether the payer is eligible for a free trial. */
   declare readonly eligibleForFreeTrial: boolean | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["commerce_subscription"];
   constructor(json: CommerceSubscriptionJSON) {
     assignFields(this, json, 'id instance_id status payer_id created_at updated_at active_at past_due_at subscription_items:l0 next_payment eligible_for_free_trial', CommerceSubscriptionItem);
   }
+  /** A `CommerceSubscription` built from its Backend API JSON (`new CommerceSubscription(json)`). */
   static fromJSON(json: CommerceSubscriptionJSON): CommerceSubscription {
     return new CommerceSubscription(json);
   }
 }
 
 export interface CommerceSubscriptionItemJSON {
+  /** The object's type: always `commerce_subscription_item`. */
   object: "commerce_subscription_item";
   /** Unique identifier for the subscription item. */
   id: string;
@@ -1180,16 +1322,19 @@ export class CommerceSubscriptionItem {
   declare readonly seats: CommerceSubscriptionItemSeatsResponseJSON | null | undefined;
   /** Totals for this subscription item. */
   declare readonly totals: CommerceTotalsResponse2JSON | null | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["commerce_subscription_item"];
   constructor(json: CommerceSubscriptionItemJSON) {
     assignFields(this, json, 'id instance_id status credit plan_id price_id plan:n0 plan_period payment_source_id payment_source:n1 lifetime_paid amount next_invoice next_payment payer_id payer:n2 is_free_trial period_start period_end proration_date canceled_at past_due_at ended_at created_at updated_at credits payment_method:n3 seats totals', CommercePlan, CommercePaymentSourceResponse, CommercePayerResponse, CommercePaymentMethodResponse);
   }
+  /** A `CommerceSubscriptionItem` built from its Backend API JSON (`new CommerceSubscriptionItem(json)`). */
   static fromJSON(json: CommerceSubscriptionItemJSON): CommerceSubscriptionItem {
     return new CommerceSubscriptionItem(json);
   }
 }
 
 export interface CookiesJSON {
+  /** The object's type: always `cookies`. */
   object: "cookies";
   /** Array of cookie directives. */
   cookies: Array<string>;
@@ -1198,28 +1343,40 @@ export interface CookiesJSON {
 export class Cookies {
   /** Array of cookie directives. */
   declare readonly cookies: Array<string>;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["cookies"];
   constructor(json: CookiesJSON) {
     assignFields(this, json, 'cookies');
   }
+  /** A `Cookies` built from its Backend API JSON (`new Cookies(json)`). */
   static fromJSON(json: CookiesJSON): Cookies {
     return new Cookies(json);
   }
 }
 
 export interface DeletedObjectJSON {
+  /** The object's type (`object`: a string). */
   object: string;
+  /** Unique identifier of the object (`id`: a string). */
   id?: string;
+  /** `slug`: a string. */
   slug?: string;
+  /** `deleted`: a boolean. */
   deleted: boolean;
+  /** `external_id`: a string. */
   external_id?: string;
 }
 
 export class DeletedObject {
+  /** The object's type (`object`: a string). */
   declare readonly object: string;
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string | null;
+  /** `slug`: a string. */
   declare readonly slug: string | null;
+  /** `deleted`: a boolean. */
   declare readonly deleted: boolean;
+  /** `external_id`: a string. */
   declare readonly externalId: string | undefined;
   constructor(input: DeletedObjectJSON) {
     const json = input as any;
@@ -1229,12 +1386,14 @@ export class DeletedObject {
     this.deleted = json.deleted;
     this.externalId = json.external_id;
   }
+  /** A `DeletedObject` built from its Backend API JSON (`new DeletedObject(json)`). */
   static fromJSON(json: DeletedObjectJSON): DeletedObject {
     return new DeletedObject(json);
   }
 }
 
 export interface DirectoryJSON {
+  /** The object's type: always `directory`. */
   object: "directory";
   /** Unique identifier for the directory. */
   id: string;
@@ -1252,9 +1411,15 @@ export interface DirectoryJSON {
   group_role_mapping_enabled: boolean;
   /** Mapping of user attributes to the directory attribute paths they are extracted from. */
   attribute_mapping: Record<string, unknown>;
-  /** Custom attributes to map from the IdP to the user's profile via directory sync. Requires the custom attributes feature to be enabled for the instance. */
+  /**
+   * Custom attributes to map from the IdP to the user's profile via directory sync. Requires the custom attributes
+   * feature to be enabled for the instance.
+   */
   custom_attributes?: Array<{ name?: string; key?: string; sso_path?: string; scim_path?: string; directory_path?: string; multi_valued?: boolean }>;
-  /** The API key for authenticating provisioning requests. Only returned when the directory is created or the key is rotated. */
+  /**
+   * The API key for authenticating provisioning requests. Only returned when the directory is created or the key
+   * is rotated.
+   */
   api_key?: string | null;
   /** Unix timestamp when the directory was created. */
   created_at: number;
@@ -1279,24 +1444,33 @@ export class Directory {
   declare readonly groupRoleMappingEnabled: boolean;
   /** Mapping of user attributes to the directory attribute paths they are extracted from. */
   declare readonly attributeMapping: Record<string, unknown>;
-  /** Custom attributes to map from the IdP to the user's profile via directory sync. Requires the custom attributes feature to be enabled for the instance. */
+  /**
+   * Custom attributes to map from the IdP to the user's profile via directory sync. Requires the custom attributes
+   * feature to be enabled for the instance.
+   */
   declare readonly customAttributes: Array<{ name?: string; key?: string; sso_path?: string; scim_path?: string; directory_path?: string; multi_valued?: boolean }> | undefined;
-  /** The API key for authenticating provisioning requests. Only returned when the directory is created or the key is rotated. */
+  /**
+   * The API key for authenticating provisioning requests. Only returned when the directory is created or the key
+   * is rotated.
+   */
   declare readonly apiKey: string | null | undefined;
   /** Unix timestamp when the directory was created. */
   declare readonly createdAt: number;
   /** Unix timestamp when the directory was last updated. */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["directory"];
   constructor(json: DirectoryJSON) {
     assignFields(this, json, 'id name enterprise_connection_id endpoint_url provider enabled group_role_mapping_enabled attribute_mapping custom_attributes api_key created_at updated_at');
   }
+  /** A `Directory` built from its Backend API JSON (`new Directory(json)`). */
   static fromJSON(json: DirectoryJSON): Directory {
     return new Directory(json);
   }
 }
 
 export interface DirectoryGroupRoleMappingJSON {
+  /** The object's type: always `directory_group_role_mapping`. */
   object: "directory_group_role_mapping";
   /** Unique identifier for the directory group role mapping. */
   id: string;
@@ -1312,6 +1486,7 @@ export interface DirectoryGroupRoleMappingJSON {
   directory_group_display_name: string;
   /** The legacy name for `directory_group_display_name`. Carries the same value. */
   scim_group_display_name: string;
+  /** `role`: a `Role` object. */
   role?: RoleJSON;
   /** Mapping precedence, starting at 1. Lower values take priority when a user belongs to multiple mapped groups. */
   precedence: number;
@@ -1336,6 +1511,7 @@ export class DirectoryGroupRoleMapping {
   declare readonly directoryGroupDisplayName: string;
   /** The legacy name for `directory_group_display_name`. Carries the same value. */
   declare readonly scimGroupDisplayName: string;
+  /** `role`: a `Role` object. */
   declare readonly role: Role | undefined;
   /** Mapping precedence, starting at 1. Lower values take priority when a user belongs to multiple mapped groups. */
   declare readonly precedence: number;
@@ -1343,74 +1519,117 @@ export class DirectoryGroupRoleMapping {
   declare readonly createdAt: number;
   /** Unix timestamp (milliseconds) of when the mapping was last updated. */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["directory_group_role_mapping"];
   constructor(json: DirectoryGroupRoleMappingJSON) {
     assignFields(this, json, 'id directory_id scim_directory_id directory_group_id scim_group_id directory_group_display_name scim_group_display_name role:n0 precedence created_at updated_at', Role);
   }
+  /** A `DirectoryGroupRoleMapping` built from its Backend API JSON (`new DirectoryGroupRoleMapping(json)`). */
   static fromJSON(json: DirectoryGroupRoleMappingJSON): DirectoryGroupRoleMapping {
     return new DirectoryGroupRoleMapping(json);
   }
 }
 
 export interface DomainJSON {
+  /** The object's type: always `domain`. */
   object: "domain";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `name`: a string. */
   name: string;
+  /** `is_satellite`: a boolean. */
   is_satellite: boolean;
+  /** `frontend_api_url`: a string. */
   frontend_api_url: string;
   /** Null for satellite domains. */
   accounts_portal_url?: string | null;
+  /** `proxy_url`: a string, or null. */
   proxy_url?: string | null;
+  /** `development_origin`: a string. */
   development_origin: string;
+  /** `cname_targets`: a list of `CNameTarget` objects, or null. */
   cname_targets?: Array<CNameTargetJSON> | null;
 }
 
 export class Domain {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `name`: a string. */
   declare readonly name: string;
+  /** `is_satellite`: a boolean. */
   declare readonly isSatellite: boolean;
+  /** `frontend_api_url`: a string. */
   declare readonly frontendApiUrl: string;
   /** Null for satellite domains. */
   declare readonly accountsPortalUrl: string | null | undefined;
+  /** `proxy_url`: a string, or null. */
   declare readonly proxyUrl: string | null | undefined;
+  /** `development_origin`: a string. */
   declare readonly developmentOrigin: string;
+  /** `cname_targets`: a list of `CNameTarget` objects, or null. */
   declare readonly cnameTargets: Array<CNameTargetJSON> | null | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["domain"];
   constructor(json: DomainJSON) {
     assignFields(this, json, 'id name is_satellite frontend_api_url accounts_portal_url proxy_url development_origin cname_targets');
   }
+  /** A `Domain` built from its Backend API JSON (`new Domain(json)`). */
   static fromJSON(json: DomainJSON): Domain {
     return new Domain(json);
   }
 }
 
 export interface EmailJSON {
+  /** The object's type: always `email`. */
   object: "email";
+  /** Unique identifier of the object (`id`: a string). */
   id?: string;
+  /** `from_email_name`: a string. */
   from_email_name?: string;
+  /** ID of the email address (`email_address_id`: a string, or null). */
   email_address_id?: string | null;
+  /** `to_email_address`: a string. */
   to_email_address?: string;
+  /** `subject`: a string. */
   subject?: string;
+  /** `body`: a string. */
   body?: string;
+  /** `body_plain`: a string, or null. */
   body_plain?: string | null;
+  /** `status`: a string. */
   status?: string;
+  /** `slug`: a string, or null. */
   slug?: string | null;
+  /** `data`: an object, or null. */
   data?: Record<string, unknown> | null;
+  /** `delivered_by_clerk`: a boolean. */
   delivered_by_clerk?: boolean;
 }
 
 export class Email {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string | undefined;
+  /** `from_email_name`: a string. */
   declare readonly fromEmailName: string | undefined;
+  /** ID of the email address (`email_address_id`: a string, or null). */
   declare readonly emailAddressId: string | null | undefined;
+  /** `to_email_address`: a string. */
   declare readonly toEmailAddress: string | undefined;
+  /** `subject`: a string. */
   declare readonly subject: string | undefined;
+  /** `body`: a string. */
   declare readonly body: string | undefined;
+  /** `body_plain`: a string, or null. */
   declare readonly bodyPlain: string | null | undefined;
+  /** `status`: a string. */
   declare readonly status: string | undefined;
+  /** `slug`: a string, or null. */
   declare readonly slug: string | null | undefined;
+  /** `data`: an object, or null. */
   declare readonly data: Record<string, unknown> | null | undefined;
+  /** `delivered_by_clerk`: a boolean. */
   declare readonly deliveredByClerk: boolean | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["email"];
   constructor(input: EmailJSON) {
     const json = input as any;
@@ -1426,17 +1645,28 @@ export class Email {
     this.data = json.data;
     this.deliveredByClerk = json.delivered_by_clerk;
   }
+  /** A `Email` built from its Backend API JSON (`new Email(json)`). */
   static fromJSON(json: EmailJSON): Email {
     return new Email(json);
   }
 }
 
 export interface EmailAddressJSON {
+  /** The object's type: always `email_address`. */
   object: "email_address";
+  /** Unique identifier of the object (`id`: a string). */
   id?: string;
+  /** `email_address`: a string. */
   email_address: string;
+  /** `reserved`: a boolean. */
   reserved: boolean;
+  /**
+   * `verification`: a `verification_otp` object or a `verification_admin` object or a `verification_from_oauth`
+   * object or a `verification_ticket` object or a `verification_saml` object or a `verification_email_link` object
+   * or a `verification_scim` object, or null.
+   */
   verification: VerificationJSON | null;
+  /** `linked_to`: a list of `IdentificationLink` objects. */
   linked_to: Array<IdentificationLinkJSON>;
   /** Indicates whether this email address domain matches an active enterprise connection. */
   matches_sso_connection?: boolean;
@@ -1447,10 +1677,19 @@ export interface EmailAddressJSON {
 }
 
 export class EmailAddress {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string | undefined;
+  /** `email_address`: a string. */
   declare readonly emailAddress: string;
+  /** `reserved`: a boolean. */
   declare readonly reserved: boolean;
+  /**
+   * `verification`: a `verification_otp` object or a `verification_admin` object or a `verification_from_oauth`
+   * object or a `verification_ticket` object or a `verification_saml` object or a `verification_email_link` object
+   * or a `verification_scim` object, or null.
+   */
   declare readonly verification: Verification | null;
+  /** `linked_to`: a list of `IdentificationLink` objects. */
   declare readonly linkedTo: IdentificationLink[];
   /** Indicates whether this email address domain matches an active enterprise connection. */
   declare readonly matchesSsoConnection: boolean | undefined;
@@ -1458,6 +1697,7 @@ export class EmailAddress {
   declare readonly createdAt: number;
   /** Unix timestamp of creation */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["email_address"];
   constructor(input: EmailAddressJSON) {
     const json = input as any;
@@ -1470,48 +1710,77 @@ export class EmailAddress {
     this.createdAt = json.created_at;
     this.updatedAt = json.updated_at;
   }
+  /** A `EmailAddress` built from its Backend API JSON (`new EmailAddress(json)`). */
   static fromJSON(json: EmailAddressJSON): EmailAddress {
     return new EmailAddress(json);
   }
 }
 
 export interface EnterpriseAccountJSON {
+  /** The object's type: always `enterprise_account`. */
   object: "enterprise_account";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
   /** The authentication protocol used to sign in. */
   protocol?: "oauth" | "saml";
+  /** `provider`: a string. */
   provider: string;
+  /** `active`: a boolean. */
   active: boolean;
+  /** `email_address`: a string. */
   email_address: string;
+  /** `first_name`: a string, or null. */
   first_name?: string | null;
+  /** `last_name`: a string, or null. */
   last_name?: string | null;
   /** The unique ID of the user in the external provider's system */
   provider_user_id?: string | null;
+  /** ID of the enterprise connection (`enterprise_connection_id`: a string, or null). */
   enterprise_connection_id?: string | null;
+  /** `public_metadata`: an object. */
   public_metadata?: Record<string, unknown>;
+  /**
+   * `verification`: a `verification_ticket` object or a `verification_saml` object or a `verification_oauth`
+   * object, or null.
+   */
   verification: VerificationJSON | null;
+  /** `enterprise_connection`: a `EnterpriseAccountConnection` object, or null. */
   enterprise_connection?: EnterpriseAccountConnectionJSON | null;
   /** Unix timestamp of last authentication. */
   last_authenticated_at?: number | null;
 }
 
 export class EnterpriseAccount {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
   /** The authentication protocol used to sign in. */
   declare readonly protocol: "oauth" | "saml" | undefined;
+  /** `provider`: a string. */
   declare readonly provider: string;
+  /** `active`: a boolean. */
   declare readonly active: boolean;
+  /** `email_address`: a string. */
   declare readonly emailAddress: string;
+  /** `first_name`: a string, or null. */
   declare readonly firstName: string | null | undefined;
+  /** `last_name`: a string, or null. */
   declare readonly lastName: string | null | undefined;
   /** The unique ID of the user in the external provider's system */
   declare readonly providerUserId: string | null | undefined;
+  /** ID of the enterprise connection (`enterprise_connection_id`: a string, or null). */
   declare readonly enterpriseConnectionId: string | null | undefined;
+  /** `public_metadata`: an object. */
   declare readonly publicMetadata: Record<string, unknown> | undefined;
+  /**
+   * `verification`: a `verification_ticket` object or a `verification_saml` object or a `verification_oauth`
+   * object, or null.
+   */
   declare readonly verification: Verification | null;
+  /** `enterprise_connection`: a `EnterpriseAccountConnection` object, or null. */
   declare readonly enterpriseConnection: EnterpriseAccountConnectionJSON | null | undefined;
   /** Unix timestamp of last authentication. */
   declare readonly lastAuthenticatedAt: number | null | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["enterprise_account"];
   constructor(input: EnterpriseAccountJSON) {
     const json = input as any;
@@ -1529,18 +1798,22 @@ export class EnterpriseAccount {
     this.enterpriseConnection = json.enterprise_connection;
     this.lastAuthenticatedAt = json.last_authenticated_at;
   }
+  /** A `EnterpriseAccount` built from its Backend API JSON (`new EnterpriseAccount(json)`). */
   static fromJSON(json: EnterpriseAccountJSON): EnterpriseAccount {
     return new EnterpriseAccount(json);
   }
 }
 
 export interface EnterpriseConnectionJSON {
+  /** The object's type: always `enterprise_connection`. */
   object: "enterprise_connection";
   /** The enterprise connection ID */
   id: string;
   /** The display name of the connection */
   name: string;
+  /** `provider`: a string. */
   provider: string;
+  /** `logo_public_url`: a string, or null. */
   logo_public_url?: string | null;
   /** Whether the enterprise connection is active */
   active: boolean;
@@ -1571,7 +1844,9 @@ export class EnterpriseConnection {
   declare readonly id: string;
   /** The display name of the connection */
   declare readonly name: string;
+  /** `provider`: a string. */
   declare readonly provider: string;
+  /** `logo_public_url`: a string, or null. */
   declare readonly logoPublicUrl: string | null | undefined;
   /** Whether the enterprise connection is active */
   declare readonly active: boolean;
@@ -1595,10 +1870,12 @@ export class EnterpriseConnection {
   declare readonly createdAt: number;
   /** Unix timestamp in milliseconds when the connection was last updated */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["enterprise_connection"];
   constructor(json: EnterpriseConnectionJSON) {
     assignFields(this, json, 'id name provider logo_public_url active domains organization_id sync_user_attributes disable_additional_identifications allow_organization_account_linking custom_attributes saml_connection oauth_config created_at updated_at');
   }
+  /** A `EnterpriseConnection` built from its Backend API JSON (`new EnterpriseConnection(json)`). */
   static fromJSON(json: EnterpriseConnectionJSON): EnterpriseConnection {
     return new EnterpriseConnection(json);
   }
@@ -1643,6 +1920,7 @@ export class EnterpriseConnectionTestRun {
   constructor(json: EnterpriseConnectionTestRunJSON) {
     assignFields(this, json, 'id status connection_type parsed_user_info logs saml oauth created_at');
   }
+  /** A `EnterpriseConnectionTestRun` built from its Backend API JSON (`new EnterpriseConnectionTestRun(json)`). */
   static fromJSON(json: EnterpriseConnectionTestRunJSON): EnterpriseConnectionTestRun {
     return new EnterpriseConnectionTestRun(json);
   }
@@ -1659,49 +1937,79 @@ export class EnterpriseConnectionTestRunResponse {
   constructor(json: EnterpriseConnectionTestRunResponseJSON) {
     assignFields(this, json, 'url');
   }
+  /** A `EnterpriseConnectionTestRunResponse` built from its Backend API JSON (`new EnterpriseConnectionTestRunResponse(json)`). */
   static fromJSON(json: EnterpriseConnectionTestRunResponseJSON): EnterpriseConnectionTestRunResponse {
     return new EnterpriseConnectionTestRunResponse(json);
   }
 }
 
 export interface ExternalAccountJSON {
+  /** The object's type: one of `external_account`, `facebook_account`, `google_account`. */
   object: "external_account" | "facebook_account" | "google_account";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `provider`: a string. */
   provider: string;
+  /** ID of the identification (`identification_id`: a string). */
   identification_id: string;
   /** The unique ID of the user in the external provider's system */
   provider_user_id: string;
+  /** `approved_scopes`: a string. */
   approved_scopes: string;
+  /** `email_address`: a string. */
   email_address: string;
-  /** Whether the email was verified by the OAuth provider at creation time. null = unknown (pre-migration data or custom OAuth providers), true = provider confirmed  */
+  /**
+   * Whether the email was verified by the OAuth provider at creation time. null = unknown (pre-migration data or
+   * custom OAuth providers), true = provider confirmed email was verified, false = provider confirmed email was
+   * NOT verified
+   */
   email_address_verified?: boolean | null;
+  /** `first_name`: a string. */
   first_name: string;
+  /** `last_name`: a string. */
   last_name: string;
   /** Please use `image_url` instead */
   avatar_url?: string;
+  /** `image_url`: a string, or null. */
   image_url?: string | null;
+  /** `username`: a string, or null. */
   username?: string | null;
+  /** `phone_number`: a string, or null. */
   phone_number?: string | null;
+  /** `public_metadata`: an object. */
   public_metadata: Record<string, unknown>;
+  /** `label`: a string, or null. */
   label?: string | null;
   /** Unix timestamp of creation */
   created_at: number;
   /** Unix timestamp of creation */
   updated_at: number;
+  /** `verification`: a `verification_oauth` object or a `verification_google_one_tap` object, or null. */
   verification: VerificationJSON | null;
 }
 
 export class ExternalAccount {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `provider`: a string. */
   declare readonly provider: string;
+  /** ID of the identification (`identification_id`: a string). */
   declare readonly identificationId: string;
   /** The unique ID of the user in the external provider's system */
   declare readonly externalId: string;
+  /** `approved_scopes`: a string. */
   declare readonly approvedScopes: string;
+  /** `email_address`: a string. */
   declare readonly emailAddress: string;
-  /** Whether the email was verified by the OAuth provider at creation time. null = unknown (pre-migration data or custom OAuth providers), true = provider confirmed  */
+  /**
+   * Whether the email was verified by the OAuth provider at creation time. null = unknown (pre-migration data or
+   * custom OAuth providers), true = provider confirmed email was verified, false = provider confirmed email was
+   * NOT verified
+   */
   declare readonly emailAddressVerified: boolean | null | undefined;
+  /** `first_name`: a string. */
   declare readonly firstName: string;
+  /** `last_name`: a string. */
   declare readonly lastName: string;
   #picture: string | undefined;
   /** @deprecated Use `imageUrl` instead. */
@@ -1712,16 +2020,23 @@ export class ExternalAccount {
   set picture(value: string | undefined) {
     this.#picture = value;
   }
+  /** `image_url`: a string, or null. */
   declare readonly imageUrl: string | null | undefined;
+  /** `username`: a string, or null. */
   declare readonly username: string | null | undefined;
+  /** `phone_number`: a string, or null. */
   declare readonly phoneNumber: string | null | undefined;
+  /** `public_metadata`: an object. */
   declare readonly publicMetadata: Record<string, unknown>;
+  /** `label`: a string, or null. */
   declare readonly label: string | null | undefined;
   /** Unix timestamp of creation */
   declare readonly createdAt: number;
   /** Unix timestamp of creation */
   declare readonly updatedAt: number;
+  /** `verification`: a `verification_oauth` object or a `verification_google_one_tap` object, or null. */
   declare readonly verification: Verification | null;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["external_account","facebook_account","google_account"];
   constructor(input: ExternalAccountJSON) {
     const json = input as any;
@@ -1744,12 +2059,14 @@ export class ExternalAccount {
     this.verification = toNested(json.verification, Verification);
     this.#picture = json.avatar_url;
   }
+  /** A `ExternalAccount` built from its Backend API JSON (`new ExternalAccount(json)`). */
   static fromJSON(json: ExternalAccountJSON): ExternalAccount {
     return new ExternalAccount(json);
   }
 }
 
 export interface FeatureResponseJSON {
+  /** The object's type: always `feature`. */
   object: "feature";
   /** Unique identifier for the feature. */
   id: string;
@@ -1774,192 +2091,298 @@ export class FeatureResponse {
   declare readonly slug: string;
   /** The URL of the feature's avatar image. */
   declare readonly avatarUrl: string | null;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["feature"];
   constructor(json: FeatureResponseJSON) {
     assignFields(this, json, 'id name description slug avatar_url');
   }
+  /** A `FeatureResponse` built from its Backend API JSON (`new FeatureResponse(json)`). */
   static fromJSON(json: FeatureResponseJSON): FeatureResponse {
     return new FeatureResponse(json);
   }
 }
 
 export interface IdentificationLinkJSON {
+  /** `type`: a string. */
   type: string;
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
 }
 
 export class IdentificationLink {
+  /** `type`: a string. */
   declare readonly type: string;
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
   constructor(input: IdentificationLinkJSON) {
     const json = input as any;
     this.type = json.type;
     this.id = json.id;
   }
+  /** A `IdentificationLink` built from its Backend API JSON (`new IdentificationLink(json)`). */
   static fromJSON(json: IdentificationLinkJSON): IdentificationLink {
     return new IdentificationLink(json);
   }
 }
 
 export interface IdPOAuthAccessTokenJSON {
+  /** The object's type: always `clerk_idp_oauth_access_token`. */
   object: "clerk_idp_oauth_access_token";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `client_id`: a string. */
   client_id: string;
+  /** `subject`: a string. */
   subject: string;
+  /** `scopes`: a list of strings. */
   scopes: Array<string>;
+  /** `revoked`: a boolean. */
   revoked: boolean;
+  /** `revocation_reason`: a string, or null. */
   revocation_reason: string | null;
+  /** `expired`: a boolean. */
   expired: boolean;
+  /** `expiration`: a number, or null. */
   expiration: number | null;
+  /** When the object was created (`created_at`: a number). */
   created_at: number;
+  /** When the object was last updated (`updated_at`: a number). */
   updated_at: number;
   /** The token type. */
   type?: string;
 }
 
 export class IdPOAuthAccessToken {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `client_id`: a string. */
   declare readonly clientId: string;
+  /** `subject`: a string. */
   declare readonly subject: string;
+  /** `scopes`: a list of strings. */
   declare readonly scopes: Array<string>;
+  /** `revoked`: a boolean. */
   declare readonly revoked: boolean;
+  /** `revocation_reason`: a string, or null. */
   declare readonly revocationReason: string | null;
+  /** `expired`: a boolean. */
   declare readonly expired: boolean;
+  /** `expiration`: a number, or null. */
   declare readonly expiration: number | null;
+  /** When the object was created (`created_at`: a number). */
   declare readonly createdAt: number;
+  /** When the object was last updated (`updated_at`: a number). */
   declare readonly updatedAt: number;
   /** The token type. */
   declare readonly type: string | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["clerk_idp_oauth_access_token"];
   constructor(json: IdPOAuthAccessTokenJSON) {
     assignFields(this, json, 'id client_id subject scopes revoked revocation_reason expired expiration created_at updated_at type');
   }
+  /** A `IdPOAuthAccessToken` built from its Backend API JSON (`new IdPOAuthAccessToken(json)`). */
   static fromJSON(json: IdPOAuthAccessTokenJSON): IdPOAuthAccessToken {
     return new IdPOAuthAccessToken(json);
   }
 }
 
 export interface InstanceJSON {
+  /** The object's type: always `instance`. */
   object: "instance";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `environment_type`: a string. */
   environment_type: string;
+  /** `allowed_origins`: a list of strings, or null. */
   allowed_origins: Array<string> | null;
-  /** The ID of the Clerk workspace that owns the instance's application. It is null when the application has no owner. */
+  /**
+   * The ID of the Clerk workspace that owns the instance's application. It is null when the application has no
+   * owner.
+   */
   workspace_id: string | null;
 }
 
 export class Instance {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `environment_type`: a string. */
   declare readonly environmentType: string;
+  /** `allowed_origins`: a list of strings, or null. */
   declare readonly allowedOrigins: Array<string> | null;
-  /** The ID of the Clerk workspace that owns the instance's application. It is null when the application has no owner. */
+  /**
+   * The ID of the Clerk workspace that owns the instance's application. It is null when the application has no
+   * owner.
+   */
   declare readonly workspaceId: string | null;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["instance"];
   constructor(json: InstanceJSON) {
     assignFields(this, json, 'id environment_type allowed_origins workspace_id');
   }
+  /** A `Instance` built from its Backend API JSON (`new Instance(json)`). */
   static fromJSON(json: InstanceJSON): Instance {
     return new Instance(json);
   }
 }
 
 export interface InstanceCommunicationJSON {
+  /** The object's type: always `instance_communication`. */
   object: "instance_communication";
-  /** ISO 3166-1 alpha-2 country codes that are blocked for SMS delivery on this instance. Codes that aren't recognized are silently dropped. */
+  /**
+   * ISO 3166-1 alpha-2 country codes that are blocked for SMS delivery on this instance. Codes that aren't
+   * recognized are silently dropped.
+   */
   blocked_country_codes: Array<string>;
 }
 
 export class InstanceCommunication {
-  /** ISO 3166-1 alpha-2 country codes that are blocked for SMS delivery on this instance. Codes that aren't recognized are silently dropped. */
+  /**
+   * ISO 3166-1 alpha-2 country codes that are blocked for SMS delivery on this instance. Codes that aren't
+   * recognized are silently dropped.
+   */
   declare readonly blockedCountryCodes: Array<string>;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["instance_communication"];
   constructor(json: InstanceCommunicationJSON) {
     assignFields(this, json, 'blocked_country_codes');
   }
+  /** A `InstanceCommunication` built from its Backend API JSON (`new InstanceCommunication(json)`). */
   static fromJSON(json: InstanceCommunicationJSON): InstanceCommunication {
     return new InstanceCommunication(json);
   }
 }
 
 export interface InstanceProtectJSON {
+  /** The object's type: always `instance_protect`. */
   object: "instance_protect";
+  /** `rules_enabled`: a boolean. */
   rules_enabled: boolean;
+  /** `specter_enabled`: a boolean. */
   specter_enabled: boolean;
-  /** Whether the instance has opted out of the Protect prerequisite checks, asserting its setup already meets the requirements. */
+  /**
+   * Whether the instance has opted out of the Protect prerequisite checks, asserting its setup already meets the
+   * requirements.
+   */
   checks_bypassed: boolean;
 }
 
 export class InstanceProtect {
+  /** `rules_enabled`: a boolean. */
   declare readonly rulesEnabled: boolean;
+  /** `specter_enabled`: a boolean. */
   declare readonly specterEnabled: boolean;
-  /** Whether the instance has opted out of the Protect prerequisite checks, asserting its setup already meets the requirements. */
+  /**
+   * Whether the instance has opted out of the Protect prerequisite checks, asserting its setup already meets the
+   * requirements.
+   */
   declare readonly checksBypassed: boolean;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["instance_protect"];
   constructor(json: InstanceProtectJSON) {
     assignFields(this, json, 'rules_enabled specter_enabled checks_bypassed');
   }
+  /** A `InstanceProtect` built from its Backend API JSON (`new InstanceProtect(json)`). */
   static fromJSON(json: InstanceProtectJSON): InstanceProtect {
     return new InstanceProtect(json);
   }
 }
 
 export interface InstanceRestrictionsJSON {
+  /** The object's type: always `instance_restrictions`. */
   object: "instance_restrictions";
+  /** `allowlist`: a boolean. */
   allowlist: boolean;
+  /** `blocklist`: a boolean. */
   blocklist: boolean;
+  /** `allowlist_blocklist_disabled_on_sign_in`: a boolean. */
   allowlist_blocklist_disabled_on_sign_in: boolean;
+  /** `block_email_subaddresses`: a boolean. */
   block_email_subaddresses: boolean;
+  /** `block_disposable_email_domains`: a boolean. */
   block_disposable_email_domains: boolean;
 }
 
 export class InstanceRestrictions {
+  /** `allowlist`: a boolean. */
   declare readonly allowlist: boolean;
+  /** `blocklist`: a boolean. */
   declare readonly blocklist: boolean;
+  /** `allowlist_blocklist_disabled_on_sign_in`: a boolean. */
   declare readonly allowlistBlocklistDisabledOnSignIn: boolean;
+  /** `block_email_subaddresses`: a boolean. */
   declare readonly blockEmailSubaddresses: boolean;
+  /** `block_disposable_email_domains`: a boolean. */
   declare readonly blockDisposableEmailDomains: boolean;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["instance_restrictions"];
   constructor(json: InstanceRestrictionsJSON) {
     assignFields(this, json, 'allowlist blocklist allowlist_blocklist_disabled_on_sign_in block_email_subaddresses block_disposable_email_domains');
   }
+  /** A `InstanceRestrictions` built from its Backend API JSON (`new InstanceRestrictions(json)`). */
   static fromJSON(json: InstanceRestrictionsJSON): InstanceRestrictions {
     return new InstanceRestrictions(json);
   }
 }
 
 export interface InstanceSettingsJSON {
+  /** The object's type: always `instance_settings`. */
   object: "instance_settings";
+  /** Unique identifier of the object (`id`: a string). */
   id?: string;
+  /** `restricted_to_allowlist`: a boolean. */
   restricted_to_allowlist?: boolean;
+  /** `from_email_address`: a string. */
   from_email_address?: string;
+  /** `progressive_sign_up`: a boolean. */
   progressive_sign_up?: boolean;
-  /** Deprecated. When enabled, production authentication emails for this instance are sent through Clerk's legacy managed email delivery path. This setting is being  */
+  /**
+   * Deprecated. When enabled, production authentication emails for this instance are sent through Clerk's legacy
+   * managed email delivery path. This setting is being retired; use the instance's configured email sending domain
+   * instead.
+   */
   enhanced_email_deliverability?: boolean;
 }
 
 export class InstanceSettings {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string | undefined;
+  /** `restricted_to_allowlist`: a boolean. */
   declare readonly restrictedToAllowlist: boolean | undefined;
+  /** `from_email_address`: a string. */
   declare readonly fromEmailAddress: string | undefined;
+  /** `progressive_sign_up`: a boolean. */
   declare readonly progressiveSignUp: boolean | undefined;
-  /** Deprecated. When enabled, production authentication emails for this instance are sent through Clerk's legacy managed email delivery path. This setting is being  */
+  /**
+   * Deprecated. When enabled, production authentication emails for this instance are sent through Clerk's legacy
+   * managed email delivery path. This setting is being retired; use the instance's configured email sending domain
+   * instead.
+   */
   declare readonly enhancedEmailDeliverability: boolean | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["instance_settings"];
   constructor(json: InstanceSettingsJSON) {
     assignFields(this, json, 'id restricted_to_allowlist from_email_address progressive_sign_up enhanced_email_deliverability');
   }
+  /** A `InstanceSettings` built from its Backend API JSON (`new InstanceSettings(json)`). */
   static fromJSON(json: InstanceSettingsJSON): InstanceSettings {
     return new InstanceSettings(json);
   }
 }
 
 export interface InvitationJSON {
+  /** The object's type: always `invitation`. */
   object: "invitation";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `email_address`: a string (email). */
   email_address: string;
+  /** `public_metadata`: an object. */
   public_metadata: Record<string, unknown>;
+  /** `revoked`: a boolean. */
   revoked?: boolean;
+  /** `status`: one of `pending`, `accepted`, `revoked`, `expired`. */
   status: "pending" | "accepted" | "revoked" | "expired";
+  /** `url`: a string. */
   url?: string;
   /** Unix timestamp of expiration. */
   expires_at?: number | null;
@@ -1970,11 +2393,17 @@ export interface InvitationJSON {
 }
 
 export class Invitation {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `email_address`: a string (email). */
   declare readonly emailAddress: string;
+  /** `public_metadata`: an object. */
   declare readonly publicMetadata: Record<string, unknown>;
+  /** `revoked`: a boolean. */
   declare readonly revoked: boolean | undefined;
+  /** `status`: one of `pending`, `accepted`, `revoked`, `expired`. */
   declare readonly status: "pending" | "accepted" | "revoked" | "expired";
+  /** `url`: a string. */
   declare readonly url: string | undefined;
   /** Unix timestamp of expiration. */
   declare readonly expiresAt: number | null | undefined;
@@ -1982,6 +2411,7 @@ export class Invitation {
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["invitation"];
   constructor(input: InvitationJSON) {
     const json = input as any;
@@ -1995,33 +2425,53 @@ export class Invitation {
     this.createdAt = json.created_at;
     this.updatedAt = json.updated_at;
   }
+  /** A `Invitation` built from its Backend API JSON (`new Invitation(json)`). */
   static fromJSON(json: InvitationJSON): Invitation {
     return new Invitation(json);
   }
 }
 
 export interface JWKSJSON {
+  /**
+   * `keys`: a list of `JWKS.ed25519.PublicKey` objects or `JWKS.ecdsa.PublicKey` objects or `JWKS.rsa.PublicKey`
+   * objects or `JWKS.ed25519.PrivateKey` objects or `JWKS.ecdsa.PrivateKey` objects or `JWKS.rsa.PrivateKey`
+   * objects or `JWKS.symmetric.Key` objects.
+   */
   keys?: Array<(JWKSEd25519PublicKeyJSON | JWKSEcdsaPublicKeyJSON | JWKSRsaPublicKeyJSON | JWKSEd25519PrivateKeyJSON | JWKSEcdsaPrivateKeyJSON | JWKSRsaPrivateKeyJSON | JWKSSymmetricKeyJSON)>;
 }
 
 export class JWKS {
+  /**
+   * `keys`: a list of `JWKS.ed25519.PublicKey` objects or `JWKS.ecdsa.PublicKey` objects or `JWKS.rsa.PublicKey`
+   * objects or `JWKS.ed25519.PrivateKey` objects or `JWKS.ecdsa.PrivateKey` objects or `JWKS.rsa.PrivateKey`
+   * objects or `JWKS.symmetric.Key` objects.
+   */
   declare readonly keys: Array<(JWKSEd25519PublicKeyJSON | JWKSEcdsaPublicKeyJSON | JWKSRsaPublicKeyJSON | JWKSEd25519PrivateKeyJSON | JWKSEcdsaPrivateKeyJSON | JWKSRsaPrivateKeyJSON | JWKSSymmetricKeyJSON)> | undefined;
   constructor(json: JWKSJSON) {
     assignFields(this, json, 'keys');
   }
+  /** A `JWKS` built from its Backend API JSON (`new JWKS(json)`). */
   static fromJSON(json: JWKSJSON): JWKS {
     return new JWKS(json);
   }
 }
 
 export interface JWTTemplateJSON {
+  /** The object's type: always `jwt_template`. */
   object: "jwt_template";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `name`: a string. */
   name: string;
+  /** `claims`: an object. */
   claims: Record<string, unknown>;
+  /** `lifetime`: an integer. */
   lifetime: number;
+  /** `allowed_clock_skew`: an integer. */
   allowed_clock_skew: number;
+  /** `custom_signing_key`: a boolean. */
   custom_signing_key: boolean;
+  /** `signing_algorithm`: a string. */
   signing_algorithm: string;
   /** Unix timestamp of creation. */
   created_at: number;
@@ -2030,34 +2480,51 @@ export interface JWTTemplateJSON {
 }
 
 export class JWTTemplate {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `name`: a string. */
   declare readonly name: string;
+  /** `claims`: an object. */
   declare readonly claims: Record<string, unknown>;
+  /** `lifetime`: an integer. */
   declare readonly lifetime: number;
+  /** `allowed_clock_skew`: an integer. */
   declare readonly allowedClockSkew: number;
+  /** `custom_signing_key`: a boolean. */
   declare readonly customSigningKey: boolean;
+  /** `signing_algorithm`: a string. */
   declare readonly signingAlgorithm: string;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["jwt_template"];
   constructor(json: JWTTemplateJSON) {
     assignFields(this, json, 'id name claims lifetime allowed_clock_skew custom_signing_key signing_algorithm created_at updated_at');
   }
+  /** A `JWTTemplate` built from its Backend API JSON (`new JWTTemplate(json)`). */
   static fromJSON(json: JWTTemplateJSON): JWTTemplate {
     return new JWTTemplate(json);
   }
 }
 
 export interface M2MTokenJSON {
+  /** The object's type: always `machine_to_machine_token`. */
   object: "machine_to_machine_token";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `subject`: a string. */
   subject: string;
+  /** `claims`: an object, or null. */
   claims?: Record<string, unknown> | null;
+  /** `scopes`: a list of strings. */
   scopes?: Array<string>;
+  /** `revoked`: a boolean. */
   revoked: boolean;
+  /** `revocation_reason`: a string, or null. */
   revocation_reason: string | null;
+  /** `expired`: a boolean. */
   expired: boolean;
   /** The timestamp for when the token will expire, in milliseconds */
   expiration: number | null;
@@ -2067,16 +2534,24 @@ export interface M2MTokenJSON {
   created_at: number;
   /** The timestamp for when the token was last updated, in milliseconds */
   updated_at: number;
+  /** `token`: a string. */
   token?: string;
 }
 
 export class M2MToken {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `subject`: a string. */
   declare readonly subject: string;
+  /** `claims`: an object, or null. */
   declare readonly claims: Record<string, unknown> | null | undefined;
+  /** `scopes`: a list of strings. */
   declare readonly scopes: Array<string> | undefined;
+  /** `revoked`: a boolean. */
   declare readonly revoked: boolean;
+  /** `revocation_reason`: a string, or null. */
   declare readonly revocationReason: string | null;
+  /** `expired`: a boolean. */
   declare readonly expired: boolean;
   /** The timestamp for when the token will expire, in milliseconds */
   declare readonly expiration: number | null;
@@ -2086,17 +2561,21 @@ export class M2MToken {
   declare readonly createdAt: number;
   /** The timestamp for when the token was last updated, in milliseconds */
   declare readonly updatedAt: number;
+  /** `token`: a string. */
   declare readonly token: string | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["machine_to_machine_token"];
   constructor(json: M2MTokenJSON) {
     assignFields(this, json, 'id subject claims scopes revoked revocation_reason expired expiration last_used_at created_at updated_at token');
   }
+  /** A `M2MToken` built from its Backend API JSON (`new M2MToken(json)`). */
   static fromJSON(json: M2MTokenJSON): M2MToken {
     return new M2MToken(json);
   }
 }
 
 export interface MachineJSON {
+  /** The object's type: always `machine`. */
   object: "machine";
   /** Unique identifier for the machine. */
   id: string;
@@ -2133,16 +2612,19 @@ export class Machine {
   declare readonly scopedMachines: Machine[];
   /** The secret key for the machine, only returned upon creation. */
   declare readonly secretKey: string | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["machine"];
   constructor(json: MachineJSON) {
     assignFields(this, json, 'id name instance_id created_at updated_at default_token_ttl scoped_machines:l0 secret_key', Machine);
   }
+  /** A `Machine` built from its Backend API JSON (`new Machine(json)`). */
   static fromJSON(json: MachineJSON): Machine {
     return new Machine(json);
   }
 }
 
 export interface MachineScopeJSON {
+  /** The object's type: always `machine_scope`. */
   object: "machine_scope";
   /** The ID of the machine that has access to the target machine. */
   from_machine_id: string;
@@ -2159,16 +2641,19 @@ export class MachineScope {
   declare readonly toMachineId: string;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["machine_scope"];
   constructor(json: MachineScopeJSON) {
     assignFields(this, json, 'from_machine_id to_machine_id created_at');
   }
+  /** A `MachineScope` built from its Backend API JSON (`new MachineScope(json)`). */
   static fromJSON(json: MachineScopeJSON): MachineScope {
     return new MachineScope(json);
   }
 }
 
 export interface MachineSecretKeyJSON {
+  /** The object's type: always `machine_secret_key`. */
   object: "machine_secret_key";
   /** The secret key for the machine. */
   secret: string;
@@ -2177,16 +2662,19 @@ export interface MachineSecretKeyJSON {
 export class MachineSecretKey {
   /** The secret key for the machine. */
   declare readonly secret: string;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["machine_secret_key"];
   constructor(json: MachineSecretKeyJSON) {
     assignFields(this, json, 'secret');
   }
+  /** A `MachineSecretKey` built from its Backend API JSON (`new MachineSecretKey(json)`). */
   static fromJSON(json: MachineSecretKeyJSON): MachineSecretKey {
     return new MachineSecretKey(json);
   }
 }
 
 export interface OauthAccessTokenJSON {
+  /** The object's type: always `oauth_access_token`. */
   object: "oauth_access_token";
   /** External account ID */
   external_account_id: string;
@@ -2198,11 +2686,16 @@ export interface OauthAccessTokenJSON {
   expires_at: number | null;
   /** The ID of the provider */
   provider: string;
+  /** `public_metadata`: an object. */
   public_metadata: Record<string, unknown>;
+  /** `label`: a string, or null. */
   label: string | null;
   /** The list of scopes that the token is valid for. Only present for OAuth 2.0 tokens. */
   scopes?: Array<string>;
-  /** The ID token retrieved from the OIDC provider. Only present for OIDC-compliant OAuth 2.0 providers when available. */
+  /**
+   * The ID token retrieved from the OIDC provider. Only present for OIDC-compliant OAuth 2.0 providers when
+   * available.
+   */
   id_token?: string;
   /** The token secret. Only present for OAuth 1.0 tokens. */
   token_secret?: string;
@@ -2219,14 +2712,20 @@ export class OauthAccessToken {
   declare readonly expiresAt: number | null;
   /** The ID of the provider */
   declare readonly provider: string;
+  /** `public_metadata`: an object. */
   declare readonly publicMetadata: Record<string, unknown>;
+  /** `label`: a string, or null. */
   declare readonly label: string | null;
   /** The list of scopes that the token is valid for. Only present for OAuth 2.0 tokens. */
   declare readonly scopes: Array<string> | undefined;
-  /** The ID token retrieved from the OIDC provider. Only present for OIDC-compliant OAuth 2.0 providers when available. */
+  /**
+   * The ID token retrieved from the OIDC provider. Only present for OIDC-compliant OAuth 2.0 providers when
+   * available.
+   */
   declare readonly idToken: string | undefined;
   /** The token secret. Only present for OAuth 1.0 tokens. */
   declare readonly tokenSecret: string | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["oauth_access_token"];
   constructor(input: OauthAccessTokenJSON) {
     const json = input as any;
@@ -2241,31 +2740,50 @@ export class OauthAccessToken {
     this.idToken = json.id_token;
     this.tokenSecret = json.token_secret;
   }
+  /** A `OauthAccessToken` built from its Backend API JSON (`new OauthAccessToken(json)`). */
   static fromJSON(json: OauthAccessTokenJSON): OauthAccessToken {
     return new OauthAccessToken(json);
   }
 }
 
 export interface OAuthApplicationJSON {
+  /** The object's type: always `oauth_application`. */
   object: "oauth_application";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** ID of the instance (`instance_id`: a string). */
   instance_id: string;
+  /** `name`: a string. */
   name: string;
+  /** `client_id`: a string. */
   client_id: string;
+  /** `client_uri`: a string, or null. */
   client_uri: string | null;
+  /** `client_image_url`: a string, or null. */
   client_image_url: string | null;
+  /** `dynamically_registered`: a boolean. */
   dynamically_registered: boolean;
+  /** `consent_screen_enabled`: a boolean. */
   consent_screen_enabled: boolean;
+  /** `pkce_required`: a boolean. */
   pkce_required: boolean;
+  /** `public`: a boolean. */
   public: boolean;
+  /** `scopes`: a string. */
   scopes: string;
+  /** `redirect_uris`: a list of strings. */
   redirect_uris: Array<string>;
   /** Deprecated: Use redirect_uris instead. */
   callback_url: string;
+  /** `authorize_url`: a string. */
   authorize_url: string;
+  /** `token_fetch_url`: a string. */
   token_fetch_url: string;
+  /** `user_info_url`: a string. */
   user_info_url: string;
+  /** `discovery_url`: a string. */
   discovery_url: string;
+  /** `token_introspection_url`: a string. */
   token_introspection_url: string;
   /** Unix timestamp of creation. */
   created_at: number;
@@ -2276,24 +2794,41 @@ export interface OAuthApplicationJSON {
 }
 
 export class OAuthApplication {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** ID of the instance (`instance_id`: a string). */
   declare readonly instanceId: string;
+  /** `name`: a string. */
   declare readonly name: string;
+  /** `client_id`: a string. */
   declare readonly clientId: string;
+  /** `client_uri`: a string, or null. */
   declare readonly clientUri: string | null;
+  /** `client_image_url`: a string, or null. */
   declare readonly clientImageUrl: string | null;
+  /** `dynamically_registered`: a boolean. */
   declare readonly dynamicallyRegistered: boolean;
+  /** `consent_screen_enabled`: a boolean. */
   declare readonly consentScreenEnabled: boolean;
+  /** `pkce_required`: a boolean. */
   declare readonly pkceRequired: boolean;
+  /** `public`: a boolean. */
   declare readonly public: boolean;
+  /** `scopes`: a string. */
   declare readonly scopes: string;
+  /** `redirect_uris`: a list of strings. */
   declare readonly redirectUris: Array<string>;
   /** Deprecated: Use redirect_uris instead. */
   declare readonly callbackUrl: string;
+  /** `authorize_url`: a string. */
   declare readonly authorizeUrl: string;
+  /** `token_fetch_url`: a string. */
   declare readonly tokenFetchUrl: string;
+  /** `user_info_url`: a string. */
   declare readonly userInfoUrl: string;
+  /** `discovery_url`: a string. */
   declare readonly discoveryUrl: string;
+  /** `token_introspection_url`: a string. */
   declare readonly tokenIntrospectionUrl: string;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
@@ -2301,16 +2836,19 @@ export class OAuthApplication {
   declare readonly updatedAt: number;
   /** Empty if public client. */
   declare readonly clientSecret: string | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["oauth_application"];
   constructor(json: OAuthApplicationJSON) {
     assignFields(this, json, 'id instance_id name client_id client_uri client_image_url dynamically_registered consent_screen_enabled pkce_required public scopes redirect_uris callback_url authorize_url token_fetch_url user_info_url discovery_url token_introspection_url created_at updated_at client_secret');
   }
+  /** A `OAuthApplication` built from its Backend API JSON (`new OAuthApplication(json)`). */
   static fromJSON(json: OAuthApplicationJSON): OAuthApplication {
     return new OAuthApplication(json);
   }
 }
 
 export interface OAuthApplicationSettingsJSON {
+  /** The object's type: always `oauth_application_settings`. */
   object: "oauth_application_settings";
   /** Whether dynamic OAuth client registration is enabled for the instance (RFC 7591). */
   dynamic_oauth_client_registration: boolean;
@@ -2318,11 +2856,20 @@ export interface OAuthApplicationSettingsJSON {
   default_scopes: Array<string> | null;
   /** Whether OAuth JWT access tokens are enabled for the instance (disabled indicates opaque access tokens). */
   oauth_jwt_access_tokens: boolean;
-  /** Whether the instance advertises support for Client ID Metadata Documents in its OAuth authorization server metadata. */
+  /**
+   * Whether the instance advertises support for Client ID Metadata Documents in its OAuth authorization server
+   * metadata.
+   */
   client_id_metadata_documents_advertised: boolean;
-  /** When true, new unknown CIMD clients are rejected. Previously auto-connected and pre-registered clients remain admitted; deleting a client makes it unknown again */
+  /**
+   * When true, new unknown CIMD clients are rejected. Previously auto-connected and pre-registered clients remain
+   * admitted; deleting a client makes it unknown again.
+   */
   client_id_metadata_documents_only_allow_pre_registered_clients: boolean;
-  /** When true, recorded implicitly allowed CIMD clients are rejected on future client lookups. Explicitly allowed clients remain accepted. This does not revoke prev */
+  /**
+   * When true, recorded implicitly allowed CIMD clients are rejected on future client lookups. Explicitly allowed
+   * clients remain accepted. This does not revoke previously issued access tokens.
+   */
   client_id_metadata_documents_block_implicitly_allowed_clients: boolean;
 }
 
@@ -2333,35 +2880,60 @@ export class OAuthApplicationSettings {
   declare readonly defaultScopes: Array<string> | null;
   /** Whether OAuth JWT access tokens are enabled for the instance (disabled indicates opaque access tokens). */
   declare readonly oauthJwtAccessTokens: boolean;
-  /** Whether the instance advertises support for Client ID Metadata Documents in its OAuth authorization server metadata. */
+  /**
+   * Whether the instance advertises support for Client ID Metadata Documents in its OAuth authorization server
+   * metadata.
+   */
   declare readonly clientIdMetadataDocumentsAdvertised: boolean;
-  /** When true, new unknown CIMD clients are rejected. Previously auto-connected and pre-registered clients remain admitted; deleting a client makes it unknown again */
+  /**
+   * When true, new unknown CIMD clients are rejected. Previously auto-connected and pre-registered clients remain
+   * admitted; deleting a client makes it unknown again.
+   */
   declare readonly clientIdMetadataDocumentsOnlyAllowPreRegisteredClients: boolean;
-  /** When true, recorded implicitly allowed CIMD clients are rejected on future client lookups. Explicitly allowed clients remain accepted. This does not revoke prev */
+  /**
+   * When true, recorded implicitly allowed CIMD clients are rejected on future client lookups. Explicitly allowed
+   * clients remain accepted. This does not revoke previously issued access tokens.
+   */
   declare readonly clientIdMetadataDocumentsBlockImplicitlyAllowedClients: boolean;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["oauth_application_settings"];
   constructor(json: OAuthApplicationSettingsJSON) {
     assignFields(this, json, 'dynamic_oauth_client_registration default_scopes oauth_jwt_access_tokens client_id_metadata_documents_advertised client_id_metadata_documents_only_allow_pre_registered_clients client_id_metadata_documents_block_implicitly_allowed_clients');
   }
+  /** A `OAuthApplicationSettings` built from its Backend API JSON (`new OAuthApplicationSettings(json)`). */
   static fromJSON(json: OAuthApplicationSettingsJSON): OAuthApplicationSettings {
     return new OAuthApplicationSettings(json);
   }
 }
 
 export interface OrganizationJSON {
+  /** The object's type: always `organization`. */
   object: "organization";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `name`: a string. */
   name: string;
+  /** `slug`: a string. */
   slug: string;
+  /** `image_url`: a string. */
   image_url: string;
+  /** `has_image`: a boolean. */
   has_image: boolean;
+  /** `members_count`: an integer. */
   members_count?: number;
+  /** `missing_member_with_elevated_permissions`: a boolean. */
   missing_member_with_elevated_permissions?: boolean;
+  /** `pending_invitations_count`: an integer. */
   pending_invitations_count?: number;
+  /** `max_allowed_memberships`: an integer. */
   max_allowed_memberships: number;
+  /** `admin_delete_enabled`: a boolean. */
   admin_delete_enabled: boolean;
+  /** `public_metadata`: an object. */
   public_metadata: Record<string, unknown>;
+  /** `private_metadata`: an object. */
   private_metadata?: Record<string, unknown>;
+  /** `created_by`: a string. */
   created_by?: string;
   /** Unix timestamp of creation. */
   created_at: number;
@@ -2369,24 +2941,41 @@ export interface OrganizationJSON {
   updated_at: number;
   /** Unix timestamp of last activity. */
   last_active_at?: number;
-  /** The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) assigned to this organization. */
+  /**
+   * The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) assigned to
+   * this organization.
+   */
   role_set_key?: string | null;
+  /** `logo_url`: a string. */
   logo_url?: string;
 }
 
 export class Organization {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `name`: a string. */
   declare readonly name: string;
+  /** `slug`: a string. */
   declare readonly slug: string;
+  /** `image_url`: a string. */
   declare readonly imageUrl: string;
+  /** `has_image`: a boolean. */
   declare readonly hasImage: boolean;
+  /** `members_count`: an integer. */
   declare readonly membersCount: number | undefined;
+  /** `missing_member_with_elevated_permissions`: a boolean. */
   declare readonly missingMemberWithElevatedPermissions: boolean | undefined;
+  /** `pending_invitations_count`: an integer. */
   declare readonly pendingInvitationsCount: number | undefined;
+  /** `max_allowed_memberships`: an integer. */
   declare readonly maxAllowedMemberships: number;
+  /** `admin_delete_enabled`: a boolean. */
   declare readonly adminDeleteEnabled: boolean;
+  /** `public_metadata`: an object. */
   declare readonly publicMetadata: Record<string, unknown>;
+  /** `private_metadata`: an object. */
   declare readonly privateMetadata: Record<string, unknown>;
+  /** `created_by`: a string. */
   declare readonly createdBy: string | undefined;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
@@ -2394,7 +2983,10 @@ export class Organization {
   declare readonly updatedAt: number;
   /** Unix timestamp of last activity. */
   declare readonly lastActiveAt: number | undefined;
-  /** The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) assigned to this organization. */
+  /**
+   * The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) assigned to
+   * this organization.
+   */
   declare readonly roleSetKey: string | null | undefined;
   #logoUrl: string | undefined;
   /** @deprecated Use `imageUrl` instead. */
@@ -2410,6 +3002,7 @@ export class Organization {
     deprecatedAccessorWarning('Organization.members_count', 'Use `membersCount` instead.');
     return this.membersCount;
   }
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["organization"];
   constructor(input: OrganizationJSON) {
     const json = input as any;
@@ -2432,12 +3025,14 @@ export class Organization {
     this.roleSetKey = json.role_set_key;
     this.#logoUrl = json.logo_url;
   }
+  /** A `Organization` built from its Backend API JSON (`new Organization(json)`). */
   static fromJSON(json: OrganizationJSON): Organization {
     return new Organization(json);
   }
 }
 
 export interface OrganizationDomainJSON {
+  /** The object's type: always `organization_domain`. */
   object: "organization_domain";
   /** Unique identifier for the organization domain */
   id: string;
@@ -2449,11 +3044,20 @@ export interface OrganizationDomainJSON {
   enrollment_mode: "manual_invitation" | "automatic_invitation" | "automatic_suggestion" | "enterprise_sso";
   /** Affiliation email address for the domain, if available. */
   affiliation_email_address: string | null;
-  /** Verification details for the user-facing affiliation between the domain and the organization (e.g. affiliation_email_code). */
+  /**
+   * Verification details for the user-facing affiliation between the domain and the organization (e.g.
+   * affiliation_email_code).
+   */
   affiliation_verification: OrganizationDomainVerificationJSON | null;
-  /** Verification details for the underlying DNS domain ownership proof (TXT challenge or dashboard override). Null until ownership has been attempted. */
+  /**
+   * Verification details for the underlying DNS domain ownership proof (TXT challenge or dashboard override). Null
+   * until ownership has been attempted.
+   */
   ownership_verification: OrganizationDomainVerificationJSON | null;
-  /** Deprecated alias for `affiliation_verification`. Kept for backward compatibility on the current API version; will be removed in the next API version. Prefer `af */
+  /**
+   * Deprecated alias for `affiliation_verification`. Kept for backward compatibility on the current API version;
+   * will be removed in the next API version. Prefer `affiliation_verification`.
+   */
   verification: OrganizationDomainVerificationJSON | null;
   /** Total number of pending invitations associated with this domain */
   total_pending_invitations: number;
@@ -2478,11 +3082,20 @@ export class OrganizationDomain {
   declare readonly enrollmentMode: "manual_invitation" | "automatic_invitation" | "automatic_suggestion" | "enterprise_sso";
   /** Affiliation email address for the domain, if available. */
   declare readonly affiliationEmailAddress: string | null;
-  /** Verification details for the user-facing affiliation between the domain and the organization (e.g. affiliation_email_code). */
+  /**
+   * Verification details for the user-facing affiliation between the domain and the organization (e.g.
+   * affiliation_email_code).
+   */
   declare readonly affiliationVerification: OrganizationDomainVerificationJSON | null;
-  /** Verification details for the underlying DNS domain ownership proof (TXT challenge or dashboard override). Null until ownership has been attempted. */
+  /**
+   * Verification details for the underlying DNS domain ownership proof (TXT challenge or dashboard override). Null
+   * until ownership has been attempted.
+   */
   declare readonly ownershipVerification: OrganizationDomainVerificationJSON | null;
-  /** Deprecated alias for `affiliation_verification`. Kept for backward compatibility on the current API version; will be removed in the next API version. Prefer `af */
+  /**
+   * Deprecated alias for `affiliation_verification`. Kept for backward compatibility on the current API version;
+   * will be removed in the next API version. Prefer `affiliation_verification`.
+   */
   declare readonly verification: OrganizationDomainVerificationJSON | null;
   /** Total number of pending invitations associated with this domain */
   declare readonly totalPendingInvitations: number;
@@ -2494,27 +3107,41 @@ export class OrganizationDomain {
   declare readonly createdAt: number;
   /** Unix timestamp of the last update to the domain */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["organization_domain"];
   constructor(json: OrganizationDomainJSON) {
     assignFields(this, json, 'id organization_id name enrollment_mode affiliation_email_address affiliation_verification ownership_verification verification total_pending_invitations total_pending_suggestions public_organization_data created_at updated_at');
   }
+  /** A `OrganizationDomain` built from its Backend API JSON (`new OrganizationDomain(json)`). */
   static fromJSON(json: OrganizationDomainJSON): OrganizationDomain {
     return new OrganizationDomain(json);
   }
 }
 
 export interface OrganizationInvitationJSON {
+  /** The object's type: always `organization_invitation`. */
   object: "organization_invitation";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `email_address`: a string. */
   email_address: string;
+  /** `role`: a string. */
   role: string;
+  /** `role_name`: a string. */
   role_name: string;
+  /** ID of the organization (`organization_id`: a string). */
   organization_id?: string;
+  /** ID of the inviter (`inviter_id`: a string, or null). */
   inviter_id: string | null;
+  /** `public_inviter_data`: a `OrganizationInvitationPublicUserData` object. */
   public_inviter_data: OrganizationInvitationPublicUserDataJSON;
+  /** `status`: a string. */
   status?: string;
+  /** `public_metadata`: an object. */
   public_metadata: Record<string, unknown>;
+  /** `private_metadata`: an object. */
   private_metadata?: Record<string, unknown>;
+  /** `url`: a string, or null. */
   url: string | null;
   /** Unix timestamp of expiration. */
   expires_at: number | null;
@@ -2522,20 +3149,32 @@ export interface OrganizationInvitationJSON {
   created_at: number;
   /** Unix timestamp of last update. */
   updated_at: number;
+  /** `public_organization_data`: a `OrganizationInvitationPublicOrganizationData` object. */
   public_organization_data?: OrganizationInvitationPublicOrganizationDataJSON;
 }
 
 export class OrganizationInvitation {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `email_address`: a string. */
   declare readonly emailAddress: string;
+  /** `role`: a string. */
   declare readonly role: string;
+  /** `role_name`: a string. */
   declare readonly roleName: string;
+  /** ID of the organization (`organization_id`: a string). */
   declare readonly organizationId: string | undefined;
+  /** ID of the inviter (`inviter_id`: a string, or null). */
   declare readonly inviterId: string | null;
+  /** `public_inviter_data`: a `OrganizationInvitationPublicUserData` object. */
   declare readonly publicInviterData: OrganizationInvitationPublicUserDataJSON;
+  /** `status`: a string. */
   declare readonly status: string | undefined;
+  /** `public_metadata`: an object. */
   declare readonly publicMetadata: Record<string, unknown>;
+  /** `private_metadata`: an object. */
   declare readonly privateMetadata: Record<string, unknown>;
+  /** `url`: a string, or null. */
   declare readonly url: string | null;
   /** Unix timestamp of expiration. */
   declare readonly expiresAt: number | null;
@@ -2543,7 +3182,9 @@ export class OrganizationInvitation {
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
+  /** `public_organization_data`: a `OrganizationInvitationPublicOrganizationData` object. */
   declare readonly publicOrganizationData: OrganizationInvitationPublicOrganizationDataJSON | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["organization_invitation"];
   constructor(input: OrganizationInvitationJSON) {
     const json = input as any;
@@ -2563,22 +3204,30 @@ export class OrganizationInvitation {
     this.updatedAt = json.updated_at;
     this.publicOrganizationData = json.public_organization_data;
   }
+  /** A `OrganizationInvitation` built from its Backend API JSON (`new OrganizationInvitation(json)`). */
   static fromJSON(json: OrganizationInvitationJSON): OrganizationInvitation {
     return new OrganizationInvitation(json);
   }
 }
 
 export interface OrganizationMembershipJSON {
+  /** The object's type: always `organization_membership`. */
   object: "organization_membership";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `role`: a string. */
   role: string;
+  /** `role_name`: a string. */
   role_name?: string;
+  /** `permissions`: a list of strings. */
   permissions: Array<string>;
   /** Metadata saved on the organization membership, accessible from both Frontend and Backend APIs */
   public_metadata: Record<string, unknown>;
   /** Metadata saved on the organization membership, accessible only from the Backend API */
   private_metadata?: Record<string, unknown>;
+  /** `organization`: a `Organization` object. */
   organization: OrganizationJSON;
+  /** `public_user_data`: a `OrganizationMembershipPublicUserData` object. */
   public_user_data?: OrganizationMembershipPublicUserDataJSON;
   /** Unix timestamp of creation. */
   created_at: number;
@@ -2587,20 +3236,27 @@ export interface OrganizationMembershipJSON {
 }
 
 export class OrganizationMembership {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `role`: a string. */
   declare readonly role: string;
+  /** `role_name`: a string. */
   declare readonly roleName: string | undefined;
+  /** `permissions`: a list of strings. */
   declare readonly permissions: Array<string>;
   /** Metadata saved on the organization membership, accessible from both Frontend and Backend APIs */
   declare readonly publicMetadata: Record<string, unknown>;
   /** Metadata saved on the organization membership, accessible only from the Backend API */
   declare readonly privateMetadata: Record<string, unknown>;
+  /** `organization`: a `Organization` object. */
   declare readonly organization: Organization;
+  /** `public_user_data`: a `OrganizationMembershipPublicUserData` object. */
   declare readonly publicUserData: OrganizationMembershipPublicUserData | undefined;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["organization_membership"];
   constructor(input: OrganizationMembershipJSON) {
     const json = input as any;
@@ -2615,27 +3271,41 @@ export class OrganizationMembership {
     this.createdAt = json.created_at;
     this.updatedAt = json.updated_at;
   }
+  /** A `OrganizationMembership` built from its Backend API JSON (`new OrganizationMembership(json)`). */
   static fromJSON(json: OrganizationMembershipJSON): OrganizationMembership {
     return new OrganizationMembership(json);
   }
 }
 
 export interface OrganizationMembershipPublicUserDataJSON {
+  /** ID of the user (`user_id`: a string). */
   user_id: string;
+  /** `first_name`: a string, or null. */
   first_name: string | null;
+  /** `last_name`: a string, or null. */
   last_name: string | null;
+  /** `profile_image_url`: a string, or null. */
   profile_image_url: string | null;
+  /** `image_url`: a string. */
   image_url: string;
+  /** `has_image`: a boolean. */
   has_image: boolean;
+  /** `identifier`: a string, or null. */
   identifier?: string | null;
+  /** `username`: a string, or null. */
   username?: string | null;
+  /** `banned`: a boolean. */
   banned?: boolean;
+  /** `deprovisioned`: a boolean. */
   deprovisioned?: boolean;
 }
 
 export class OrganizationMembershipPublicUserData {
+  /** ID of the user (`user_id`: a string). */
   declare readonly userId: string;
+  /** `first_name`: a string, or null. */
   declare readonly firstName: string | null;
+  /** `last_name`: a string, or null. */
   declare readonly lastName: string | null;
   #profileImageUrl: string | null | undefined;
   /** @deprecated Use `imageUrl` instead. */
@@ -2646,11 +3316,17 @@ export class OrganizationMembershipPublicUserData {
   set profileImageUrl(value: string | null | undefined) {
     this.#profileImageUrl = value;
   }
+  /** `image_url`: a string. */
   declare readonly imageUrl: string;
+  /** `has_image`: a boolean. */
   declare readonly hasImage: boolean;
+  /** `identifier`: a string, or null. */
   declare readonly identifier: string | null | undefined;
+  /** `username`: a string, or null. */
   declare readonly username: string | null | undefined;
+  /** `banned`: a boolean. */
   declare readonly banned: boolean | undefined;
+  /** `deprovisioned`: a boolean. */
   declare readonly deprovisioned: boolean | undefined;
   constructor(input: OrganizationMembershipPublicUserDataJSON) {
     const json = input as any;
@@ -2665,17 +3341,24 @@ export class OrganizationMembershipPublicUserData {
     this.deprovisioned = json.deprovisioned;
     this.#profileImageUrl = json.profile_image_url;
   }
+  /** A `OrganizationMembershipPublicUserData` built from its Backend API JSON (`new OrganizationMembershipPublicUserData(json)`). */
   static fromJSON(json: OrganizationMembershipPublicUserDataJSON): OrganizationMembershipPublicUserData {
     return new OrganizationMembershipPublicUserData(json);
   }
 }
 
 export interface OrganizationSettingsJSON {
+  /** The object's type: always `organization_settings`. */
   object: "organization_settings";
+  /** `enabled`: a boolean. */
   enabled: boolean;
+  /** `max_allowed_memberships`: an integer. */
   max_allowed_memberships: number;
+  /** `max_allowed_roles`: an integer. */
   max_allowed_roles: number;
+  /** `max_role_sets_allowed`: an integer. */
   max_role_sets_allowed?: number;
+  /** `max_allowed_domains`: an integer. */
   max_allowed_domains: number;
   /** max_allowed_permissions is now a no-op, as permissions are now unlimited */
   max_allowed_permissions?: number;
@@ -2683,8 +3366,14 @@ export interface OrganizationSettingsJSON {
   creator_role: string;
   /** The default for whether an admin can delete an organization with the Frontend API. */
   admin_delete_enabled: boolean;
+  /** `domains_enabled`: a boolean. */
   domains_enabled: boolean;
+  /** `slug_disabled`: a boolean. */
   slug_disabled?: boolean;
+  /**
+   * `domains_enrollment_modes`: a list of one of `manual_invitation`, `automatic_invitation`,
+   * `automatic_suggestion`.
+   */
   domains_enrollment_modes: Array<"manual_invitation" | "automatic_invitation" | "automatic_suggestion">;
   /** The role key that it will be used in order to create an organization invitation or suggestion. */
   domains_default_role: string;
@@ -2693,10 +3382,15 @@ export interface OrganizationSettingsJSON {
 }
 
 export class OrganizationSettings {
+  /** `enabled`: a boolean. */
   declare readonly enabled: boolean;
+  /** `max_allowed_memberships`: an integer. */
   declare readonly maxAllowedMemberships: number;
+  /** `max_allowed_roles`: an integer. */
   declare readonly maxAllowedRoles: number;
+  /** `max_role_sets_allowed`: an integer. */
   declare readonly maxRoleSetsAllowed: number | undefined;
+  /** `max_allowed_domains`: an integer. */
   declare readonly maxAllowedDomains: number;
   /** max_allowed_permissions is now a no-op, as permissions are now unlimited */
   declare readonly maxAllowedPermissions: number | undefined;
@@ -2704,37 +3398,53 @@ export class OrganizationSettings {
   declare readonly creatorRole: string;
   /** The default for whether an admin can delete an organization with the Frontend API. */
   declare readonly adminDeleteEnabled: boolean;
+  /** `domains_enabled`: a boolean. */
   declare readonly domainsEnabled: boolean;
+  /** `slug_disabled`: a boolean. */
   declare readonly slugDisabled: boolean | undefined;
+  /**
+   * `domains_enrollment_modes`: a list of one of `manual_invitation`, `automatic_invitation`,
+   * `automatic_suggestion`.
+   */
   declare readonly domainsEnrollmentModes: Array<"manual_invitation" | "automatic_invitation" | "automatic_suggestion">;
   /** The role key that it will be used in order to create an organization invitation or suggestion. */
   declare readonly domainsDefaultRole: string;
   /** The role set key that it will be used to create new organizations. */
   declare readonly initialRoleSetKey: string | null | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["organization_settings"];
   constructor(json: OrganizationSettingsJSON) {
     assignFields(this, json, 'enabled max_allowed_memberships max_allowed_roles max_role_sets_allowed max_allowed_domains max_allowed_permissions creator_role admin_delete_enabled domains_enabled slug_disabled domains_enrollment_modes domains_default_role initial_role_set_key');
   }
+  /** A `OrganizationSettings` built from its Backend API JSON (`new OrganizationSettings(json)`). */
   static fromJSON(json: OrganizationSettingsJSON): OrganizationSettings {
     return new OrganizationSettings(json);
   }
 }
 
 export interface PasskeyJSON {
+  /** The object's type: always `passkey`. */
   object: "passkey";
+  /** Unique identifier of the object (`id`: a string). */
   id?: string;
+  /** `name`: a string. */
   name: string;
   /** Unix timestamp of when the passkey was last used. */
   last_used_at: number;
+  /** `verification`: a `verification_passkey` object, or null. */
   verification: VerificationJSON | null;
 }
 
 export class Passkey {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string | undefined;
+  /** `name`: a string. */
   declare readonly name: string;
   /** Unix timestamp of when the passkey was last used. */
   declare readonly lastUsedAt: number;
+  /** `verification`: a `verification_passkey` object, or null. */
   declare readonly verification: Verification | null;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["passkey"];
   constructor(input: PasskeyJSON) {
     const json = input as any;
@@ -2743,17 +3453,24 @@ export class Passkey {
     this.lastUsedAt = json.last_used_at;
     this.verification = toNested(json.verification, Verification);
   }
+  /** A `Passkey` built from its Backend API JSON (`new Passkey(json)`). */
   static fromJSON(json: PasskeyJSON): Passkey {
     return new Passkey(json);
   }
 }
 
 export interface PermissionJSON {
+  /** The object's type: always `permission`. */
   object: "permission";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `name`: a string. */
   name: string;
+  /** `key`: a string. */
   key: string;
+  /** `description`: a string. */
   description: string;
+  /** `type`: a string. */
   type: string;
   /** Unix timestamp of creation. */
   created_at: number;
@@ -2762,33 +3479,49 @@ export interface PermissionJSON {
 }
 
 export class Permission {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `name`: a string. */
   declare readonly name: string;
+  /** `key`: a string. */
   declare readonly key: string;
+  /** `description`: a string. */
   declare readonly description: string;
+  /** `type`: a string. */
   declare readonly type: string;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["permission"];
   constructor(json: PermissionJSON) {
     assignFields(this, json, 'id name key description type created_at updated_at');
   }
+  /** A `Permission` built from its Backend API JSON (`new Permission(json)`). */
   static fromJSON(json: PermissionJSON): Permission {
     return new Permission(json);
   }
 }
 
 export interface PhoneNumberJSON {
+  /** The object's type: always `phone_number`. */
   object: "phone_number";
+  /** Unique identifier of the object (`id`: a string). */
   id?: string;
+  /** `phone_number`: a string. */
   phone_number: string;
+  /** `reserved_for_second_factor`: a boolean. */
   reserved_for_second_factor?: boolean;
+  /** `default_second_factor`: a boolean. */
   default_second_factor?: boolean;
+  /** `reserved`: a boolean. */
   reserved: boolean;
+  /** `verification`: a `verification_otp` object or a `verification_admin` object, or null. */
   verification: VerificationJSON | null;
+  /** `linked_to`: a list of `IdentificationLink` objects. */
   linked_to: Array<IdentificationLinkJSON>;
+  /** `backup_codes`: a list of strings, or null. */
   backup_codes?: Array<string> | null;
   /** Unix timestamp of creation */
   created_at: number;
@@ -2797,18 +3530,27 @@ export interface PhoneNumberJSON {
 }
 
 export class PhoneNumber {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string | undefined;
+  /** `phone_number`: a string. */
   declare readonly phoneNumber: string;
+  /** `reserved_for_second_factor`: a boolean. */
   declare readonly reservedForSecondFactor: boolean | undefined;
+  /** `default_second_factor`: a boolean. */
   declare readonly defaultSecondFactor: boolean | undefined;
+  /** `reserved`: a boolean. */
   declare readonly reserved: boolean;
+  /** `verification`: a `verification_otp` object or a `verification_admin` object, or null. */
   declare readonly verification: Verification | null;
+  /** `linked_to`: a list of `IdentificationLink` objects. */
   declare readonly linkedTo: IdentificationLink[];
+  /** `backup_codes`: a list of strings, or null. */
   declare readonly backupCodes: Array<string> | null | undefined;
   /** Unix timestamp of creation */
   declare readonly createdAt: number;
   /** Unix timestamp of creation */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["phone_number"];
   constructor(input: PhoneNumberJSON) {
     const json = input as any;
@@ -2823,18 +3565,24 @@ export class PhoneNumber {
     this.createdAt = json.created_at;
     this.updatedAt = json.updated_at;
   }
+  /** A `PhoneNumber` built from its Backend API JSON (`new PhoneNumber(json)`). */
   static fromJSON(json: PhoneNumberJSON): PhoneNumber {
     return new PhoneNumber(json);
   }
 }
 
 export interface ProxyCheckJSON {
+  /** The object's type: always `proxy_check`. */
   object: "proxy_check";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** ID of the domain (`domain_id`: a string). */
   domain_id: string;
   /** Unix timestamp of last run. */
   last_run_at: number | null;
+  /** `proxy_url`: a string. */
   proxy_url: string;
+  /** `successful`: a boolean. */
   successful: boolean;
   /** Unix timestamp of creation. */
   created_at: number;
@@ -2843,28 +3591,37 @@ export interface ProxyCheckJSON {
 }
 
 export class ProxyCheck {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** ID of the domain (`domain_id`: a string). */
   declare readonly domainId: string;
   /** Unix timestamp of last run. */
   declare readonly lastRunAt: number | null;
+  /** `proxy_url`: a string. */
   declare readonly proxyUrl: string;
+  /** `successful`: a boolean. */
   declare readonly successful: boolean;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["proxy_check"];
   constructor(json: ProxyCheckJSON) {
     assignFields(this, json, 'id domain_id last_run_at proxy_url successful created_at updated_at');
   }
+  /** A `ProxyCheck` built from its Backend API JSON (`new ProxyCheck(json)`). */
   static fromJSON(json: ProxyCheckJSON): ProxyCheck {
     return new ProxyCheck(json);
   }
 }
 
 export interface RedirectUrlJSON {
+  /** The object's type: always `redirect_url`. */
   object: "redirect_url";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `url`: a string. */
   url: string;
   /** Unix timestamp of creation. */
   created_at: number;
@@ -2873,12 +3630,15 @@ export interface RedirectUrlJSON {
 }
 
 export class RedirectUrl {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `url`: a string. */
   declare readonly url: string;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["redirect_url"];
   constructor(input: RedirectUrlJSON) {
     const json = input as any;
@@ -2887,19 +3647,26 @@ export class RedirectUrl {
     this.createdAt = json.created_at;
     this.updatedAt = json.updated_at;
   }
+  /** A `RedirectUrl` built from its Backend API JSON (`new RedirectUrl(json)`). */
   static fromJSON(json: RedirectUrlJSON): RedirectUrl {
     return new RedirectUrl(json);
   }
 }
 
 export interface RoleJSON {
+  /** The object's type: always `role`. */
   object: "role";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `name`: a string. */
   name: string;
+  /** `key`: a string. */
   key: string;
+  /** `description`: a string, or null. */
   description: string | null;
   /** Whether this role is eligible to be an organization creator role */
   is_creator_eligible: boolean;
+  /** `permissions`: a list of `Permission` objects. */
   permissions: Array<PermissionJSON>;
   /** Unix timestamp of creation. */
   created_at: number;
@@ -2908,27 +3675,35 @@ export interface RoleJSON {
 }
 
 export class Role {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `name`: a string. */
   declare readonly name: string;
+  /** `key`: a string. */
   declare readonly key: string;
+  /** `description`: a string, or null. */
   declare readonly description: string | null;
   /** Whether this role is eligible to be an organization creator role */
   declare readonly isCreatorEligible: boolean;
+  /** `permissions`: a list of `Permission` objects. */
   declare readonly permissions: Permission[];
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["role"];
   constructor(json: RoleJSON) {
     assignFields(this, json, 'id name key description is_creator_eligible permissions:l0 created_at updated_at', Permission);
   }
+  /** A `Role` built from its Backend API JSON (`new Role(json)`). */
   static fromJSON(json: RoleJSON): Role {
     return new Role(json);
   }
 }
 
 export interface RoleSetJSON {
+  /** The object's type: always `role_set`. */
   object: "role_set";
   /** The unique identifier of the role set */
   id: string;
@@ -2977,16 +3752,19 @@ export class RoleSet {
   declare readonly createdAt: number;
   /** Unix timestamp of last role set update */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["role_set"];
   constructor(json: RoleSetJSON) {
     assignFields(this, json, 'id name key description roles:l0 default_role:n0 creator_role:n0 type role_set_migration:n1 created_at updated_at', RoleSetItem, RoleSetMigration);
   }
+  /** A `RoleSet` built from its Backend API JSON (`new RoleSet(json)`). */
   static fromJSON(json: RoleSetJSON): RoleSet {
     return new RoleSet(json);
   }
 }
 
 export interface RoleSetItemJSON {
+  /** The object's type: always `role_set_item`. */
   object: "role_set_item";
   /** The unique identifier of the role */
   id: string;
@@ -3023,16 +3801,19 @@ export class RoleSetItem {
   declare readonly createdAt: number;
   /** Unix timestamp of last role update */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["role_set_item"];
   constructor(json: RoleSetItemJSON) {
     assignFields(this, json, 'id name key description members_count has_members created_at updated_at');
   }
+  /** A `RoleSetItem` built from its Backend API JSON (`new RoleSetItem(json)`). */
   static fromJSON(json: RoleSetItemJSON): RoleSetItem {
     return new RoleSetItem(json);
   }
 }
 
 export interface RoleSetMigrationJSON {
+  /** The object's type: always `role_set_migration`. */
   object: "role_set_migration";
   /** The unique identifier of the migration */
   id: string;
@@ -3089,44 +3870,68 @@ export class RoleSetMigration {
   declare readonly createdAt: number;
   /** Unix timestamp of last migration update */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["role_set_migration"];
   constructor(json: RoleSetMigrationJSON) {
     assignFields(this, json, 'id organization_id instance_id source_role_set_id dest_role_set_id trigger_type status migrated_members mappings started_at completed_at created_at updated_at');
   }
+  /** A `RoleSetMigration` built from its Backend API JSON (`new RoleSetMigration(json)`). */
   static fromJSON(json: RoleSetMigrationJSON): RoleSetMigration {
     return new RoleSetMigration(json);
   }
 }
 
 export interface SAMLAccountJSON {
+  /** The object's type: always `saml_account`. */
   object: "saml_account";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `provider`: a string. */
   provider: string;
+  /** `active`: a boolean. */
   active: boolean;
+  /** `email_address`: a string. */
   email_address: string;
+  /** `first_name`: a string, or null. */
   first_name?: string | null;
+  /** `last_name`: a string, or null. */
   last_name?: string | null;
+  /** `provider_user_id`: a string, or null. */
   provider_user_id?: string | null;
   /** Unix timestamp of last authentication. */
   last_authenticated_at?: number | null;
+  /** `public_metadata`: an object. */
   public_metadata?: Record<string, unknown>;
+  /** `verification`: a `verification_saml` object or a `verification_ticket` object, or null. */
   verification: VerificationJSON | null;
+  /** `saml_connection`: a `SAMLAccountConnection` object, or null. */
   saml_connection?: SAMLAccountConnectionJSON | null;
 }
 
 export class SAMLAccount {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `provider`: a string. */
   declare readonly provider: string;
+  /** `active`: a boolean. */
   declare readonly active: boolean;
+  /** `email_address`: a string. */
   declare readonly emailAddress: string;
+  /** `first_name`: a string, or null. */
   declare readonly firstName: string | null | undefined;
+  /** `last_name`: a string, or null. */
   declare readonly lastName: string | null | undefined;
+  /** `provider_user_id`: a string, or null. */
   declare readonly providerUserId: string | null | undefined;
   /** Unix timestamp of last authentication. */
   declare readonly lastAuthenticatedAt: number | null | undefined;
+  /** `public_metadata`: an object. */
   declare readonly publicMetadata: Record<string, unknown> | undefined;
+  /** `verification`: a `verification_saml` object or a `verification_ticket` object, or null. */
   declare readonly verification: Verification | null;
+  /** `saml_connection`: a `SAMLAccountConnection` object, or null. */
   declare readonly samlConnection: SAMLAccountConnectionJSON | null | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["saml_account"];
   constructor(input: SAMLAccountJSON) {
     const json = input as any;
@@ -3142,42 +3947,74 @@ export class SAMLAccount {
     this.verification = toNested(json.verification, Verification);
     this.samlConnection = json.saml_connection;
   }
+  /** A `SAMLAccount` built from its Backend API JSON (`new SAMLAccount(json)`). */
   static fromJSON(json: SAMLAccountJSON): SAMLAccount {
     return new SAMLAccount(json);
   }
 }
 
 export interface SAMLConnectionJSON {
+  /** The object's type: always `saml_connection`. */
   object: "saml_connection";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `name`: a string. */
   name: string;
+  /** `domain`: a string. */
   domain?: string;
+  /** `domains`: a list of strings. */
   domains?: Array<string>;
+  /** `idp_entity_id`: a string, or null. */
   idp_entity_id: string | null;
+  /** `idp_sso_url`: a string, or null. */
   idp_sso_url: string | null;
+  /** `idp_certificate`: a string, or null. */
   idp_certificate: string | null;
-  /** Unix timestamp (milliseconds) of the start of the IdP certificate validity window (X.509 NotBefore). Null when no certificate is configured. */
+  /**
+   * Unix timestamp (milliseconds) of the start of the IdP certificate validity window (X.509 NotBefore). Null when
+   * no certificate is configured.
+   */
   idp_certificate_issued_at: number | null;
-  /** Unix timestamp (milliseconds) of the end of the IdP certificate validity window (X.509 NotAfter). Null when no certificate is configured. */
+  /**
+   * Unix timestamp (milliseconds) of the end of the IdP certificate validity window (X.509 NotAfter). Null when no
+   * certificate is configured.
+   */
   idp_certificate_expires_at: number | null;
+  /** `idp_metadata_url`: a string, or null. */
   idp_metadata_url?: string | null;
+  /** `idp_metadata`: a string, or null. */
   idp_metadata?: string | null;
+  /** `acs_url`: a string. */
   acs_url: string;
+  /** `sp_entity_id`: a string. */
   sp_entity_id: string;
+  /** `sp_metadata_url`: a string. */
   sp_metadata_url: string;
+  /** ID of the organization (`organization_id`: a string, or null). */
   organization_id?: string | null;
+  /** `attribute_mapping`: a `SAMLConnectionAttributeMapping` object. */
   attribute_mapping?: SAMLConnectionAttributeMappingJSON;
+  /** `active`: a boolean. */
   active: boolean;
+  /** `provider`: a string. */
   provider: string;
+  /** `user_count`: an integer. */
   user_count: number;
+  /** `sync_user_attributes`: a boolean. */
   sync_user_attributes: boolean;
+  /** `allow_subdomains`: a boolean. */
   allow_subdomains: boolean;
+  /** `allow_idp_initiated`: a boolean. */
   allow_idp_initiated: boolean;
+  /** `disable_additional_identifications`: a boolean. */
   disable_additional_identifications: boolean;
+  /** `allow_organization_account_linking`: a boolean. */
   allow_organization_account_linking: boolean;
   /** Enable or deactivate ForceAuthn */
   force_authn: boolean;
+  /** `login_hint`: a `SAMLConnectionLoginHint` object. */
   login_hint: SAMLConnectionLoginHintJSON;
+  /** ID of the enterprise connection (`enterprise_connection_id`: a string, or null). */
   enterprise_connection_id?: string | null;
   /** Unix timestamp of creation. */
   created_at: number;
@@ -3186,50 +4023,83 @@ export interface SAMLConnectionJSON {
 }
 
 export class SAMLConnection {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `name`: a string. */
   declare readonly name: string;
+  /** `domain`: a string. */
   declare readonly domain: string | undefined;
+  /** `domains`: a list of strings. */
   declare readonly domains: Array<string> | undefined;
+  /** `idp_entity_id`: a string, or null. */
   declare readonly idpEntityId: string | null;
+  /** `idp_sso_url`: a string, or null. */
   declare readonly idpSsoUrl: string | null;
+  /** `idp_certificate`: a string, or null. */
   declare readonly idpCertificate: string | null;
-  /** Unix timestamp (milliseconds) of the start of the IdP certificate validity window (X.509 NotBefore). Null when no certificate is configured. */
+  /**
+   * Unix timestamp (milliseconds) of the start of the IdP certificate validity window (X.509 NotBefore). Null when
+   * no certificate is configured.
+   */
   declare readonly idpCertificateIssuedAt: number | null;
-  /** Unix timestamp (milliseconds) of the end of the IdP certificate validity window (X.509 NotAfter). Null when no certificate is configured. */
+  /**
+   * Unix timestamp (milliseconds) of the end of the IdP certificate validity window (X.509 NotAfter). Null when no
+   * certificate is configured.
+   */
   declare readonly idpCertificateExpiresAt: number | null;
+  /** `idp_metadata_url`: a string, or null. */
   declare readonly idpMetadataUrl: string | null | undefined;
+  /** `idp_metadata`: a string, or null. */
   declare readonly idpMetadata: string | null | undefined;
+  /** `acs_url`: a string. */
   declare readonly acsUrl: string;
+  /** `sp_entity_id`: a string. */
   declare readonly spEntityId: string;
+  /** `sp_metadata_url`: a string. */
   declare readonly spMetadataUrl: string;
+  /** ID of the organization (`organization_id`: a string, or null). */
   declare readonly organizationId: string | null | undefined;
+  /** `attribute_mapping`: a `SAMLConnectionAttributeMapping` object. */
   declare readonly attributeMapping: SAMLConnectionAttributeMappingJSON | undefined;
+  /** `active`: a boolean. */
   declare readonly active: boolean;
+  /** `provider`: a string. */
   declare readonly provider: string;
+  /** `user_count`: an integer. */
   declare readonly userCount: number;
+  /** `sync_user_attributes`: a boolean. */
   declare readonly syncUserAttributes: boolean;
+  /** `allow_subdomains`: a boolean. */
   declare readonly allowSubdomains: boolean;
+  /** `allow_idp_initiated`: a boolean. */
   declare readonly allowIdpInitiated: boolean;
+  /** `disable_additional_identifications`: a boolean. */
   declare readonly disableAdditionalIdentifications: boolean;
+  /** `allow_organization_account_linking`: a boolean. */
   declare readonly allowOrganizationAccountLinking: boolean;
   /** Enable or deactivate ForceAuthn */
   declare readonly forceAuthn: boolean;
+  /** `login_hint`: a `SAMLConnectionLoginHint` object. */
   declare readonly loginHint: SAMLConnectionLoginHintJSON;
+  /** ID of the enterprise connection (`enterprise_connection_id`: a string, or null). */
   declare readonly enterpriseConnectionId: string | null | undefined;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["saml_connection"];
   constructor(json: SAMLConnectionJSON) {
     assignFields(this, json, 'id name domain domains idp_entity_id idp_sso_url idp_certificate idp_certificate_issued_at idp_certificate_expires_at idp_metadata_url idp_metadata acs_url sp_entity_id sp_metadata_url organization_id attribute_mapping active provider user_count sync_user_attributes allow_subdomains allow_idp_initiated disable_additional_identifications allow_organization_account_linking force_authn login_hint enterprise_connection_id created_at updated_at');
   }
+  /** A `SAMLConnection` built from its Backend API JSON (`new SAMLConnection(json)`). */
   static fromJSON(json: SAMLConnectionJSON): SAMLConnection {
     return new SAMLConnection(json);
   }
 }
 
 export interface SCIMDirectoryJSON {
+  /** The object's type: always `scim_directory`. */
   object: "scim_directory";
   /** Unique identifier for the directory. */
   id: string;
@@ -3247,9 +4117,15 @@ export interface SCIMDirectoryJSON {
   group_role_mapping_enabled: boolean;
   /** Mapping of user attributes to the SCIM attribute paths they are extracted from. */
   attribute_mapping: Record<string, unknown>;
-  /** Custom attributes to map from the IdP to the user's profile via SCIM provisioning. Requires the custom attributes feature to be enabled for the instance. */
+  /**
+   * Custom attributes to map from the IdP to the user's profile via SCIM provisioning. Requires the custom
+   * attributes feature to be enabled for the instance.
+   */
   custom_attributes?: Array<{ name?: string; key?: string; sso_path?: string; scim_path?: string; directory_path?: string; multi_valued?: boolean }>;
-  /** The API key for authenticating SCIM requests. Only returned when the directory is created or the key is rotated. */
+  /**
+   * The API key for authenticating SCIM requests. Only returned when the directory is created or the key is
+   * rotated.
+   */
   api_key?: string | null;
   /** Unix timestamp when the directory was created. */
   created_at: number;
@@ -3274,24 +4150,33 @@ export class SCIMDirectory {
   declare readonly groupRoleMappingEnabled: boolean;
   /** Mapping of user attributes to the SCIM attribute paths they are extracted from. */
   declare readonly attributeMapping: Record<string, unknown>;
-  /** Custom attributes to map from the IdP to the user's profile via SCIM provisioning. Requires the custom attributes feature to be enabled for the instance. */
+  /**
+   * Custom attributes to map from the IdP to the user's profile via SCIM provisioning. Requires the custom
+   * attributes feature to be enabled for the instance.
+   */
   declare readonly customAttributes: Array<{ name?: string; key?: string; sso_path?: string; scim_path?: string; directory_path?: string; multi_valued?: boolean }> | undefined;
-  /** The API key for authenticating SCIM requests. Only returned when the directory is created or the key is rotated. */
+  /**
+   * The API key for authenticating SCIM requests. Only returned when the directory is created or the key is
+   * rotated.
+   */
   declare readonly apiKey: string | null | undefined;
   /** Unix timestamp when the directory was created. */
   declare readonly createdAt: number;
   /** Unix timestamp when the directory was last updated. */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["scim_directory"];
   constructor(json: SCIMDirectoryJSON) {
     assignFields(this, json, 'id name enterprise_connection_id endpoint_url provider enabled group_role_mapping_enabled attribute_mapping custom_attributes api_key created_at updated_at');
   }
+  /** A `SCIMDirectory` built from its Backend API JSON (`new SCIMDirectory(json)`). */
   static fromJSON(json: SCIMDirectoryJSON): SCIMDirectory {
     return new SCIMDirectory(json);
   }
 }
 
 export interface SCIMGroupRoleMappingJSON {
+  /** The object's type: always `scim_group_role_mapping`. */
   object: "scim_group_role_mapping";
   /** Unique identifier for the SCIM group role mapping. */
   id: string;
@@ -3307,6 +4192,7 @@ export interface SCIMGroupRoleMappingJSON {
   scim_group_display_name: string;
   /** The display name of the group, as reported by the identity provider. Same value as `scim_group_display_name`. */
   directory_group_display_name: string;
+  /** `role`: a `Role` object. */
   role?: RoleJSON;
   /** Mapping precedence, starting at 1. Lower values take priority when a user belongs to multiple mapped groups. */
   precedence: number;
@@ -3331,6 +4217,7 @@ export class SCIMGroupRoleMapping {
   declare readonly scimGroupDisplayName: string;
   /** The display name of the group, as reported by the identity provider. Same value as `scim_group_display_name`. */
   declare readonly directoryGroupDisplayName: string;
+  /** `role`: a `Role` object. */
   declare readonly role: Role | undefined;
   /** Mapping precedence, starting at 1. Lower values take priority when a user belongs to multiple mapped groups. */
   declare readonly precedence: number;
@@ -3338,24 +4225,35 @@ export class SCIMGroupRoleMapping {
   declare readonly createdAt: number;
   /** Unix timestamp (milliseconds) of when the mapping was last updated. */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["scim_group_role_mapping"];
   constructor(json: SCIMGroupRoleMappingJSON) {
     assignFields(this, json, 'id scim_directory_id directory_id scim_group_id directory_group_id scim_group_display_name directory_group_display_name role:n0 precedence created_at updated_at', Role);
   }
+  /** A `SCIMGroupRoleMapping` built from its Backend API JSON (`new SCIMGroupRoleMapping(json)`). */
   static fromJSON(json: SCIMGroupRoleMappingJSON): SCIMGroupRoleMapping {
     return new SCIMGroupRoleMapping(json);
   }
 }
 
 export interface SessionJSON {
+  /** The object's type: always `session`. */
   object: "session";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** ID of the user (`user_id`: a string). */
   user_id: string;
+  /** `client_id`: a string. */
   client_id: string;
+  /** `actor`: an object, or null. */
   actor?: Record<string, unknown> | null;
+  /** `status`: one of `active`, `revoked`, `ended`, `expired`, `removed`, `abandoned`, `replaced`, `pending`. */
   status: "active" | "revoked" | "ended" | "expired" | "removed" | "abandoned" | "replaced" | "pending";
+  /** ID of the last active organization (`last_active_organization_id`: a string, or null). */
   last_active_organization_id?: string | null;
+  /** `last_active_at`: an integer. */
   last_active_at: number;
+  /** `latest_activity`: a `SessionActivityResponse` object. */
   latest_activity?: SessionActivityResponseJSON;
   /** Unix timestamp of expiration. */
   expire_at: number;
@@ -3365,17 +4263,26 @@ export interface SessionJSON {
   updated_at: number;
   /** Unix timestamp of creation. */
   created_at: number;
+  /** `tasks`: a list of `SessionTask` objects, or null. */
   tasks?: Array<SessionTaskJSON> | null;
 }
 
 export class Session {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** ID of the user (`user_id`: a string). */
   declare readonly userId: string;
+  /** `client_id`: a string. */
   declare readonly clientId: string;
+  /** `actor`: an object, or null. */
   declare readonly actor: Record<string, unknown> | null | undefined;
+  /** `status`: one of `active`, `revoked`, `ended`, `expired`, `removed`, `abandoned`, `replaced`, `pending`. */
   declare readonly status: "active" | "revoked" | "ended" | "expired" | "removed" | "abandoned" | "replaced" | "pending";
+  /** ID of the last active organization (`last_active_organization_id`: a string, or null). */
   declare readonly lastActiveOrganizationId: string | null | undefined;
+  /** `last_active_at`: an integer. */
   declare readonly lastActiveAt: number;
+  /** `latest_activity`: a `SessionActivityResponse` object. */
   declare readonly latestActivity: SessionActivityResponseJSON | undefined;
   /** Unix timestamp of expiration. */
   declare readonly expireAt: number;
@@ -3385,7 +4292,9 @@ export class Session {
   declare readonly updatedAt: number;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
+  /** `tasks`: a list of `SessionTask` objects, or null. */
   declare readonly tasks: Array<SessionTaskJSON> | null | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["session"];
   constructor(input: SessionJSON) {
     const json = input as any;
@@ -3403,17 +4312,24 @@ export class Session {
     this.createdAt = json.created_at;
     this.tasks = json.tasks;
   }
+  /** A `Session` built from its Backend API JSON (`new Session(json)`). */
   static fromJSON(json: SessionJSON): Session {
     return new Session(json);
   }
 }
 
 export interface SignInTokenJSON {
+  /** The object's type: always `sign_in_token`. */
   object: "sign_in_token";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `status`: one of `pending`, `accepted`, `revoked`. */
   status: "pending" | "accepted" | "revoked";
+  /** ID of the user (`user_id`: a string). */
   user_id: string;
+  /** `token`: a string. */
   token?: string;
+  /** `url`: a string, or null. */
   url?: string | null;
   /** Unix timestamp of creation. */
   created_at: number;
@@ -3422,15 +4338,21 @@ export interface SignInTokenJSON {
 }
 
 export class SignInToken {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `status`: one of `pending`, `accepted`, `revoked`. */
   declare readonly status: "pending" | "accepted" | "revoked";
+  /** ID of the user (`user_id`: a string). */
   declare readonly userId: string;
+  /** `token`: a string. */
   declare readonly token: string | undefined;
+  /** `url`: a string, or null. */
   declare readonly url: string | null | undefined;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["sign_in_token"];
   constructor(input: SignInTokenJSON) {
     const json = input as any;
@@ -3442,32 +4364,54 @@ export class SignInToken {
     this.createdAt = json.created_at;
     this.updatedAt = json.updated_at;
   }
+  /** A `SignInToken` built from its Backend API JSON (`new SignInToken(json)`). */
   static fromJSON(json: SignInTokenJSON): SignInToken {
     return new SignInToken(json);
   }
 }
 
 export interface SignUpJSON {
+  /** The object's type: always `sign_up_attempt`. */
   object: "sign_up_attempt";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `status`: one of `missing_requirements`, `complete`, `abandoned`. */
   status: "missing_requirements" | "complete" | "abandoned";
+  /** `required_fields`: a list of strings. */
   required_fields: Array<string>;
+  /** `optional_fields`: a list of strings. */
   optional_fields: Array<string>;
+  /** `missing_fields`: a list of strings. */
   missing_fields: Array<string>;
+  /** `unverified_fields`: a list of strings. */
   unverified_fields: Array<string>;
+  /** `verifications`: a `SignUpVerifications` object. */
   verifications: SignUpVerificationsJSON;
+  /** `username`: a string, or null. */
   username: string | null;
+  /** `email_address`: a string, or null. */
   email_address: string | null;
+  /** `phone_number`: a string, or null. */
   phone_number: string | null;
+  /** `web3_wallet`: a string, or null. */
   web3_wallet: string | null;
+  /** `password_enabled`: a boolean. */
   password_enabled: boolean;
+  /** `first_name`: a string, or null. */
   first_name: string | null;
+  /** `last_name`: a string, or null. */
   last_name: string | null;
+  /** `unsafe_metadata`: an object. */
   unsafe_metadata?: Record<string, unknown>;
+  /** `public_metadata`: an object. */
   public_metadata?: Record<string, unknown>;
+  /** `custom_action`: a boolean. */
   custom_action: boolean;
+  /** `external_id`: a string, or null. */
   external_id: string | null;
+  /** ID of the created session (`created_session_id`: a string, or null). */
   created_session_id: string | null;
+  /** ID of the created user (`created_user_id`: a string, or null). */
   created_user_id: string | null;
   /** Unix timestamp at which the user abandoned the sign up attempt. */
   abandon_at: number;
@@ -3475,29 +4419,50 @@ export interface SignUpJSON {
   legal_accepted_at: number | null;
   /** The user locale preference for the sign-up specified as a BCP-47 language tag. */
   locale?: string | null;
+  /** `external_account`: an object. */
   external_account?: Record<string, unknown>;
 }
 
 export class SignUp {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `status`: one of `missing_requirements`, `complete`, `abandoned`. */
   declare readonly status: "missing_requirements" | "complete" | "abandoned";
+  /** `required_fields`: a list of strings. */
   declare readonly requiredFields: Array<string>;
+  /** `optional_fields`: a list of strings. */
   declare readonly optionalFields: Array<string>;
+  /** `missing_fields`: a list of strings. */
   declare readonly missingFields: Array<string>;
+  /** `unverified_fields`: a list of strings. */
   declare readonly unverifiedFields: Array<string>;
+  /** `verifications`: a `SignUpVerifications` object. */
   declare readonly verifications: SignUpVerificationsJSON;
+  /** `username`: a string, or null. */
   declare readonly username: string | null;
+  /** `email_address`: a string, or null. */
   declare readonly emailAddress: string | null;
+  /** `phone_number`: a string, or null. */
   declare readonly phoneNumber: string | null;
+  /** `web3_wallet`: a string, or null. */
   declare readonly web3Wallet: string | null;
+  /** `password_enabled`: a boolean. */
   declare readonly passwordEnabled: boolean;
+  /** `first_name`: a string, or null. */
   declare readonly firstName: string | null;
+  /** `last_name`: a string, or null. */
   declare readonly lastName: string | null;
+  /** `unsafe_metadata`: an object. */
   declare readonly unsafeMetadata: Record<string, unknown> | undefined;
+  /** `public_metadata`: an object. */
   declare readonly publicMetadata: Record<string, unknown> | undefined;
+  /** `custom_action`: a boolean. */
   declare readonly customAction: boolean;
+  /** `external_id`: a string, or null. */
   declare readonly externalId: string | null;
+  /** ID of the created session (`created_session_id`: a string, or null). */
   declare readonly createdSessionId: string | null;
+  /** ID of the created user (`created_user_id`: a string, or null). */
   declare readonly createdUserId: string | null;
   /** Unix timestamp at which the user abandoned the sign up attempt. */
   declare readonly abandonAt: number;
@@ -3505,35 +4470,54 @@ export class SignUp {
   declare readonly legalAcceptedAt: number | null;
   /** The user locale preference for the sign-up specified as a BCP-47 language tag. */
   declare readonly locale: string | null | undefined;
+  /** `external_account`: an object. */
   declare readonly externalAccount: Record<string, unknown> | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["sign_up_attempt"];
   constructor(json: SignUpJSON) {
     assignFields(this, json, 'id status required_fields optional_fields missing_fields unverified_fields verifications username email_address phone_number web3_wallet password_enabled first_name last_name unsafe_metadata public_metadata custom_action external_id created_session_id created_user_id abandon_at legal_accepted_at locale external_account');
   }
+  /** A `SignUp` built from its Backend API JSON (`new SignUp(json)`). */
   static fromJSON(json: SignUpJSON): SignUp {
     return new SignUp(json);
   }
 }
 
 export interface SMSMessageJSON {
+  /** The object's type: always `sms_message`. */
   object: "sms_message";
+  /** Unique identifier of the object (`id`: a string). */
   id?: string;
+  /** `from_phone_number`: a string. */
   from_phone_number?: string;
+  /** `to_phone_number`: a string. */
   to_phone_number?: string;
+  /** ID of the phone number (`phone_number_id`: a string, or null). */
   phone_number_id?: string | null;
+  /** `message`: a string. */
   message?: string;
+  /** `status`: a string. */
   status?: string;
+  /** `data`: an object, or null. */
   data?: Record<string, unknown> | null;
 }
 
 export class SMSMessage {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string | undefined;
+  /** `from_phone_number`: a string. */
   declare readonly fromPhoneNumber: string | undefined;
+  /** `to_phone_number`: a string. */
   declare readonly toPhoneNumber: string | undefined;
+  /** ID of the phone number (`phone_number_id`: a string, or null). */
   declare readonly phoneNumberId: string | null | undefined;
+  /** `message`: a string. */
   declare readonly message: string | undefined;
+  /** `status`: a string. */
   declare readonly status: string | undefined;
+  /** `data`: an object, or null. */
   declare readonly data: Record<string, unknown> | null | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["sms_message"];
   constructor(input: SMSMessageJSON) {
     const json = input as any;
@@ -3545,27 +4529,33 @@ export class SMSMessage {
     this.status = json.status;
     this.data = json.data;
   }
+  /** A `SMSMessage` built from its Backend API JSON (`new SMSMessage(json)`). */
   static fromJSON(json: SMSMessageJSON): SMSMessage {
     return new SMSMessage(json);
   }
 }
 
 export interface SvixURLJSON {
+  /** `svix_url`: a string. */
   svix_url: string;
 }
 
 export class SvixURL {
+  /** `svix_url`: a string. */
   declare readonly svixUrl: string;
   constructor(json: SvixURLJSON) {
     assignFields(this, json, 'svix_url');
   }
+  /** A `SvixURL` built from its Backend API JSON (`new SvixURL(json)`). */
   static fromJSON(json: SvixURLJSON): SvixURL {
     return new SvixURL(json);
   }
 }
 
 export interface TemplateJSON {
+  /** The object's type: always `template`. */
   object: "template";
+  /** Unique identifier of the object (`id`: a string). */
   id?: string;
   /** The ID of the instance to which the template belongs */
   instance_id?: string | null;
@@ -3597,10 +4587,15 @@ export interface TemplateJSON {
   available_variables?: Array<string>;
   /** list of variables that must be contained in the template body */
   required_variables?: Array<string>;
+  /** `from_email_name`: a string. */
   from_email_name?: string;
+  /** `reply_to_email_name`: a string. */
   reply_to_email_name?: string;
+  /** `delivered_by_clerk`: a boolean. */
   delivered_by_clerk?: boolean;
+  /** `enabled`: a boolean. */
   enabled?: boolean;
+  /** `flagged_as_suspicious`: a boolean. */
   flagged_as_suspicious?: boolean;
   /** Unix timestamp of last update. */
   updated_at?: number;
@@ -3609,6 +4604,7 @@ export interface TemplateJSON {
 }
 
 export class Template {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string | undefined;
   /** The ID of the instance to which the template belongs */
   declare readonly instanceId: string | null | undefined;
@@ -3640,47 +4636,64 @@ export class Template {
   declare readonly availableVariables: Array<string> | undefined;
   /** list of variables that must be contained in the template body */
   declare readonly requiredVariables: Array<string> | undefined;
+  /** `from_email_name`: a string. */
   declare readonly fromEmailName: string | undefined;
+  /** `reply_to_email_name`: a string. */
   declare readonly replyToEmailName: string | undefined;
+  /** `delivered_by_clerk`: a boolean. */
   declare readonly deliveredByClerk: boolean | undefined;
+  /** `enabled`: a boolean. */
   declare readonly enabled: boolean | undefined;
+  /** `flagged_as_suspicious`: a boolean. */
   declare readonly flaggedAsSuspicious: boolean | undefined;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number | undefined;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["template"];
   constructor(json: TemplateJSON) {
     assignFields(this, json, 'id instance_id resource_type template_type name slug position can_revert can_delete can_edit_body can_toggle subject markup body available_variables required_variables from_email_name reply_to_email_name delivered_by_clerk enabled flagged_as_suspicious updated_at created_at');
   }
+  /** A `Template` built from its Backend API JSON (`new Template(json)`). */
   static fromJSON(json: TemplateJSON): Template {
     return new Template(json);
   }
 }
 
 export interface TestingTokenJSON {
+  /** The object's type: always `testing_token`. */
   object: "testing_token";
-  /** The actual token. This value is meant to be passed in the `__clerk_testing_token` query parameter with requests to the Frontend API. */
+  /**
+   * The actual token. This value is meant to be passed in the `__clerk_testing_token` query parameter with
+   * requests to the Frontend API.
+   */
   token: string;
   /** Unix timestamp of the token's expiration time. */
   expires_at: number;
 }
 
 export class TestingToken {
-  /** The actual token. This value is meant to be passed in the `__clerk_testing_token` query parameter with requests to the Frontend API. */
+  /**
+   * The actual token. This value is meant to be passed in the `__clerk_testing_token` query parameter with
+   * requests to the Frontend API.
+   */
   declare readonly token: string;
   /** Unix timestamp of the token's expiration time. */
   declare readonly expiresAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["testing_token"];
   constructor(json: TestingTokenJSON) {
     assignFields(this, json, 'token expires_at');
   }
+  /** A `TestingToken` built from its Backend API JSON (`new TestingToken(json)`). */
   static fromJSON(json: TestingTokenJSON): TestingToken {
     return new TestingToken(json);
   }
 }
 
 export interface TokenJSON {
+  /** The object's type: always `token`. */
   object: "token";
   /** String representing the encoded JSON Web Token (JWT) value. */
   jwt: string;
@@ -3689,23 +4702,32 @@ export interface TokenJSON {
 export class Token {
   /** String representing the encoded JSON Web Token (JWT) value. */
   declare readonly jwt: string;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["token"];
   constructor(input: TokenJSON) {
     const json = input as any;
     this.jwt = json.jwt;
   }
+  /** A `Token` built from its Backend API JSON (`new Token(json)`). */
   static fromJSON(json: TokenJSON): Token {
     return new Token(json);
   }
 }
 
 export interface TrustedDeviceJSON {
+  /** The object's type: always `trusted_device`. */
   object: "trusted_device";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `platform`: one of `ios`, `android`. */
   platform: "ios" | "android";
+  /** `app_identifier`: a string. */
   app_identifier: string;
+  /** `name`: a string, or null. */
   name?: string | null;
+  /** `algorithm`: one of `ES256`. */
   algorithm: "ES256";
+  /** `status`: one of `active`, `revoked`. */
   status: "active" | "revoked";
   /** Unix timestamp of creation in milliseconds. */
   created_at: number;
@@ -3718,11 +4740,17 @@ export interface TrustedDeviceJSON {
 }
 
 export class TrustedDevice {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `platform`: one of `ios`, `android`. */
   declare readonly platform: "ios" | "android";
+  /** `app_identifier`: a string. */
   declare readonly appIdentifier: string;
+  /** `name`: a string, or null. */
   declare readonly name: string | null | undefined;
+  /** `algorithm`: one of `ES256`. */
   declare readonly algorithm: "ES256";
+  /** `status`: one of `active`, `revoked`. */
   declare readonly status: "active" | "revoked";
   /** Unix timestamp of creation in milliseconds. */
   declare readonly createdAt: number;
@@ -3732,49 +4760,85 @@ export class TrustedDevice {
   declare readonly lastUsedAt: number | null | undefined;
   /** Unix timestamp of revocation in milliseconds. */
   declare readonly revokedAt: number | null | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["trusted_device"];
   constructor(json: TrustedDeviceJSON) {
     assignFields(this, json, 'id platform app_identifier name algorithm status created_at updated_at last_used_at revoked_at');
   }
+  /** A `TrustedDevice` built from its Backend API JSON (`new TrustedDevice(json)`). */
   static fromJSON(json: TrustedDeviceJSON): TrustedDevice {
     return new TrustedDevice(json);
   }
 }
 
 export interface UserJSON {
+  /** The object's type: always `user`. */
   object: "user";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `external_id`: a string, or null. */
   external_id: string | null;
+  /** ID of the primary email address (`primary_email_address_id`: a string, or null). */
   primary_email_address_id: string | null;
+  /** ID of the primary phone number (`primary_phone_number_id`: a string, or null). */
   primary_phone_number_id: string | null;
+  /** ID of the primary web3 wallet (`primary_web3_wallet_id`: a string, or null). */
   primary_web3_wallet_id: string | null;
+  /** `username`: a string, or null. */
   username: string | null;
+  /** `first_name`: a string, or null. */
   first_name: string | null;
+  /** `last_name`: a string, or null. */
   last_name: string | null;
+  /** `locale`: a string, or null. */
   locale?: string | null;
+  /** `profile_image_url`: a string. */
   profile_image_url?: string;
+  /** `image_url`: a string. */
   image_url?: string;
+  /** `has_image`: a boolean. */
   has_image: boolean;
+  /** `public_metadata`: an object. */
   public_metadata: Record<string, unknown>;
+  /** `private_metadata`: an object, or null. */
   private_metadata?: Record<string, unknown> | null;
+  /** `unsafe_metadata`: an object. */
   unsafe_metadata?: Record<string, unknown>;
+  /** `email_addresses`: a list of `EmailAddress` objects. */
   email_addresses: Array<EmailAddressJSON>;
+  /** `phone_numbers`: a list of `PhoneNumber` objects. */
   phone_numbers: Array<PhoneNumberJSON>;
+  /** `web3_wallets`: a list of `Web3Wallet` objects. */
   web3_wallets: Array<Web3WalletJSON>;
+  /** `passkeys`: a list of `Passkey` objects. */
   passkeys: Array<PasskeyJSON>;
+  /** `password_enabled`: a boolean. */
   password_enabled: boolean;
+  /** `two_factor_enabled`: a boolean. */
   two_factor_enabled: boolean;
+  /** `totp_enabled`: a boolean. */
   totp_enabled: boolean;
+  /** `backup_code_enabled`: a boolean. */
   backup_code_enabled: boolean;
-  /** Unix timestamp of when MFA was last enabled for this user. It should be noted that this field is not nullified if MFA is disabled. */
+  /**
+   * Unix timestamp of when MFA was last enabled for this user. It should be noted that this field is not nullified
+   * if MFA is disabled.
+   */
   mfa_enabled_at: number | null;
-  /** Unix timestamp of when MFA was last disabled for this user. It should be noted that this field is not nullified if MFA is enabled again. */
+  /**
+   * Unix timestamp of when MFA was last disabled for this user. It should be noted that this field is not
+   * nullified if MFA is enabled again.
+   */
   mfa_disabled_at: number | null;
   /** Unix timestamp of when the user's password was last updated. */
   password_last_updated_at?: number | null;
+  /** `external_accounts`: a list of `ExternalAccountWithVerification` objects. */
   external_accounts: Array<ExternalAccountJSON>;
+  /** `saml_accounts`: a list of `SAMLAccount` objects. */
   saml_accounts: Array<SAMLAccountJSON>;
+  /** `enterprise_accounts`: a list of `EnterpriseAccount` objects. */
   enterprise_accounts: Array<EnterpriseAccountJSON>;
+  /** `organization_memberships`: a list of `OrganizationMembership` objects. */
   organization_memberships?: Array<OrganizationMembershipJSON>;
   /** Unix timestamp of last sign-in. */
   last_sign_in_at: number | null;
@@ -3784,9 +4848,16 @@ export interface UserJSON {
   locked: boolean;
   /** Flag to denote whether user has been deprovisioned and is restricted from signing in. */
   deprovisioned?: boolean;
-  /** The number of seconds remaining until the lockout period expires for a locked user. A null value for a locked user indicates that lockout never expires. */
+  /**
+   * The number of seconds remaining until the lockout period expires for a locked user. A null value for a locked
+   * user indicates that lockout never expires.
+   */
   lockout_expires_in_seconds: number | null;
-  /** The number of verification attempts remaining until the user is locked. Null if account lockout is not enabled. Note: if a user is locked explicitly via the Bac */
+  /**
+   * The number of verification attempts remaining until the user is locked. Null if account lockout is not
+   * enabled. Note: if a user is locked explicitly via the Backend API, they may still have verification attempts
+   * remaining.
+   */
   verification_attempts_remaining: number | null;
   /** Unix timestamp of last update. */
   updated_at: number;
@@ -3804,20 +4875,32 @@ export interface UserJSON {
   legal_accepted_at: number | null;
   /** When set to `true`, the user will bypass Device Trust checks during sign-in. */
   bypass_client_trust?: boolean;
+  /** `scim`: a `SCIMUserMetadata` object, or null. */
   scim?: SCIMUserMetadataJSON | null;
+  /** `gender`: a string. */
   gender?: string;
+  /** `birthday`: a string. */
   birthday?: string;
 }
 
 export class User {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `external_id`: a string, or null. */
   declare readonly externalId: string | null;
+  /** ID of the primary email address (`primary_email_address_id`: a string, or null). */
   declare readonly primaryEmailAddressId: string | null;
+  /** ID of the primary phone number (`primary_phone_number_id`: a string, or null). */
   declare readonly primaryPhoneNumberId: string | null;
+  /** ID of the primary web3 wallet (`primary_web3_wallet_id`: a string, or null). */
   declare readonly primaryWeb3WalletId: string | null;
+  /** `username`: a string, or null. */
   declare readonly username: string | null;
+  /** `first_name`: a string, or null. */
   declare readonly firstName: string | null;
+  /** `last_name`: a string, or null. */
   declare readonly lastName: string | null;
+  /** `locale`: a string, or null. */
   declare readonly locale: string | null | undefined;
   #profileImageUrl: string | undefined;
   /** @deprecated Use `imageUrl` instead. */
@@ -3828,28 +4911,51 @@ export class User {
   set profileImageUrl(value: string | undefined) {
     this.#profileImageUrl = value;
   }
+  /** `image_url`: a string. */
   declare readonly imageUrl: string | undefined;
+  /** `has_image`: a boolean. */
   declare readonly hasImage: boolean;
+  /** `public_metadata`: an object. */
   declare readonly publicMetadata: Record<string, unknown>;
+  /** `private_metadata`: an object, or null. */
   declare readonly privateMetadata: Record<string, unknown> | null;
+  /** `unsafe_metadata`: an object. */
   declare readonly unsafeMetadata: Record<string, unknown>;
+  /** `email_addresses`: a list of `EmailAddress` objects. */
   declare readonly emailAddresses: EmailAddress[];
+  /** `phone_numbers`: a list of `PhoneNumber` objects. */
   declare readonly phoneNumbers: PhoneNumber[];
+  /** `web3_wallets`: a list of `Web3Wallet` objects. */
   declare readonly web3Wallets: Web3Wallet[];
+  /** `passkeys`: a list of `Passkey` objects. */
   declare readonly passkeys: Passkey[];
+  /** `password_enabled`: a boolean. */
   declare readonly passwordEnabled: boolean;
+  /** `two_factor_enabled`: a boolean. */
   declare readonly twoFactorEnabled: boolean;
+  /** `totp_enabled`: a boolean. */
   declare readonly totpEnabled: boolean;
+  /** `backup_code_enabled`: a boolean. */
   declare readonly backupCodeEnabled: boolean;
-  /** Unix timestamp of when MFA was last enabled for this user. It should be noted that this field is not nullified if MFA is disabled. */
+  /**
+   * Unix timestamp of when MFA was last enabled for this user. It should be noted that this field is not nullified
+   * if MFA is disabled.
+   */
   declare readonly mfaEnabledAt: number | null;
-  /** Unix timestamp of when MFA was last disabled for this user. It should be noted that this field is not nullified if MFA is enabled again. */
+  /**
+   * Unix timestamp of when MFA was last disabled for this user. It should be noted that this field is not
+   * nullified if MFA is enabled again.
+   */
   declare readonly mfaDisabledAt: number | null;
   /** Unix timestamp of when the user's password was last updated. */
   declare readonly passwordLastUpdatedAt: number | null | undefined;
+  /** `external_accounts`: a list of `ExternalAccountWithVerification` objects. */
   declare readonly externalAccounts: ExternalAccount[];
+  /** `saml_accounts`: a list of `SAMLAccount` objects. */
   declare readonly samlAccounts: SAMLAccount[];
+  /** `enterprise_accounts`: a list of `EnterpriseAccount` objects. */
   declare readonly enterpriseAccounts: EnterpriseAccount[];
+  /** `organization_memberships`: a list of `OrganizationMembership` objects. */
   declare readonly organizationMemberships: OrganizationMembership[];
   /** Unix timestamp of last sign-in. */
   declare readonly lastSignInAt: number | null;
@@ -3859,9 +4965,16 @@ export class User {
   declare readonly locked: boolean;
   /** Flag to denote whether user has been deprovisioned and is restricted from signing in. */
   declare readonly deprovisioned: boolean | undefined;
-  /** The number of seconds remaining until the lockout period expires for a locked user. A null value for a locked user indicates that lockout never expires. */
+  /**
+   * The number of seconds remaining until the lockout period expires for a locked user. A null value for a locked
+   * user indicates that lockout never expires.
+   */
   declare readonly lockoutExpiresInSeconds: number | null;
-  /** The number of verification attempts remaining until the user is locked. Null if account lockout is not enabled. Note: if a user is locked explicitly via the Bac */
+  /**
+   * The number of verification attempts remaining until the user is locked. Null if account lockout is not
+   * enabled. Note: if a user is locked explicitly via the Backend API, they may still have verification attempts
+   * remaining.
+   */
   declare readonly verificationAttemptsRemaining: number | null;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
@@ -3879,9 +4992,13 @@ export class User {
   declare readonly legalAcceptedAt: number | null;
   /** When set to `true`, the user will bypass Device Trust checks during sign-in. */
   declare readonly bypassClientTrust: boolean | undefined;
+  /** `scim`: a `SCIMUserMetadata` object, or null. */
   declare readonly scim: SCIMUserMetadataJSON | null | undefined;
+  /** `gender`: a string. */
   declare readonly gender: string | undefined;
+  /** `birthday`: a string. */
   declare readonly birthday: string | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["user"];
   constructor(input: UserJSON) {
     const json = input as any;
@@ -3933,37 +5050,57 @@ export class User {
     this.birthday = json.birthday;
     this.#profileImageUrl = json.profile_image_url;
   }
+  /** A `User` built from its Backend API JSON (`new User(json)`). */
   static fromJSON(json: UserJSON): User {
     return new User(json);
   }
 }
 
 export interface VerificationJSON {
+  /** The object's type (`object`: one of `verification_otp`). */
   object?: "verification_otp";
+  /** `status`: one of `unverified`, `verified`, `failed`, `expired`. */
   status: "unverified" | "verified" | "failed" | "expired";
+  /** `strategy`: one of `phone_code`, `email_code`, `reset_password_email_code`. */
   strategy: "phone_code" | "email_code" | "reset_password_email_code";
+  /** `attempts`: an integer, or null. */
   attempts: number | null;
+  /** `expire_at`: an integer, or null. */
   expire_at: number | null;
   /** The delivery channel of the code (phone codes only). */
   channel?: string | null;
+  /** `verified_at_client`: a string, or null. */
   verified_at_client?: string | null;
+  /** `error`: a `ClerkError` object, or null. */
   error?: ClerkErrorJSON | null;
+  /** `external_verification_redirect_url`: a string, or null. */
   external_verification_redirect_url?: string | null;
+  /** `nonce`: a string, or null. */
   nonce?: string | null;
+  /** `message`: a string, or null. */
   message?: string | null;
 }
 
 export class Verification {
+  /** `status`: one of `unverified`, `verified`, `failed`, `expired`. */
   declare readonly status: "unverified" | "verified" | "failed" | "expired";
+  /** `strategy`: one of `phone_code`, `email_code`, `reset_password_email_code`. */
   declare readonly strategy: "phone_code" | "email_code" | "reset_password_email_code";
+  /** `attempts`: an integer, or null. */
   declare readonly attempts: number | null;
+  /** `expire_at`: an integer, or null. */
   declare readonly expireAt: number | null;
   /** The delivery channel of the code (phone codes only). */
   declare readonly channel: string | null | undefined;
+  /** `verified_at_client`: a string, or null. */
   declare readonly verifiedAtClient: string | null | undefined;
+  /** `error`: a `ClerkError` object, or null. */
   declare readonly error: ClerkErrorJSON | null | undefined;
+  /** `external_verification_redirect_url`: a string, or null. */
   declare readonly externalVerificationRedirectURL: URL | null;
+  /** `nonce`: a string, or null. */
   declare readonly nonce: string | null;
+  /** `message`: a string, or null. */
   declare readonly message: string | null | undefined;
   constructor(input: VerificationJSON) {
     const json = input as any;
@@ -3978,49 +5115,71 @@ export class Verification {
     this.nonce = nullWhenMissing(json.nonce);
     this.message = json.message;
   }
+  /** A `Verification` built from its Backend API JSON (`new Verification(json)`). */
   static fromJSON(json: VerificationJSON): Verification {
     return new Verification(json);
   }
 }
 
 export interface WaitlistEntryJSON {
+  /** The object's type: always `waitlist_entry`. */
   object: "waitlist_entry";
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `email_address`: a string (email). */
   email_address: string;
+  /** `status`: one of `pending`, `invited`, `rejected`, `completed`. */
   status: "pending" | "invited" | "rejected" | "completed";
-  /** Indicates if the waitlist entry is locked. Locked entries are being processed in a batch action and are unavailable for other actions. */
+  /**
+   * Indicates if the waitlist entry is locked. Locked entries are being processed in a batch action and are
+   * unavailable for other actions.
+   */
   is_locked?: boolean;
   /** Unix timestamp of creation. */
   created_at: number;
   /** Unix timestamp of last update. */
   updated_at: number;
+  /** `invitation`: a `Invitation` object, or null. */
   invitation?: InvitationJSON | null;
 }
 
 export class WaitlistEntry {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
+  /** `email_address`: a string (email). */
   declare readonly emailAddress: string;
+  /** `status`: one of `pending`, `invited`, `rejected`, `completed`. */
   declare readonly status: "pending" | "invited" | "rejected" | "completed";
-  /** Indicates if the waitlist entry is locked. Locked entries are being processed in a batch action and are unavailable for other actions. */
+  /**
+   * Indicates if the waitlist entry is locked. Locked entries are being processed in a batch action and are
+   * unavailable for other actions.
+   */
   declare readonly isLocked: boolean | undefined;
   /** Unix timestamp of creation. */
   declare readonly createdAt: number;
   /** Unix timestamp of last update. */
   declare readonly updatedAt: number;
+  /** `invitation`: a `Invitation` object, or null. */
   declare readonly invitation: Invitation | null | undefined;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["waitlist_entry"];
   constructor(json: WaitlistEntryJSON) {
     assignFields(this, json, 'id email_address status is_locked created_at updated_at invitation:n0', Invitation);
   }
+  /** A `WaitlistEntry` built from its Backend API JSON (`new WaitlistEntry(json)`). */
   static fromJSON(json: WaitlistEntryJSON): WaitlistEntry {
     return new WaitlistEntry(json);
   }
 }
 
 export interface Web3WalletJSON {
+  /** The object's type: always `web3_wallet`. */
   object: "web3_wallet";
+  /** Unique identifier of the object (`id`: a string). */
   id?: string;
+  /** `web3_wallet`: a string. */
   web3_wallet: string;
+  /** `verification`: a `verification_web3` object or a `verification_admin` object, or null. */
   verification: VerificationJSON | null;
   /** Unix timestamp of creation */
   created_at: number;
@@ -4029,13 +5188,17 @@ export interface Web3WalletJSON {
 }
 
 export class Web3Wallet {
+  /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string | undefined;
+  /** `web3_wallet`: a string. */
   declare readonly web3Wallet: string;
+  /** `verification`: a `verification_web3` object or a `verification_admin` object, or null. */
   declare readonly verification: Verification | null;
   /** Unix timestamp of creation */
   declare readonly createdAt: number;
   /** Unix timestamp of creation */
   declare readonly updatedAt: number;
+  /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["web3_wallet"];
   constructor(input: Web3WalletJSON) {
     const json = input as any;
@@ -4045,148 +5208,254 @@ export class Web3Wallet {
     this.createdAt = json.created_at;
     this.updatedAt = json.updated_at;
   }
+  /** A `Web3Wallet` built from its Backend API JSON (`new Web3Wallet(json)`). */
   static fromJSON(json: Web3WalletJSON): Web3Wallet {
     return new Web3Wallet(json);
   }
 }
 
 export interface JWKSEd25519PublicKeyJSON {
+  /** `kid`: a string. */
   kid: string;
+  /** `alg`: a string. */
   alg: string;
+  /** `use`: a string. */
   use: string;
+  /** `kty`: one of `OKP`. */
   kty: "OKP";
+  /** `crv`: one of `Ed25519`. */
   crv: "Ed25519";
+  /** `x`: a string. */
   x: string;
+  /** `x5c`: a list of strings. */
   x5c?: Array<string>;
+  /** `x5t`: a string. */
   x5t?: string;
+  /** `x5t#S256`: a string. */
   "x5t#S256"?: string;
+  /** `x5u`: a string. */
   x5u?: string;
 }
 
 export interface JWKSEcdsaPublicKeyJSON {
+  /** `kid`: a string. */
   kid: string;
+  /** `alg`: a string. */
   alg: string;
+  /** `use`: a string. */
   use: string;
+  /** `kty`: one of `EC`. */
   kty: "EC";
+  /** `crv`: a string. */
   crv: string;
+  /** `x`: a string. */
   x: string;
+  /** `y`: a string. */
   y: string;
+  /** `x5c`: a list of strings. */
   x5c?: Array<string>;
+  /** `x5t`: a string. */
   x5t?: string;
+  /** `x5t#S256`: a string. */
   "x5t#S256"?: string;
+  /** `x5u`: a string. */
   x5u?: string;
 }
 
 export interface JWKSRsaPublicKeyJSON {
+  /** `kid`: a string. */
   kid: string;
+  /** `alg`: a string. */
   alg: string;
+  /** `use`: a string. */
   use: string;
+  /** `kty`: one of `RSA`. */
   kty: "RSA";
+  /** `n`: a string. */
   n: string;
+  /** `e`: a string. */
   e: string;
+  /** `x5c`: a list of strings. */
   x5c?: Array<string>;
+  /** `x5t`: a string. */
   x5t?: string;
+  /** `x5t#S256`: a string. */
   "x5t#S256"?: string;
+  /** `x5u`: a string. */
   x5u?: string;
 }
 
 export interface JWKSEd25519PrivateKeyJSON {
+  /** `kid`: a string. */
   kid: string;
+  /** `alg`: a string. */
   alg: string;
+  /** `use`: a string. */
   use: string;
+  /** `kty`: one of `OKP`. */
   kty: "OKP";
+  /** `crv`: one of `Ed25519`. */
   crv: "Ed25519";
+  /** `x`: a string. */
   x: string;
+  /** `d`: a string. */
   d: string;
+  /** `x5c`: a list of strings. */
   x5c?: Array<string>;
+  /** `x5t`: a string. */
   x5t?: string;
+  /** `x5t#S256`: a string. */
   "x5t#S256"?: string;
+  /** `x5u`: a string. */
   x5u?: string;
 }
 
 export interface JWKSEcdsaPrivateKeyJSON {
+  /** `kid`: a string. */
   kid: string;
+  /** `alg`: a string. */
   alg: string;
+  /** `use`: a string. */
   use: string;
+  /** `kty`: one of `EC`. */
   kty: "EC";
+  /** `crv`: a string. */
   crv: string;
+  /** `x`: a string. */
   x: string;
+  /** `y`: a string. */
   y: string;
+  /** `d`: a string. */
   d: string;
+  /** `x5c`: a list of strings. */
   x5c?: Array<string>;
+  /** `x5t`: a string. */
   x5t?: string;
+  /** `x5t#S256`: a string. */
   "x5t#S256"?: string;
+  /** `x5u`: a string. */
   x5u?: string;
 }
 
 export interface JWKSRsaPrivateKeyJSON {
+  /** `kid`: a string. */
   kid: string;
+  /** `alg`: a string. */
   alg: string;
+  /** `use`: a string. */
   use: string;
+  /** `kty`: one of `RSA`. */
   kty: "RSA";
+  /** `n`: a string. */
   n: string;
+  /** `e`: a string. */
   e: string;
+  /** `d`: a string. */
   d: string;
+  /** `p`: a string. */
   p: string;
+  /** `q`: a string. */
   q: string;
+  /** `dp`: a string. */
   dp?: string;
+  /** `dq`: a string. */
   dq?: string;
+  /** `qi`: a string. */
   qi?: string;
+  /** `x5c`: a list of strings. */
   x5c?: Array<string>;
+  /** `x5t`: a string. */
   x5t?: string;
+  /** `x5t#S256`: a string. */
   "x5t#S256"?: string;
+  /** `x5u`: a string. */
   x5u?: string;
 }
 
 export interface JWKSSymmetricKeyJSON {
+  /** `kid`: a string. */
   kid: string;
+  /** `alg`: a string. */
   alg: string;
+  /** `use`: a string. */
   use: string;
+  /** `kty`: one of `oct`. */
   kty: "oct";
+  /** `k`: a string. */
   k: string;
+  /** `x5c`: a list of strings. */
   x5c?: Array<string>;
+  /** `x5t`: a string. */
   x5t?: string;
+  /** `x5t#S256`: a string. */
   "x5t#S256"?: string;
+  /** `x5u`: a string. */
   x5u?: string;
 }
 
 export interface SessionActivityResponseJSON {
+  /** The object's type (`object`: a string). */
   object: string;
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `device_type`: a string. */
   device_type?: string;
+  /** `is_mobile`: a boolean. */
   is_mobile: boolean;
+  /** `browser_name`: a string. */
   browser_name?: string;
+  /** `browser_version`: a string. */
   browser_version?: string;
+  /** `ip_address`: a string. */
   ip_address?: string;
+  /** `city`: a string. */
   city?: string;
+  /** `country`: a string. */
   country?: string;
 }
 
 export interface ClerkErrorJSON {
+  /** `message`: a string. */
   message: string;
+  /** `long_message`: a string. */
   long_message: string;
+  /** `code`: a string. */
   code: string;
+  /** `meta`: an object. */
   meta?: Record<string, unknown>;
 }
 
 export interface ClerkErrorsJSON {
+  /** `errors`: a list of `ClerkError` objects. */
   errors: Array<ClerkErrorJSON>;
+  /** `meta`: an object. */
   meta?: Record<string, unknown>;
+  /** `clerk_trace_id`: a string. */
   clerk_trace_id?: string;
 }
 
 export type SessionRefreshJSON = (TokenJSON | CookiesJSON);
 
 export interface SAMLAccountConnectionJSON {
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `name`: a string. */
   name: string;
+  /** `domain`: a string. */
   domain?: string;
+  /** `domains`: a list of strings. */
   domains?: Array<string>;
+  /** `active`: a boolean. */
   active: boolean;
+  /** `provider`: a string. */
   provider: string;
+  /** `sync_user_attributes`: a boolean. */
   sync_user_attributes: boolean;
+  /** `allow_subdomains`: a boolean. */
   allow_subdomains?: boolean;
+  /** `allow_idp_initiated`: a boolean. */
   allow_idp_initiated?: boolean;
+  /** `disable_additional_identifications`: a boolean. */
   disable_additional_identifications?: boolean;
   /** Unix timestamp of creation. */
   created_at: number;
@@ -4195,17 +5464,29 @@ export interface SAMLAccountConnectionJSON {
 }
 
 export interface EnterpriseAccountConnectionJSON {
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `protocol`: a string. */
   protocol: string;
+  /** `provider`: a string. */
   provider: string;
+  /** `name`: a string. */
   name: string;
+  /** `logo_public_url`: a string, or null. */
   logo_public_url: string | null;
+  /** `domain`: a string. */
   domain?: string;
+  /** `domains`: a list of strings. */
   domains?: Array<string>;
+  /** `active`: a boolean. */
   active: boolean;
+  /** `sync_user_attributes`: a boolean. */
   sync_user_attributes: boolean;
+  /** `allow_subdomains`: a boolean. */
   allow_subdomains: boolean;
+  /** `allow_idp_initiated`: a boolean. */
   allow_idp_initiated: boolean;
+  /** `disable_additional_identifications`: a boolean. */
   disable_additional_identifications: boolean;
   /** Unix timestamp of creation. */
   created_at: number;
@@ -4227,6 +5508,7 @@ export type PasswordHasherJSON = string;
 export interface TotalCountJSON {
   /** String representing the object's type. Objects of the same type share the same value. */
   object: "total_count";
+  /** `total_count`: an integer (int64). */
   total_count: number;
 }
 
@@ -4248,7 +5530,10 @@ export interface AdjustCreditBalanceRequestJSON {
   action: "increase" | "decrease";
   /** The currency code (e.g. "USD"). Defaults to USD if not provided. */
   currency?: string;
-  /** A unique key to ensure the adjustment is applied only once. Repeated requests with the same key return the original ledger entry. */
+  /**
+   * A unique key to ensure the adjustment is applied only once. Repeated requests with the same key return the
+   * original ledger entry.
+   */
   idempotency_key: string;
   /** An optional note to attach to the ledger entry. */
   note?: string;
@@ -4257,54 +5542,72 @@ export interface AdjustCreditBalanceRequestJSON {
 export type OAuthAccessTokenJSON = Array<{ object: "oauth_access_token"; external_account_id: string; provider_user_id: string; token: string; expires_at: number | null; provider: string; public_metadata: Record<string, unknown>; label: string | null; scopes?: Array<string>; id_token?: string; token_secret?: string }>;
 
 export interface OrganizationMembershipsJSON {
+  /** `data`: a list of `OrganizationMembership` objects. */
   data: Array<OrganizationMembershipJSON>;
   /** Total number of organization memberships */
   total_count: number;
 }
 
 export interface OrganizationInvitationPublicUserDataJSON {
+  /** ID of the user (`user_id`: a string). */
   user_id: string;
+  /** `first_name`: a string, or null. */
   first_name: string | null;
+  /** `last_name`: a string, or null. */
   last_name: string | null;
+  /** `image_url`: a string. */
   image_url: string;
+  /** `has_image`: a boolean. */
   has_image: boolean;
+  /** `identifier`: a string. */
   identifier: string;
 }
 
 export interface OrganizationInvitationPublicOrganizationDataJSON {
+  /** Unique identifier of the object (`id`: a string). */
   id: string;
+  /** `name`: a string. */
   name: string;
+  /** `slug`: a string. */
   slug: string;
+  /** `image_url`: a string. */
   image_url?: string;
+  /** `has_image`: a boolean. */
   has_image: boolean;
 }
 
 export interface OrganizationInvitationsWithPublicOrganizationDataJSON {
+  /** `data`: a list of `OrganizationInvitationWithPublicOrganizationData` objects. */
   data: Array<OrganizationInvitationJSON>;
   /** Total number of organization invitations */
   total_count: number;
 }
 
 export interface BlocklistIdentifiersJSON {
+  /** `data`: a list of `BlocklistIdentifier` objects. */
   data: Array<BlocklistIdentifierJSON>;
   /** Total number of blocklist identifiers */
   total_count: number;
 }
 
 export interface CNameTargetJSON {
+  /** `host`: a string. */
   host: string;
+  /** `value`: a string. */
   value: string;
   /** Denotes whether this CNAME target is required to be set in order for the domain to be considered deployed. */
   required: boolean;
 }
 
 export interface DomainsJSON {
+  /** `data`: a list of `Domain` objects. */
   data: Array<DomainJSON>;
   /** Total number of domains */
   total_count: number;
 }
 
 export interface OrganizationsJSON {
+  /** `data`: a list of `Organization` objects. */
   data: Array<OrganizationJSON>;
   /** Total number of organizations */
   total_count: number;
@@ -4336,53 +5639,81 @@ export interface CommercePerUnitTotalJSON {
 }
 
 export interface CommerceProrationCreditDetailResponseJSON {
+  /** `amount`: a `CommerceMoneyResponse` object. */
   amount: CommerceMoneyResponseJSON;
+  /** `cycle_days_remaining`: an integer (int64). */
   cycle_days_remaining: number;
+  /** `cycle_days_total`: an integer (int64). */
   cycle_days_total: number;
+  /** `cycle_remaining_percent`: a number (double). */
   cycle_remaining_percent: number;
 }
 
 export interface CommercePayerCreditResponseJSON {
+  /** `remaining_balance`: a `CommerceMoneyResponse` object. */
   remaining_balance: CommerceMoneyResponseJSON;
+  /** `applied_amount`: a `CommerceMoneyResponse` object. */
   applied_amount: CommerceMoneyResponseJSON;
 }
 
 export interface CommerceCreditsResponseJSON {
+  /** `proration`: a `CommerceProrationCreditDetailResponse` object, or null. */
   proration: CommerceProrationCreditDetailResponseJSON | null;
+  /** `payer`: a `CommercePayerCreditResponse` object, or null. */
   payer: CommercePayerCreditResponseJSON | null;
+  /** `total`: a `CommerceMoneyResponse` object. */
   total: CommerceMoneyResponseJSON;
 }
 
 export interface CommerceProrationDiscountResponseJSON {
+  /** `amount`: a `CommerceMoneyResponse` object. */
   amount: CommerceMoneyResponseJSON;
+  /** `cycle_days_passed`: an integer (int64). */
   cycle_days_passed: number;
+  /** `cycle_days_total`: an integer (int64). */
   cycle_days_total: number;
+  /** `cycle_passed_percent`: a number (float). */
   cycle_passed_percent: number;
 }
 
 export interface CommerceDiscountsResponseJSON {
+  /** `proration`: a `CommerceProrationDiscountResponse` object, or null. */
   proration: CommerceProrationDiscountResponseJSON | null;
+  /** `total`: a `CommerceMoneyResponse` object. */
   total: CommerceMoneyResponseJSON;
 }
 
 export interface CommerceTotalsResponseJSON {
+  /** `subtotal`: a `CommerceMoneyResponse` object. */
   subtotal: CommerceMoneyResponseJSON;
+  /** `base_fee`: a `CommerceMoneyResponse` object. */
   base_fee: CommerceMoneyResponseJSON;
+  /** `tax_total`: a `CommerceMoneyResponse` object. */
   tax_total: CommerceMoneyResponseJSON;
+  /** `grand_total`: a `CommerceMoneyResponse` object. */
   grand_total: CommerceMoneyResponseJSON;
+  /** `per_unit_totals`: a list of `CommercePerUnitTotal` objects. */
   per_unit_totals?: Array<CommercePerUnitTotalJSON>;
+  /** `credits`: a `CommerceCreditsResponse` object, or null. */
   credits?: CommerceCreditsResponseJSON | null;
+  /** `discounts`: a `CommerceDiscountsResponse` object, or null. */
   discounts?: CommerceDiscountsResponseJSON | null;
 }
 
 export interface CommerceSubscriptionItemNextPaymentResponseJSON {
-  /** Base plan fee for the next payment. Does not include per-unit (e.g. seat) charges; see `totals.grand_total` for the full amount. */
+  /**
+   * Base plan fee for the next payment. Does not include per-unit (e.g. seat) charges; see `totals.grand_total`
+   * for the full amount.
+   */
   amount?: CommerceMoneyResponseJSON | null;
   /** Unix timestamp (in milliseconds) for the next payment date. */
   date?: number | null;
   /** Per-unit total breakdown (for example, seats) for the next payment. */
   per_unit_totals?: Array<CommercePerUnitTotalJSON>;
-  /** Breakdown of the recurring amount that will be billed at renewal (base fee + per-unit charges). Tax and credits are not previewed. */
+  /**
+   * Breakdown of the recurring amount that will be billed at renewal (base fee + per-unit charges). Tax and
+   * credits are not previewed.
+   */
   totals?: CommerceTotalsResponseJSON | null;
 }
 
@@ -4391,15 +5722,22 @@ export interface CommerceSubscriptionNextPaymentJSON {
   time?: number;
   /** Unix timestamp (milliseconds) of the next payment date. */
   date: number;
-  /** The base plan fee for the next payment. Does not include per-unit charges; see `totals.grand_total` for the full amount. */
+  /**
+   * The base plan fee for the next payment. Does not include per-unit charges; see `totals.grand_total` for the
+   * full amount.
+   */
   amount: CommerceMoneyResponseJSON;
   /** Per-unit total breakdown (for example, seats) for the next payment. */
   per_unit_totals?: Array<CommercePerUnitTotal2JSON>;
-  /** Breakdown of the recurring amount that will be billed at renewal (base fee + per-unit charges). Tax and credits are not previewed. */
+  /**
+   * Breakdown of the recurring amount that will be billed at renewal (base fee + per-unit charges). Tax and
+   * credits are not previewed.
+   */
   totals?: CommerceTotalsResponse2JSON | null;
 }
 
 export interface OrganizationInvitationsJSON {
+  /** `data`: a list of `OrganizationInvitation` objects. */
   data: Array<OrganizationInvitationJSON>;
   /** Total number of organization invitations */
   total_count: number;
@@ -4414,38 +5752,53 @@ export interface OrganizationDomainVerificationJSON {
   attempts: number | null;
   /** Unix timestamp of when the verification will expire */
   expire_at: number | null;
-  /** Unix timestamp of when ownership was verified. Only populated on `ownership_verification`; null on `affiliation_verification`. */
+  /**
+   * Unix timestamp of when ownership was verified. Only populated on `ownership_verification`; null on
+   * `affiliation_verification`.
+   */
   verified_at: number | null;
 }
 
 export interface OrganizationDomainsJSON {
+  /** `data`: a list of `OrganizationDomain` objects. */
   data: Array<OrganizationDomainJSON>;
   /** Total number of organization domains */
   total_count: number;
 }
 
 export interface SignUpVerificationJSON {
+  /** `next_action`: one of `needs_prepare`, `needs_attempt`, ``. */
   next_action?: "needs_prepare" | "needs_attempt" | "";
+  /** `supported_strategies`: a list of strings. */
   supported_strategies?: Array<string>;
 }
 
 export interface SignUpVerificationsJSON {
+  /** `email_address`: a `SignUpVerification` object. */
   email_address: SignUpVerificationJSON;
+  /** `phone_number`: a `SignUpVerification` object. */
   phone_number: SignUpVerificationJSON;
+  /** `web3_wallet`: a `SignUpVerification` object. */
   web3_wallet: SignUpVerificationJSON;
+  /** `external_account`: an object, or null. */
   external_account: Record<string, unknown> | null;
 }
 
 export interface OAuthApplicationsJSON {
+  /** `data`: a list of `OAuthApplication` objects. */
   data: Array<OAuthApplicationJSON>;
   /** Total number of OAuth applications */
   total_count: number;
 }
 
 export interface SAMLConnectionAttributeMappingJSON {
+  /** ID of the user (`user_id`: a string). */
   user_id: string;
+  /** `email_address`: a string. */
   email_address: string;
+  /** `first_name`: a string. */
   first_name: string;
+  /** `last_name`: a string. */
   last_name: string;
 }
 
@@ -4457,18 +5810,21 @@ export interface SAMLConnectionLoginHintJSON {
 }
 
 export interface SAMLConnectionsJSON {
+  /** `data`: a list of `SAMLConnection` objects. */
   data: Array<SAMLConnectionJSON>;
   /** Total number of SAML Connections */
   total_count: number;
 }
 
 export interface EnterpriseConnectionsJSON {
+  /** `data`: a list of `EnterpriseConnection` objects. */
   data: Array<EnterpriseConnectionJSON>;
   /** Total number of enterprise connections */
   total_count: number;
 }
 
 export interface EnterpriseConnectionTestRunsJSON {
+  /** `data`: a list of `EnterpriseConnectionTestRun` objects. */
   data: Array<EnterpriseConnectionTestRunJSON>;
   /** Total number of test runs */
   total_count: number;
@@ -4489,7 +5845,7 @@ export interface PaginatedCommerceSubscriptionItemResponseJSON {
 }
 
 export interface ExtendFreeTrialRequestJSON {
-  /** RFC3339 timestamp to extend the free trial to. */
+  /** RFC3339 timestamp to extend the free trial to. Must be in the future and not more than 365 days from now. */
   extend_to: string;
 }
 
@@ -4501,7 +5857,9 @@ export interface PriceTransitionRequestJSON {
 }
 
 export interface CommercePriceTransitionDetailsJSON {
+  /** `previous_plan`: a `CommercePlan-2` object. */
   previous_plan: CommercePlanJSON;
+  /** `previous_price`: a `BillingPriceResponse` object. */
   previous_price: BillingPriceResponseJSON;
   /** Unix timestamp (milliseconds) when the new price takes effect. */
   effective_at: number;
@@ -4525,12 +5883,14 @@ export interface ApplyCommerceDiscountRequestJSON {
 }
 
 export interface PermissionsJSON {
+  /** `data`: a list of `Permission` objects. */
   data: Array<PermissionJSON>;
   /** Total number of permissions */
   total_count: number;
 }
 
 export interface RoleSetsJSON {
+  /** `data`: a list of `RoleSet` objects. */
   data: Array<RoleSetJSON>;
   /** Total number of role sets */
   total_count: number;
@@ -4539,12 +5899,14 @@ export interface RoleSetsJSON {
 export type ReassignmentMappingsJSON = Record<string, unknown>;
 
 export interface RolesJSON {
+  /** `data`: a list of `Role` objects. */
   data: Array<RoleJSON>;
   /** Total number of roles */
   total_count: number;
 }
 
 export interface SessionTaskJSON {
+  /** `key`: a string. */
   key: string;
 }
 
@@ -4610,11 +5972,17 @@ export interface BillingDiscountsResponseJSON {
 }
 
 export interface CommerceTotalsResponse2JSON {
+  /** `subtotal`: a `CommerceMoneyResponse` object. */
   subtotal: CommerceMoneyResponseJSON;
+  /** `base_fee`: a `CommerceMoneyResponse` object. */
   base_fee: CommerceMoneyResponseJSON;
+  /** `tax_total`: a `CommerceMoneyResponse` object. */
   tax_total: CommerceMoneyResponseJSON;
+  /** `grand_total`: a `CommerceMoneyResponse` object. */
   grand_total: CommerceMoneyResponseJSON;
+  /** `per_unit_totals`: a list of `CommercePerUnitTotal-2` objects. */
   per_unit_totals?: Array<CommercePerUnitTotal2JSON>;
+  /** `credits`: a `CommerceCreditsResponse` object, or null. */
   credits?: CommerceCreditsResponseJSON | null;
   /** Information about the discounts applied to the payment */
   discounts?: BillingDiscountsResponseJSON | null;
@@ -4632,9 +6000,15 @@ export interface CreateBillingPriceRequestJSON {
   plan_id: string;
   /** The currency code (e.g., "USD"). Defaults to USD. */
   currency?: string;
-  /** The monthly amount in cents. Use `0` for a complimentary price. Positive amounts must be at least $1 (100 cents). */
+  /**
+   * The monthly amount in cents. Use `0` for a complimentary price. Positive amounts must be at least $1 (100
+   * cents).
+   */
   amount: number | null;
-  /** The monthly amount in cents when billed annually. Use `0` for a complimentary price. Positive amounts must be at least $1 (100 cents). */
+  /**
+   * The monthly amount in cents when billed annually. Use `0` for a complimentary price. Positive amounts must be
+   * at least $1 (100 cents).
+   */
   annual_monthly_amount?: number | null;
   /** An optional description for this custom price. */
   description?: string;

@@ -1,6 +1,8 @@
 /** A resource class as the deserializer sees it. */
 export interface ResourceClass<R = unknown> {
+  /** Builds the resource from its Backend API JSON. */
   fromJSON(json: any): R;
+  /** The `object` values it is built from; absent: any JSON. */
   readonly objectTypes?: readonly string[];
 }
 
@@ -11,7 +13,9 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * `path` names its parameters in braces (`/users/{user_id}`); they are filled in order.
  */
 export interface Operation<T> {
+  /** The HTTP method. */
   readonly method: HttpMethod;
+  /** The path after the version segment, as the spec writes it (`/users/{user_id}`). */
   readonly path: string;
   /** Where the caller's input goes: the query string, a JSON body or a multipart form. */
   readonly input?: 'query' | 'json' | 'multipart';

@@ -5,6 +5,7 @@ import type { ApiResult, CallOptions, RequestFunction } from './types';
 
 /** One Backend API call by hand, for an operation the client has no method for yet. */
 export interface RawRequestOptions {
+  /** The HTTP method. */
   method: HttpMethod;
   /** The path after the version segment, as the spec writes it: `/users/user_123/organization_memberships`. */
   path: string;

@@ -4,15 +4,21 @@ import type { ObjectType } from '../generated/objectTypes';
 
 /** What every resource JSON has (0.x). */
 export interface ClerkResourceJSON {
+  /** The resource's type (its `object` value). */
   object: ObjectType;
+  /** The resource's unique identifier. */
   id: string;
 }
 
 /** A sign-in attempt as 0.x typed it (its `object` was typed as the sign-in-token type). */
 export interface SignInJSON extends ClerkResourceJSON {
+  /** Typed as the sign-in-token type, as 0.x did. */
   object: typeof ObjectType.SignInToken;
+  /** How far the sign-in attempt has come. */
   status: SignInStatus;
+  /** The identifier (email address, phone number, username, ...) the attempt signs in with. */
   identifier: string;
+  /** The session the attempt created once complete, else `null`. */
   created_session_id: string | null;
 }
 

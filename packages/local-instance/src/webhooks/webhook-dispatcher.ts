@@ -5,6 +5,7 @@ import { newId } from '../lib/ids';
 export interface WebhookEndpoint {
   /** `ep_...` */
   id: string;
+  /** Where its deliveries are POSTed. */
   url: string;
   /** The `whsec_...` secret its deliveries are signed with (pass it to `verifyWebhook` as `signingSecret`). */
   secret: string;
@@ -28,7 +29,9 @@ export interface WebhookAttempt {
 export interface WebhookDelivery {
   /** The `svix-id`, the same on every attempt (receivers deduplicate on it). */
   id: string;
+  /** The `id` of the endpoint it goes to. */
   endpointId: string;
+  /** The endpoint's URL it is POSTed to. */
   url: string;
   /** The event type, e.g. `user.created`. */
   type: string;
@@ -36,6 +39,7 @@ export interface WebhookDelivery {
   body: string;
   /** `pending` while attempts remain, `delivered` after a 2xx, `failed` when the retries ran out. */
   status: 'pending' | 'delivered' | 'failed';
+  /** Every POST so far, oldest first. */
   attempts: WebhookAttempt[];
 }
 
