@@ -111,6 +111,18 @@ export interface InstanceServer {
   requests: RecordedRequest[];
 }
 
+/**
+ * Leaves closing idle keep-alive connections to the clients: the server never closes one on its own (Node's
+ * default is after 5 s, announced as `Keep-Alive: timeout=5`). Otherwise a client can send a request on a
+ * connection at the moment the server closes it, and the request fails with `ECONNRESET`: undici's idle
+ * clock counts its own ticks, so a blocked event loop (a synchronous key generation under load, in the process
+ * that also runs the instance) makes it keep a connection past the server's timeout. Without the announced
+ * timeout, clients use their own shorter one; `stop()` closes whatever is left.
+ */
+export function leaveIdleConnectionsToClients(server: { keepAliveTimeout: number }): void {
+  server.keepAliveTimeout = 0;
+}
+
 /** The HTTP face of the instance: the Backend API under `/v1`, the frontend API's JWKS, and images. */
 export async function startInstanceServer(
   ctx: () => InstanceContext,
@@ -218,6 +230,7 @@ export async function startInstanceServer(
     });
   });
 
+  leaveIdleConnectionsToClients(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
