@@ -112,12 +112,12 @@ export interface InstanceServer {
 }
 
 /**
- * Leaves closing idle keep-alive connections to the clients: the server never closes one on its own (Node's
- * default is after 5 s, announced as `Keep-Alive: timeout=5`). Otherwise a client can send a request on a
- * connection at the moment the server closes it, and the request fails with `ECONNRESET`: undici's idle
- * clock counts its own ticks, so a blocked event loop (a synchronous key generation under load, in the process
- * that also runs the instance) makes it keep a connection past the server's timeout. Without the announced
- * timeout, clients use their own shorter one; `stop()` closes whatever is left.
+ * Leaves closing idle keep-alive connections to the clients: the server never closes one on its own. Node's
+ * default closes a connection idle for 5 s (announced as `Keep-Alive: timeout=5`) while clients close theirs a
+ * little earlier on their own timers; when those timers run late (the event loop of the process blocked, e.g.
+ * by a synchronous key generation under load), a client can send a request on a connection the server is
+ * closing at that moment, which fails with `ECONNRESET`. Without the announced timeout clients use their own
+ * (undici: 4 s); `stop()` closes whatever is left.
  */
 export function leaveIdleConnectionsToClients(server: { keepAliveTimeout: number }): void {
   server.keepAliveTimeout = 0;
