@@ -31,6 +31,7 @@ export interface InstanceDefaults extends JwksTuningOptions {
   /** When set, they win over the call's (the factory pins the API location). */
   apiUrl?: string;
   apiVersion?: string;
+  /** Sent as `Clerk-API-Version` on the JWKS request unless the call names another. */
   clerkApiVersion?: string;
   apiClient?: AuthStateApiClient;
   env?: Record<string, string | undefined>;
