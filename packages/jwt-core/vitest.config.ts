@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
-    // Generating 3072/4096-bit RSA keys for the tests takes seconds on a loaded machine.
+    // The 3072/4096-bit keys are committed (test/keys); the 2048-bit and EC ones are still generated per run.
     testTimeout: 30_000,
   },
 });

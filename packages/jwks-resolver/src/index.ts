@@ -1,6 +1,7 @@
 export { API_URL, API_VERSION, JWKS_DEFAULTS } from './constants';
 export { type InstanceFields, withEnvironmentDefaults } from './environment-defaults';
 export { type FaultSource, faultOf, VerifyTokenError } from './errors';
+export { type JwksTuningOptions, pickJwksOptions } from './jwks-option-names';
 export { type KeySource, resolveKeySource } from './key-source';
 export type { FetchFunction, JwksOptions, KeySourceOptions, VerifyTokenOptions } from './options';
 export { type ClerkEnvironment, type EnvironmentVariables, readEnvironment } from './read-environment';

@@ -1,5 +1,7 @@
 // Keys and tokens made with node:crypto alone, independent of the code under test.
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+// The committed test-only keys of 3072 and 4096 bits, shared with jwt-core's tests (see its test/keys/README.md).
+import { isLargeRsaBits, largeRsaKeyPair } from '../../jwt-core/test/large-rsa-keys';
 
 export interface SigningKey {
   alg: string;
@@ -12,7 +14,9 @@ export interface SigningKey {
 export function signingKey(kid: string, alg = 'RS256', modulusLength = 2048): SigningKey {
   const pair = alg.startsWith('ES')
     ? generateKeyPairSync('ec', { namedCurve: { ES256: 'P-256', ES384: 'P-384', ES512: 'P-521' }[alg]! })
-    : generateKeyPairSync('rsa', { modulusLength });
+    : isLargeRsaBits(modulusLength)
+      ? largeRsaKeyPair(modulusLength)
+      : generateKeyPairSync('rsa', { modulusLength });
   return {
     alg,
     kid,

@@ -2,6 +2,7 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import * as webEntry from '../src/index';
 import * as nodeEntry from '../src/index.node';
+import { isLargeRsaBits, largeRsaKeyPair } from './large-rsa-keys';
 
 export const entries = [
   ['webcrypto', webEntry],
@@ -30,7 +31,9 @@ export function keyPair(alg: string, modulusLength = 2048): KeyPair {
   const pair =
     family === 'ES'
       ? generateKeyPairSync('ec', { namedCurve: { ES256: 'P-256', ES384: 'P-384', ES512: 'P-521' }[alg]! })
-      : generateKeyPairSync('rsa', { modulusLength });
+      : isLargeRsaBits(modulusLength)
+        ? largeRsaKeyPair(modulusLength)
+        : generateKeyPairSync('rsa', { modulusLength });
   const made: KeyPair = {
     alg,
     privateKey: pair.privateKey,

@@ -111,6 +111,18 @@ export interface InstanceServer {
   requests: RecordedRequest[];
 }
 
+/**
+ * Leaves closing idle keep-alive connections to the clients: the server never closes one on its own. Node's
+ * default closes a connection idle for 5 s (announced as `Keep-Alive: timeout=5`) while clients close theirs a
+ * little earlier on their own timers; when those timers run late (the event loop of the process blocked, e.g.
+ * by a synchronous key generation under load), a client can send a request on a connection the server is
+ * closing at that moment, which fails with `ECONNRESET`. Without the announced timeout clients use their own
+ * (undici: 4 s); `stop()` closes whatever is left.
+ */
+export function leaveIdleConnectionsToClients(server: { keepAliveTimeout: number }): void {
+  server.keepAliveTimeout = 0;
+}
+
 /** The HTTP face of the instance: the Backend API under `/v1`, the frontend API's JWKS, and images. */
 export async function startInstanceServer(
   ctx: () => InstanceContext,
@@ -218,6 +230,7 @@ export async function startInstanceServer(
     });
   });
 
+  leaveIdleConnectionsToClients(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {

@@ -1,4 +1,4 @@
-import { withEnvironmentDefaults } from '@clerk/jwks-resolver';
+import { type JwksTuningOptions, withEnvironmentDefaults } from '@clerk/jwks-resolver';
 import type { AuthStateApiClient } from '../api-client';
 import { DEFAULT_API_URL, DEFAULT_API_VERSION } from '../constants';
 import { authenticateCurrentRequest } from '../handshake/authenticate';
@@ -21,8 +21,12 @@ type InterstitialInstanceSettings = Pick<
   'frontendApi' | 'publishableKey' | 'proxyUrl' | 'isSatellite' | 'domain'
 >;
 
-/** Options fixed when the instance is created; per-call options fill in or override them. */
-export interface BuildTimeOptions {
+/**
+ * Options fixed when the instance is created; per-call options fill in or override them. The JWKS tuning of
+ * `@clerk/jwks-resolver` (`jwksMaxStaleInMs`, `jwksLoadTimeoutInMs`, ...) applies to both call forms and to
+ * machine JWTs; a call value wins unless `undefined`.
+ */
+export interface BuildTimeOptions extends JwksTuningOptions {
   /** Backend secret key of the instance. Else `CLERK_SECRET_KEY`. */
   secretKey?: string;
   /** @deprecated Use `secretKey`. */
@@ -47,7 +51,10 @@ export interface BuildTimeOptions {
   audience?: string | string[];
   /** Machine secret key: verifies M2M tokens in the current call form, winning over `secretKey` there. */
   machineSecretKey?: string;
-  /** Dated Backend API version, sent as `Clerk-API-Version` by the current form's handshake and refresh calls. */
+  /**
+   * Dated Backend API version (e.g. `2026-05-12`), sent as `Clerk-API-Version` on the `/v1/jwks` load of both
+   * call forms and on the current form's handshake, refresh and machine verify calls. Default: no header.
+   */
   clerkApiVersion?: string;
   /** Sent by the remote interstitial as `Clerk-Backend-SDK`. */
   userAgent?: string;

@@ -1,7 +1,12 @@
+import type { JwksTuningOptions } from '@clerk/jwks-resolver';
 import type { AuthStateApiClient } from '../api-client';
 
-/** Options `authenticateRequest` shares with `verifyToken`. */
-export interface VerificationOptions {
+/**
+ * Options `authenticateRequest` shares with `verifyToken`, the JWKS tuning of `@clerk/jwks-resolver` included
+ * (`jwksMaxStaleInMs`, `jwksLoadTimeoutInMs`, ...); a call value of those wins over the instance's unless
+ * `undefined`.
+ */
+export interface VerificationOptions extends JwksTuningOptions {
   /** Backend secret key (`sk_test_…`/`sk_live_…`); also decides dev, prod or neither. Else `CLERK_SECRET_KEY`. */
   secretKey?: string;
   /** @deprecated Use `secretKey`. */
@@ -10,6 +15,11 @@ export interface VerificationOptions {
   apiUrl?: string;
   /** Backend API version. Default `v1`. */
   apiVersion?: string;
+  /**
+   * A dated Backend API version (e.g. `2026-05-12`), sent as `Clerk-API-Version` on the `/v1/jwks` request.
+   * A call value wins when set. Default: no header (0.x).
+   */
+  clerkApiVersion?: string;
   /** The instance's PEM public key: verifies networklessly. */
   jwtKey?: string;
   /** When set, the token's `aud` must be (or contain) this value, or one of these values. */
@@ -20,10 +30,6 @@ export interface VerificationOptions {
   clockSkewInMs?: number;
   /** @deprecated Use `clockSkewInMs`. */
   clockSkewInSeconds?: number;
-  /** Loads the JWKS again for this call instead of using the cached keys. */
-  skipJwksCache?: boolean;
-  /** How long loaded JWKS keys are reused, in milliseconds. Default 5 minutes. */
-  jwksCacheTtlInMs?: number;
   /** Environment variables to read defaults from (Workers pass their `env`). */
   env?: Record<string, string | undefined>;
   /** The fetch used for JWKS requests. Default: the global `fetch`. */

@@ -1,3 +1,4 @@
+import { type JwksTuningOptions, pickJwksOptions } from '@clerk/jwks-resolver';
 import { deprecated } from '@clerk/jwt-core';
 import type { AuthStateApiClient } from '../api-client';
 import { constants, DEFAULT_API_URL, DEFAULT_API_VERSION } from '../constants';
@@ -13,8 +14,11 @@ export const NOT_A_FETCH_REQUEST =
   '`request` must be a Fetch API Request (its headers need a get() method); this looks like a Node.js ' +
   "IncomingMessage. Convert it first with toWebRequest(req) from '@clerk/backend/node'.";
 
-/** Instance-level values: the factory's build-time options, or the environment for a standalone call. */
-export interface InstanceDefaults {
+/**
+ * Instance-level values: the factory's build-time options, or the environment for a standalone call. Its JWKS
+ * tuning fills in what the call leaves `undefined`.
+ */
+export interface InstanceDefaults extends JwksTuningOptions {
   secretKey?: string;
   apiKey?: string;
   jwtKey?: string;
@@ -27,6 +31,8 @@ export interface InstanceDefaults {
   /** When set, they win over the call's (the factory pins the API location). */
   apiUrl?: string;
   apiVersion?: string;
+  /** Sent as `Clerk-API-Version` on the JWKS request unless the call names another. */
+  clerkApiVersion?: string;
   apiClient?: AuthStateApiClient;
   env?: Record<string, string | undefined>;
   fetch?: typeof fetch;
@@ -78,13 +84,13 @@ export function readRequest(call: AuthenticateRequestOptions, instance: Instance
     frontendApi: frontendApiOf(publishableKey, frontendApi),
     apiUrl: instance.apiUrl || call.apiUrl || DEFAULT_API_URL,
     apiVersion: instance.apiVersion || call.apiVersion || DEFAULT_API_VERSION,
+    clerkApiVersion: call.clerkApiVersion || instance.clerkApiVersion,
     jwtKey: call.jwtKey || instance.jwtKey,
     audience: call.audience || instance.audience,
     authorizedParties: call.authorizedParties,
     clockSkewInMs: call.clockSkewInMs,
     clockSkewInSeconds: call.clockSkewInSeconds,
-    skipJwksCache: call.skipJwksCache,
-    jwksCacheTtlInMs: call.jwksCacheTtlInMs,
+    ...pickJwksOptions(call, instance),
     env: call.env ?? instance.env,
     fetch: call.fetch ?? instance.fetch,
     isSatellite: call.isSatellite || instance.isSatellite,

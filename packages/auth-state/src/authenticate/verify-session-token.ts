@@ -1,4 +1,4 @@
-import { verifyToken } from '@clerk/jwks-resolver';
+import { pickJwksOptions, verifyToken } from '@clerk/jwks-resolver';
 import type { JwtPayload } from '@clerk/jwt-core';
 import type { NormalizedOptions } from './options';
 
@@ -16,17 +16,17 @@ function issuerFor(options: NormalizedOptions): string | ((iss: string) => boole
 /** Verifies a session token with the merged options and the issuer the instance setup calls for. */
 export function verifySessionToken(token: string, options: NormalizedOptions): Promise<JwtPayload> {
   return verifyToken(token, {
+    ...pickJwksOptions(options),
     jwtKey: options.jwtKey,
     secretKey: options.secretKey,
     apiUrl: options.apiUrl,
     apiVersion: options.apiVersion,
+    clerkApiVersion: options.clerkApiVersion,
     issuer: issuerFor(options),
     audience: options.audience,
     authorizedParties: options.authorizedParties,
     clockSkewInMs: options.clockSkewInMs,
     clockSkewInSeconds: options.clockSkewInSeconds,
-    skipJwksCache: options.skipJwksCache,
-    jwksCacheTtlInMs: options.jwksCacheTtlInMs,
     proxyUrl: options.isSatellite ? undefined : options.proxyUrl,
     env: options.env,
     fetch: options.fetch,

@@ -1,6 +1,7 @@
 // The current call form, `authenticateRequest(request, options)`: the start checks (current-clerk.md 3.6),
 // the `acceptsToken` dispatch (5.4), the header flow and the cookie flow (3.7).
 
+import { pickJwksOptions } from '@clerk/jwks-resolver';
 import { assertSatelliteOptions } from '../authenticate/validate-options';
 import { MISSING_CURRENT_SECRET_KEY_MESSAGE } from '../constants';
 import {
@@ -55,6 +56,7 @@ async function machineState(
   const { options } = context;
   try {
     const result = await verifyMachineAuthToken(token, {
+      ...pickJwksOptions(options),
       secretKey: options.secretKey,
       machineSecretKey: options.machineSecretKey,
       apiUrl: options.apiUrl,

@@ -1,3 +1,4 @@
+import type { JwksTuningOptions } from '@clerk/jwks-resolver';
 import type { AuthStateApiClient } from '../api-client';
 import type { TokenType } from '../machine/index';
 
@@ -15,8 +16,12 @@ export interface OrganizationSyncOptions {
 /** Which kinds of token a request may authenticate with: one kind, a list, or `any`. */
 export type AcceptsToken = TokenType | TokenType[] | 'any';
 
-/** Options of the current call form, `authenticateRequest(request, options)` (current-clerk.md 8.1). */
-export interface CurrentAuthenticateOptions {
+/**
+ * Options of the current call form, `authenticateRequest(request, options)` (current-clerk.md 8.1), the JWKS
+ * tuning of `@clerk/jwks-resolver` included (`jwksMaxStaleInMs`, `jwksLoadTimeoutInMs`, ...), which applies to
+ * session, handshake and machine JWTs alike.
+ */
+export interface CurrentAuthenticateOptions extends JwksTuningOptions {
   /** Secret key (`sk_test_…`/`sk_live_…`): JWKS, handshake payloads and refresh. Falls back to `CLERK_SECRET_KEY`. */
   secretKey?: string;
   /** Machine secret key: verifies M2M tokens, winning over `secretKey` there. */
@@ -29,7 +34,11 @@ export interface CurrentAuthenticateOptions {
   apiUrl?: string;
   /** Backend API path version. Default `v1`. */
   apiVersion?: string;
-  /** Dated Backend API version, sent as `Clerk-API-Version` on handshake-payload and refresh calls. */
+  /**
+   * Dated Backend API version (e.g. `2026-05-12`), sent as `Clerk-API-Version` on every Backend API request of
+   * the call: the `/v1/jwks` load, the handshake-payload and refresh calls and the machine verify calls.
+   * Default: no header.
+   */
   clerkApiVersion?: string;
   /** A satellite application's domain (`satellite.dev`). */
   domain?: string;
@@ -60,10 +69,6 @@ export interface CurrentAuthenticateOptions {
   authorizedParties?: string[];
   /** Allowed clock drift in milliseconds. Default 5000; `0` is honoured. */
   clockSkewInMs?: number;
-  /** Load the JWKS again even if the cached one is fresh. */
-  skipJwksCache?: boolean;
-  /** How long a loaded JWKS is used. Default 5 minutes. */
-  jwksCacheTtlInMs?: number;
   /** Environment variables to read defaults from (Workers pass their `env`), instead of `process.env`. */
   env?: Record<string, string | undefined>;
   /** The fetch used for the JWKS and the Backend API calls of the handshake. Default: the global `fetch`. */

@@ -1,4 +1,4 @@
-import { readEnvironment } from '@clerk/jwks-resolver';
+import { type JwksTuningOptions, pickJwksOptions, readEnvironment } from '@clerk/jwks-resolver';
 import type { AuthStateApiClient } from '../api-client';
 import type { AcceptsToken, CurrentAuthenticateOptions, OrganizationSyncOptions } from './options';
 
@@ -7,7 +7,7 @@ const CURRENT_API_URL = 'https://api.clerk.com';
 const CURRENT_API_VERSION = 'v1';
 
 /** The current form's options once merged: strings are `''` and flags `false` when unset. */
-export interface ResolvedOptions {
+export interface ResolvedOptions extends JwksTuningOptions {
   secretKey: string;
   machineSecretKey: string;
   publishableKey: string;
@@ -28,8 +28,6 @@ export interface ResolvedOptions {
   audience: string | string[] | undefined;
   authorizedParties: string[] | undefined;
   clockSkewInMs: number | undefined;
-  skipJwksCache: boolean | undefined;
-  jwksCacheTtlInMs: number | undefined;
   env: Record<string, string | undefined> | undefined;
   fetch: typeof fetch | undefined;
   apiClient: AuthStateApiClient | undefined;
@@ -64,8 +62,7 @@ export function resolveOptions(call: CurrentAuthenticateOptions, instance: Curre
     audience: call.audience || instance.audience || undefined,
     authorizedParties: call.authorizedParties ?? instance.authorizedParties,
     clockSkewInMs: call.clockSkewInMs ?? instance.clockSkewInMs,
-    skipJwksCache: call.skipJwksCache ?? instance.skipJwksCache,
-    jwksCacheTtlInMs: call.jwksCacheTtlInMs ?? instance.jwksCacheTtlInMs,
+    ...pickJwksOptions(call, instance),
     env: call.env ?? instance.env,
     fetch: call.fetch ?? instance.fetch,
     apiClient: call.apiClient ?? instance.apiClient,

@@ -1,6 +1,6 @@
 // The shared verification core, called the current form's way: no issuer check, the key from `jwtKey` or
 // the secret key's Backend API JWKS (current-clerk.md 8.1).
-import { resolveKey, verifyToken } from '@clerk/jwks-resolver';
+import { pickJwksOptions, resolveKey, verifyToken } from '@clerk/jwks-resolver';
 import {
   decodeJwt,
   hasValidSignature,
@@ -22,16 +22,16 @@ export function verifySession(
   clockSkewInMs = options.clockSkewInMs,
 ): Promise<JwtPayload> {
   return verifyToken(token, {
+    ...pickJwksOptions(options),
     jwtKey: options.jwtKey || undefined,
     secretKey: options.secretKey,
     apiUrl: options.apiUrl,
     apiVersion: options.apiVersion,
+    clerkApiVersion: options.clerkApiVersion,
     issuer: null,
     audience: options.audience,
     authorizedParties: options.authorizedParties,
     clockSkewInMs,
-    skipJwksCache: options.skipJwksCache,
-    jwksCacheTtlInMs: options.jwksCacheTtlInMs,
     env: options.env,
     fetch: options.fetch,
   });
@@ -92,12 +92,12 @@ export async function verifyHandshakeToken(token: string, options: ResolvedOptio
     });
   }
   const key = await resolveKey(token, {
+    ...pickJwksOptions(options),
     jwtKey: options.jwtKey || undefined,
     secretKey: options.secretKey,
     apiUrl: options.apiUrl,
     apiVersion: options.apiVersion,
-    skipJwksCache: options.skipJwksCache,
-    jwksCacheTtlInMs: options.jwksCacheTtlInMs,
+    clerkApiVersion: options.clerkApiVersion,
     env: options.env,
     fetch: options.fetch,
   });

@@ -1,4 +1,4 @@
-import type { JwksOptions } from '@clerk/jwks-resolver';
+import type { JwksTuningOptions } from '@clerk/jwks-resolver';
 import type { AuthObjectDebug } from '../auth-objects/types';
 import type { MachineTokenVerificationError } from './errors';
 import type { MachineTokenType } from './token-type';
@@ -68,16 +68,8 @@ export interface MachineTokenDataByType {
 /** The data of any verified machine token. */
 export type MachineTokenData = M2MTokenData | APIKeyData | IdPOAuthAccessTokenData;
 
-/** The JWKS tuning `verifyMachineAuthToken` passes to `@clerk/jwks-resolver` for machine JWTs. */
-export type MachineJwksOptions = Pick<
-  JwksOptions,
-  | 'jwksCacheTtlInMs'
-  | 'skipJwksCache'
-  | 'jwksRefetchCooldownInMs'
-  | 'jwksFetchTimeoutInMs'
-  | 'jwksFetchRetries'
-  | 'jwksRetryDelayInMs'
->;
+/** The JWKS tuning `verifyMachineAuthToken` passes to `@clerk/jwks-resolver` for machine JWTs: all of it. */
+export type MachineJwksOptions = JwksTuningOptions;
 
 /** Options of `verifyMachineAuthToken`; each instance field falls back to its `CLERK_*` variable. */
 export interface MachineAuthOptions extends MachineJwksOptions {
@@ -92,7 +84,10 @@ export interface MachineAuthOptions extends MachineJwksOptions {
   apiUrl?: string;
   /** The instance's PEM public key: machine JWTs verify networklessly. Falls back to `CLERK_JWT_KEY`. */
   jwtKey?: string;
-  /** Sent as the `Clerk-API-Version` header of the verify calls when given (e.g. `2026-05-12`). */
+  /**
+   * Sent as the `Clerk-API-Version` header of the verify calls and of the `/v1/jwks` load for machine JWTs when
+   * given (e.g. `2026-05-12`). Default: no header.
+   */
   clerkApiVersion?: string;
   /** Accepted audiences of machine JWTs; a JWT passes when any of its `aud` values is among them. */
   audience?: string | string[];

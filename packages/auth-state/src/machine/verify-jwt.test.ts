@@ -134,6 +134,21 @@ describe('networkless machine JWTs (5.2)', () => {
     expect(requests[0]!.headers.authorization).toBe(`Bearer ${INSTANCE_SECRET}`);
   });
 
+  it('sends clerkApiVersion as Clerk-API-Version on the JWKS load of a machine JWT, and no header without it', async () => {
+    const token = await sign(m2mClaims());
+    const options = { secretKey: INSTANCE_SECRET, apiUrl: api.url, env: {}, skipJwksCache: true };
+    const mark = api.requests.length;
+    expect(
+      (await verifyMachineAuthToken(token, { ...options, clerkApiVersion: '2026-05-12' })).errors,
+    ).toBeUndefined();
+    expect((await verifyMachineAuthToken(token, options)).errors).toBeUndefined();
+    const requests = api.requests.slice(mark);
+    expect(requests.map(request => [request.path, request.headers['clerk-api-version']])).toEqual([
+      ['/v1/jwks', '2026-05-12'],
+      ['/v1/jwks', undefined],
+    ]);
+  });
+
   it('fails token-verification-failed `Failed to resolve JWK during verification.` without a key source', async () => {
     const { error } = await failure(await sign(m2mClaims()), { machineSecretKey: MACHINE_SECRET, env: {} });
     expect(error!.getFullMessage()).toBe(

@@ -1,4 +1,4 @@
-import { resolveKey } from '@clerk/jwks-resolver';
+import { pickJwksOptions, resolveKey } from '@clerk/jwks-resolver';
 import {
   assertClaims,
   decodeJwt,
@@ -79,17 +79,13 @@ export async function verifyMachineJwt(
   const key =
     resolved.jwtKey ??
     (await resolveKey(token, {
+      ...pickJwksOptions(options),
       jwtKey: resolved.jwtKey,
       secretKey: resolved.secretKey,
       apiUrl: resolved.apiUrl,
+      clerkApiVersion: options.clerkApiVersion,
       env: options.env,
       fetch: options.fetch,
-      jwksCacheTtlInMs: options.jwksCacheTtlInMs,
-      skipJwksCache: options.skipJwksCache,
-      jwksRefetchCooldownInMs: options.jwksRefetchCooldownInMs,
-      jwksFetchTimeoutInMs: options.jwksFetchTimeoutInMs,
-      jwksFetchRetries: options.jwksFetchRetries,
-      jwksRetryDelayInMs: options.jwksRetryDelayInMs,
     }).catch(keyFailure));
 
   let valid: boolean;

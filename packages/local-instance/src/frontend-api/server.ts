@@ -4,7 +4,7 @@ import type { InstanceContext } from '../api/router';
 import { newId } from '../lib/ids';
 import { passwordMatches } from '../lib/passwords';
 import { createSession } from '../resources/sessions';
-import { type RecordedRequest, recordRequest } from '../server';
+import { leaveIdleConnectionsToClients, type RecordedRequest, recordRequest } from '../server';
 import type { ClientRecord } from '../state';
 import { clientDirectives } from './directives';
 import { signInPage } from './sign-in-page';
@@ -220,6 +220,7 @@ export async function startFrontendApiServer(
       },
     );
   });
+  leaveIdleConnectionsToClients(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
