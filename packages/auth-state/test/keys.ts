@@ -35,9 +35,13 @@ export function sessionClaims(extra: Record<string, unknown> = {}): Record<strin
 export function signToken(
   claims: Record<string, unknown> = sessionClaims(),
   key: { kid: string; privatePem: string } = instanceKey,
+  header: Record<string, unknown> = {},
 ): Promise<string> {
   const payload = Object.fromEntries(Object.entries(claims).filter(([, value]) => value !== undefined));
-  return signJwt(payload, key.privatePem, { algorithm: 'RS256', header: { typ: 'JWT', kid: key.kid } });
+  return signJwt(payload, key.privatePem, {
+    algorithm: 'RS256',
+    header: { typ: 'JWT', kid: key.kid, ...header },
+  });
 }
 
 /** The token with one claim changed but the original signature kept. */

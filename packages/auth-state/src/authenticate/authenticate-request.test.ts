@@ -40,6 +40,8 @@ interface Tokens {
   tampered: string;
   proxyIssued: string;
   withOrg: string;
+  machineCategory: string;
+  payloadCategory: string;
 }
 
 const tokens = {} as Tokens;
@@ -61,6 +63,10 @@ beforeAll(async () => {
   tokens.noIssuer = await signToken(sessionClaims({ iss: undefined }));
   tokens.noSubject = await signToken(sessionClaims({ sub: undefined }));
   tokens.forged = await signToken(sessionClaims(), foreignKey);
+  // Signed by the instance key, but of the machine category (header `cat`, current-clerk.md 1.1 and 1.6): never a
+  // session token. A `cat` claim in the payload is no category.
+  tokens.machineCategory = await signToken(sessionClaims(), instanceKey, { cat: 'cl_B7d4PD333AAA' });
+  tokens.payloadCategory = await signToken(sessionClaims({ cat: 'cl_B7d4PD333AAA' }));
   tokens.tampered = tamperPayload(tokens.valid, { sub: 'user_someone_else' });
   tokens.proxyIssued = await signToken(sessionClaims({ iss: `${server.url}${PROXY_PATH}` }));
   tokens.withOrg = await signToken(
@@ -525,6 +531,21 @@ const moreRules: Scenario[] = [
     name: 'jwtKey rejects a token signed by another key',
     options: t => ({ apiUrl: 'http://127.0.0.1:9', jwtKey: instanceKey.publicPem, headerToken: t.forged }),
     ...out('token-invalid-signature'),
+  },
+  {
+    name: 'a machine-category JWT (cat cl_B7d4PD333AAA) in the header is no session token',
+    options: t => ({ headerToken: t.machineCategory }),
+    ...out('token-invalid', /Invalid session token category\./),
+  },
+  {
+    name: 'a machine-category JWT in the session cookie is no session token either',
+    options: t => ({ clientUat: String(t.validIat), cookieToken: t.machineCategory }),
+    ...out('token-invalid', /Invalid session token category\./),
+  },
+  {
+    name: 'a `cat` claim in the payload is no token category (the category is a header parameter)',
+    options: t => ({ headerToken: t.payloadCategory }),
+    ...signedIn,
   },
   {
     name: 'a secret key from the injected environment',

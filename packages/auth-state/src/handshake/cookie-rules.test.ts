@@ -153,7 +153,7 @@ describe('walkthrough: development, first visit (3.12)', () => {
   });
 
   it('rule 0: a handshake token of another category throws in development with the full message', async () => {
-    const handshake = signRaw({ handshake: [], cat: 'cl_B7d4PD222AAA' });
+    const handshake = signRaw({ handshake: [] }, { cat: 'cl_B7d4PD222AAA' });
     await expect(
       authenticateRequest(browserRequest(`${LOCAL}?__clerk_handshake=${handshake}`), dev()),
     ).rejects.toThrow(
@@ -348,7 +348,7 @@ describe('rules 8-14', () => {
   it('12. a machine JWT or a JWT template in the cookie: token-type-mismatch', async () => {
     for (const token of [
       sessionToken(PROD_FAPI, { sub: 'mch_1' }),
-      sessionToken(PROD_FAPI, { cat: 'cl_B7d4PD222AAA' }),
+      sessionToken(PROD_FAPI, {}, { cat: 'cl_B7d4PD222AAA' }),
     ]) {
       const state = await authenticateRequest(browserRequest(APP, { cookies: prodCookies(token) }), prod());
       expect(state.reason).toBe('token-type-mismatch');

@@ -41,7 +41,8 @@ export function verifySession(
 export function isNonSessionJwt({ header, payload }: PeekedJwt): boolean {
   if (typeof payload.sub === 'string' && payload.sub.startsWith('mch_')) return true;
   if (header.typ === 'at+jwt' || header.typ === 'application/at+jwt') return true;
-  return payload.cat !== undefined && !SESSION_CATEGORIES.has(payload.cat as string);
+  // `cat` is a header parameter (current-clerk.md 1.1, 1.6).
+  return header.cat !== undefined && !SESSION_CATEGORIES.has(header.cat as string);
 }
 
 /** The same for a raw token: an opaque machine token by prefix, or a decodable JWT of another class. */
@@ -80,7 +81,7 @@ export async function verifyHandshakeToken(token: string, options: ResolvedOptio
   }
   if (crit !== undefined)
     throw invalid(TokenVerificationErrorReason.TokenInvalid, 'Unsupported "crit" header parameter.');
-  const cat = jwt.payload.cat;
+  const cat = jwt.header.cat;
   if (cat !== undefined && !SESSION_CATEGORIES.has(cat as string)) {
     throw invalid(TokenVerificationErrorReason.TokenInvalid, 'Invalid handshake token category.');
   }

@@ -212,11 +212,14 @@ describe('networkless machine JWTs (5.2)', () => {
     expect(typed.error!.getFullMessage()).toBe(
       'Invalid JWT type "at+jwt". Expected "JWT". (code=token-verification-failed, status=n/a)',
     );
-    const category = await failure(await sign(m2mClaims({ cat: 'cl_session' })), local());
+    const category = await failure(await sign(m2mClaims(), { typ: 'JWT', cat: 'cl_session' }), local());
     expect(category.error!.getFullMessage()).toBe(
       'Invalid M2M JWT category. (code=token-invalid, status=n/a)',
     );
-    const right = await verifyMachineAuthToken(await sign(m2mClaims({ cat: 'cl_B7d4PD333AAA' })), local());
+    const right = await verifyMachineAuthToken(
+      await sign(m2mClaims(), { typ: 'JWT', cat: 'cl_B7d4PD333AAA' }),
+      local(),
+    );
     expect(right.errors).toBeUndefined();
   });
 

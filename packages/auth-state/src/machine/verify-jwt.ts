@@ -43,7 +43,7 @@ function assertMachineJwtShape({ kind, jwt }: DecodedMachineJwt): void {
   if (kind === 'm2m_token') {
     if (typ !== undefined && typ !== 'JWT')
       throw verificationFailed(`Invalid JWT type ${JSON.stringify(typ)}. Expected "JWT".`);
-    const cat = jwt.payload.cat;
+    const cat = jwt.header.cat; // a header parameter (current-clerk.md 1.1, 1.6)
     if (cat !== undefined && cat !== M2M_JWT_CATEGORY)
       throw machineError(Code.TokenInvalid, 'Invalid M2M JWT category.');
   } else if (!isOAuthJwtType(typ)) {

@@ -226,17 +226,19 @@ export class MachineStore {
     if (input.format === 'jwt') {
       const issuedAt = Math.floor(now / 1000);
       const expiration = expirationAfter(seconds ?? machine.defaultTokenTtlSeconds, now)!;
-      const token = this.keys.sign({
-        ...claims,
-        iss: this.issuer,
-        sub: machine.id,
-        jti: id,
-        cat: M2M_JWT_CATEGORY,
-        scopes: scopes.join(' '),
-        iat: issuedAt,
-        nbf: issuedAt,
-        exp: Math.floor(expiration / 1000),
-      });
+      const token = this.keys.sign(
+        {
+          ...claims,
+          iss: this.issuer,
+          sub: machine.id,
+          jti: id,
+          scopes: scopes.join(' '),
+          iat: issuedAt,
+          nbf: issuedAt,
+          exp: Math.floor(expiration / 1000),
+        },
+        { cat: M2M_JWT_CATEGORY },
+      );
       return { token, id, record: null, expiration: Math.floor(expiration / 1000) * 1000 };
     }
     const record: M2MTokenRecord = {
