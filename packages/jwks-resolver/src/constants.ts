@@ -23,3 +23,11 @@ export const JWKS_DEFAULTS = {
   loadTimeoutInMs: LOAD_TIMEOUT_IN_MS,
   maxStaleInMs: MAX_STALE_IN_MS,
 } as const;
+
+// The token categories, the JWT header's `cat` (current-clerk.md 1.6): one constant each, as above.
+/** `cat` of session tokens (and handshake tokens). */
+export const SESSION_TOKEN_CATEGORY = 'cl_B7d4PD111AAA';
+/** `cat` of M2M JWTs: never a session token. */
+export const M2M_TOKEN_CATEGORY = 'cl_B7d4PD333AAA';
+/** `cat` that opted-out instances stamp on every class: carries no class. */
+export const NO_TOKEN_CATEGORY = 'cl_I7d4PD111III';

@@ -1,4 +1,11 @@
-export { API_URL, API_VERSION, JWKS_DEFAULTS } from './constants';
+export {
+  API_URL,
+  API_VERSION,
+  JWKS_DEFAULTS,
+  M2M_TOKEN_CATEGORY,
+  NO_TOKEN_CATEGORY,
+  SESSION_TOKEN_CATEGORY,
+} from './constants';
 export { type InstanceFields, withEnvironmentDefaults } from './environment-defaults';
 export { type FaultSource, faultOf, VerifyTokenError } from './errors';
 export { type JwksTuningOptions, pickJwksOptions } from './jwks-option-names';

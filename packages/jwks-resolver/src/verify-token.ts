@@ -9,6 +9,7 @@ import {
   TokenVerificationError,
   verifyJwtSignature,
 } from '@clerk/jwt-core';
+import { M2M_TOKEN_CATEGORY } from './constants';
 import { withFault } from './errors';
 import { cachedKey, jwksTargetOf, keyForKid, localKey, type ResolvedKey } from './key-for-kid';
 import { type KeySource, resolveKeySource } from './key-source';
@@ -25,8 +26,6 @@ const rethrowWithFault = (error: unknown): never => {
  * at fault. With a local key (option or `CLERK_JWT_KEY`) no request is ever made. A machine JWT (`cat`
  * `cl_B7d4PD333AAA`) is rejected with `token-invalid`, `Invalid session token category.`
  */
-/** The `cat` header of an M2M JWT (reference current-clerk.md 1.6): never a session token. */
-const MACHINE_JWT_CATEGORY = 'cl_B7d4PD333AAA';
 
 export function verifyToken(token: string, options: VerifyTokenOptions = {}): Promise<JwtPayload> {
   return verifyWith(token, options, true);
@@ -80,7 +79,7 @@ function verifyWith(token: string, options: InstanceJwtOptions, sessionOnly: boo
     // Decoded once, strictly: a malformed token is reported before any key lookup, so it never causes a request.
     const jwt = decodeJwtForVerification(token);
     const header = jwt.header;
-    if (sessionOnly && header.cat === MACHINE_JWT_CATEGORY) {
+    if (sessionOnly && header.cat === M2M_TOKEN_CATEGORY) {
       throw new TokenVerificationError({
         reason: 'token-invalid',
         message: 'Invalid session token category.',
@@ -92,7 +91,7 @@ function verifyWith(token: string, options: InstanceJwtOptions, sessionOnly: boo
     assertHeaderParameters(header, options.headerTypes);
     if (isSupportedAlgorithm(header.alg)) assertClaims(jwt.payload, claimOptions);
     const kid = header.kid;
-    const remember = useCache && header.cat !== MACHINE_JWT_CATEGORY;
+    const remember = useCache && header.cat !== M2M_TOKEN_CATEGORY;
     const verified = (resolved: ResolvedKey) => (payload: JwtPayload) => {
       if (remember) rememberVerified(token, kid, resolved, payload);
       return payload;

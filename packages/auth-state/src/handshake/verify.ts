@@ -1,6 +1,12 @@
 // The shared verification core, called the current form's way: no issuer check, the key from `jwtKey` or
 // the secret key's Backend API JWKS (current-clerk.md 8.1).
-import { pickJwksOptions, resolveKey, verifyToken } from '@clerk/jwks-resolver';
+import {
+  NO_TOKEN_CATEGORY,
+  pickJwksOptions,
+  resolveKey,
+  SESSION_TOKEN_CATEGORY,
+  verifyToken,
+} from '@clerk/jwks-resolver';
 import {
   decodeJwt,
   hasValidSignature,
@@ -13,7 +19,7 @@ import { type PeekedJwt, peekJwt } from './peek-jwt';
 import type { ResolvedOptions } from './resolve-options';
 
 /** `cat` values of a session token (also a handshake token): the session class and the opted-out marker. */
-const SESSION_CATEGORIES = new Set(['cl_B7d4PD111AAA', 'cl_I7d4PD111III']);
+const SESSION_CATEGORIES = new Set([SESSION_TOKEN_CATEGORY, NO_TOKEN_CATEGORY]);
 
 /** Verifies a session token; rejects with the `TokenVerificationError` of the first failed check. */
 export function verifySession(

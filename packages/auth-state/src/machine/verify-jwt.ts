@@ -1,4 +1,4 @@
-import { pickJwksOptions, resolveKey } from '@clerk/jwks-resolver';
+import { M2M_TOKEN_CATEGORY, pickJwksOptions, resolveKey } from '@clerk/jwks-resolver';
 import {
   assertClaims,
   decodeJwt,
@@ -12,9 +12,6 @@ import { MachineTokenVerificationErrorCode as Code, machineError } from './error
 import type { ResolvedMachineOptions } from './options';
 import { isMachineSubject, isOAuthJwtType, OAUTH_JWT_TYPES } from './token-type';
 import type { IdPOAuthAccessTokenData, M2MTokenData, MachineAuthOptions } from './types';
-
-/** The only `cat` an M2M JWT may carry (3.9.0+). */
-const M2M_JWT_CATEGORY = 'cl_B7d4PD333AAA';
 
 // Claims that are the token's own mechanics, not custom claims of an M2M token.
 const REGISTERED_CLAIMS = new Set(['iss', 'sub', 'exp', 'nbf', 'iat', 'jti']);
@@ -44,7 +41,7 @@ function assertMachineJwtShape({ kind, jwt }: DecodedMachineJwt): void {
     if (typ !== undefined && typ !== 'JWT')
       throw verificationFailed(`Invalid JWT type ${JSON.stringify(typ)}. Expected "JWT".`);
     const cat = jwt.header.cat; // a header parameter (current-clerk.md 1.1, 1.6)
-    if (cat !== undefined && cat !== M2M_JWT_CATEGORY)
+    if (cat !== undefined && cat !== M2M_TOKEN_CATEGORY)
       throw machineError(Code.TokenInvalid, 'Invalid M2M JWT category.');
   } else if (!isOAuthJwtType(typ)) {
     throw verificationFailed(
