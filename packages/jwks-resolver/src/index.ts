@@ -13,4 +13,4 @@ export { type KeySource, resolveKeySource } from './key-source';
 export type { FetchFunction, JwksOptions, KeySourceOptions, VerifyTokenOptions } from './options';
 export { type ClerkEnvironment, type EnvironmentVariables, readEnvironment } from './read-environment';
 export { resolveKey } from './resolve-key';
-export { type InstanceJwtOptions, verifyInstanceJwt, verifyToken } from './verify-token';
+export { type InstanceJwtOptions, verifyDecodedToken, verifyInstanceJwt, verifyToken } from './verify-token';

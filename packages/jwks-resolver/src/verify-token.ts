@@ -5,6 +5,7 @@ import {
   clockSkewOf,
   decodeJwtForVerification,
   isSupportedAlgorithm,
+  type Jwt,
   type JwtPayload,
   TokenVerificationError,
   verifyJwtSignature,
@@ -31,6 +32,19 @@ export function verifyToken(token: string, options: VerifyTokenOptions = {}): Pr
   return verifyWith(token, options, true);
 }
 
+/**
+ * `verifyToken` for a caller that has already decoded the token with jwt-core's `decodeJwtForVerification`
+ * (the current call form reads the header and claims before it verifies): the same checks, caches and errors,
+ * without decoding the token a second time. `jwt` must be the result of `decodeJwtForVerification(token)`.
+ */
+export function verifyDecodedToken(
+  token: string,
+  jwt: Jwt,
+  options: VerifyTokenOptions = {},
+): Promise<JwtPayload> {
+  return verifyWith(token, options, true, jwt);
+}
+
 /** Options of `verifyInstanceJwt`: those of `verifyToken`, plus the accepted `typ` values. */
 export interface InstanceJwtOptions extends VerifyTokenOptions {
   /**
@@ -51,7 +65,12 @@ export function verifyInstanceJwt(token: string, options: InstanceJwtOptions = {
   return verifyWith(token, options, false);
 }
 
-function verifyWith(token: string, options: InstanceJwtOptions, sessionOnly: boolean): Promise<JwtPayload> {
+function verifyWith(
+  token: string,
+  options: InstanceJwtOptions,
+  sessionOnly: boolean,
+  decoded?: Jwt,
+): Promise<JwtPayload> {
   // Not `async`: the cached paths settle with a single promise, which is most of what a cache hit costs.
   try {
     const source = sourceFor(token, options);
@@ -77,7 +96,7 @@ function verifyWith(token: string, options: InstanceJwtOptions, sessionOnly: boo
     }
 
     // Decoded once, strictly: a malformed token is reported before any key lookup, so it never causes a request.
-    const jwt = decodeJwtForVerification(token);
+    const jwt = decoded ?? decodeJwtForVerification(token);
     const header = jwt.header;
     if (sessionOnly && header.cat === M2M_TOKEN_CATEGORY) {
       throw new TokenVerificationError({
