@@ -1,5 +1,5 @@
 // Bundle sizes of the umbrella @clerk/backend (esbuild --minify, gzip -9, edge conditions) side by side with
-// @clerk/backend 0.38.15; the budgets are enforced by packages/backend/test/size.test.ts. Then what each
+// @clerk/backend 0.38.15 and 3.x (whose `createClerkClient` is the counterpart of `Clerk`); the budgets are enforced by packages/backend/test/size.test.ts. Then what each
 // package contributes to `import { Clerk }`: its minified bytes, and its gzip share (the whole bundle's gzip
 // size minus the gzip size of the bundle with that package's output left out, found through the source map).
 import { gzipSync } from 'node:zlib';
@@ -8,22 +8,30 @@ import { bundleSize } from './lib.mjs';
 
 const KiB = 1024;
 const rows = [
-  ['`import { verifyToken }`', 'verifyToken', 7.5],
-  ['`import { Clerk }` (every Backend API group + request authentication)', 'Clerk', 40.5],
-  ['`import * as backend` (every export)', '*', undefined],
+  ['`import { verifyToken }`', 'verifyToken', 'verifyToken', 7.5],
+  [
+    '`import { Clerk }` (every Backend API group + request authentication)',
+    'Clerk',
+    'createClerkClient',
+    40.5,
+  ],
+  ['`import * as backend` (every export)', '*', '*', undefined],
 ];
 const entry = (pkg, name) => (name === '*' ? `export * from '${pkg}';` : `export { ${name} } from '${pkg}';`);
 const kib = bytes => `${(bytes / KiB).toFixed(2)} KiB`;
 
-console.log('| import | @clerk/backend (gzip) | @clerk/backend 0.38.15 (gzip) | ratio | budget |');
-console.log('|---|---:|---:|---:|---|');
-for (const [label, name, budget] of rows) {
+console.log(
+  '| import | @clerk/backend (gzip) | @clerk/backend 0.38.15 (gzip) | ratio | @clerk/backend 3.x (gzip) | ratio | budget |',
+);
+console.log('|---|---:|---:|---:|---:|---:|---|');
+for (const [label, name, currentName, budget] of rows) {
   const ours = await bundleSize(entry('@clerk/backend', name));
   const legacy = await bundleSize(entry('clerk-backend-038', name), 'browser');
+  const current = await bundleSize(entry('clerk-backend-3', currentName));
   const verdict =
     budget === undefined ? '' : `<= ${budget} KiB: ${ours.gzip <= budget * KiB ? 'met' : 'NOT met'}`;
   console.log(
-    `| ${label} | ${kib(ours.gzip)} | ${kib(legacy.gzip)} | ${(ours.gzip / legacy.gzip).toFixed(2)}x | ${verdict} |`,
+    `| ${label} | ${kib(ours.gzip)} | ${kib(legacy.gzip)} | ${(ours.gzip / legacy.gzip).toFixed(2)}x | ${kib(current.gzip)} | ${(ours.gzip / current.gzip).toFixed(2)}x | ${verdict} |`,
   );
 }
 
