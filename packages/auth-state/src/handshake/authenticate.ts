@@ -129,9 +129,9 @@ export async function authenticateCurrentRequest(
 ): Promise<CurrentRequestState> {
   const options = resolveOptions(call, instance);
   const accepted = options.acceptsToken;
-  const context = headerOnly(accepted)
-    ? readHeaderContext(request, options)
-    : await readContext(request, options);
+  const read = headerOnly(accepted) ? readHeaderContext(request, options) : readContext(request, options);
+  // The context is a promise only while the cookie suffix is first computed; awaiting it always costs a tick.
+  const context = read instanceof Promise ? await read : read;
   assertConfiguration(options, context);
   const organizations = createOrganizationMatcher(options.organizationSyncOptions);
   const token = context.tokenInHeader;
