@@ -23,6 +23,7 @@ import { type HandshakeContext, header, readContext, readHeaderContext } from '.
 import { runCookieFlow } from './cookie-rules';
 import type { AcceptsToken, CurrentAuthenticateOptions } from './options';
 import { createOrganizationMatcher, type OrganizationMatcher } from './organization-sync';
+import type { PeekedJwt } from './peek-jwt';
 import { type CurrentInstance, type ResolvedOptions, resolveOptions } from './resolve-options';
 import { stateFromSessionError } from './session-errors';
 import { stateInputOf } from './state-input';
@@ -82,6 +83,14 @@ async function machineState(
   }
 }
 
+function decodedOrUndefined(context: HandshakeContext, token: string): PeekedJwt | undefined {
+  try {
+    return context.decode(token);
+  } catch {
+    return undefined;
+  }
+}
+
 async function headerSessionState(
   context: HandshakeContext,
   token: string,
@@ -90,11 +99,17 @@ async function headerSessionState(
   const input = stateInputOf(context);
   // With `any` or a list, a JWT-template token reaches the verifier, as the reference does (1.6 quirk);
   // machine JWTs never do.
-  if (context.options.acceptsToken === 'session_token' ? isNonSessionToken(token) : isMachineToken(token)) {
+  if (
+    context.options.acceptsToken === 'session_token'
+      ? isNonSessionToken(token, context.decode)
+      : isMachineToken(token)
+  ) {
     return currentSignedOut(input, 'session_token', 'token-type-mismatch');
   }
   try {
-    return currentSignedInSession(input, await verifySession(token, context.options), token);
+    // A token that does not decode goes to the verifier as it is, which reports it exactly as before.
+    const decoded = decodedOrUndefined(context, token);
+    return currentSignedInSession(input, await verifySession(token, context.options, { decoded }), token);
   } catch (error) {
     return stateFromSessionError(error, 'header', context, organizations);
   }
@@ -114,9 +129,9 @@ export async function authenticateCurrentRequest(
 ): Promise<CurrentRequestState> {
   const options = resolveOptions(call, instance);
   const accepted = options.acceptsToken;
-  const context = headerOnly(accepted)
-    ? readHeaderContext(request, options)
-    : await readContext(request, options);
+  const read = headerOnly(accepted) ? readHeaderContext(request, options) : readContext(request, options);
+  // The context is a promise only while the cookie suffix is first computed; awaiting it always costs a tick.
+  const context = read instanceof Promise ? await read : read;
   assertConfiguration(options, context);
   const organizations = createOrganizationMatcher(options.organizationSyncOptions);
   const token = context.tokenInHeader;

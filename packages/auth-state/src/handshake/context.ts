@@ -155,6 +155,32 @@ export function readContext(
   );
 }
 
+/** The names of an instance's suffixed cookies. */
+interface SuffixedNames {
+  session: string;
+  clientUat: string;
+  devBrowser: string;
+  refresh: string;
+}
+
+// Built once per suffix rather than concatenated on every request (bounded, in case keys are per tenant).
+const suffixedNames = new Map<string, SuffixedNames>();
+
+function suffixedNamesOf(suffix: string): SuffixedNames {
+  let names = suffixedNames.get(suffix);
+  if (!names) {
+    names = {
+      session: `${Names.Session}_${suffix}`,
+      clientUat: `${Names.ClientUat}_${suffix}`,
+      devBrowser: `${Names.DevBrowser}_${suffix}`,
+      refresh: `${Names.Refresh}_${suffix}`,
+    };
+    if (suffixedNames.size >= 1000) suffixedNames.clear();
+    suffixedNames.set(suffix, names);
+  }
+  return names;
+}
+
 function readContextWithSuffix(request: Request, options: ResolvedOptions, suffix: string): HandshakeContext {
   const context = readHeaderContext(request, options);
   const { publishableKey, domain, isSatellite } = options;
@@ -166,27 +192,32 @@ function readContextWithSuffix(request: Request, options: ResolvedOptions, suffi
   );
   const own = parsePublishableKeyOrThrow(publishableKey, { domain, isSatellite });
   const cookies = parseCookieHeader(request.headers.get('cookie'));
+  const names = suffixedNamesOf(suffix);
+  const session = cookies.get(Names.Session);
+  const suffixedSession = cookies.get(names.session);
+  const clientUat = cookies.get(Names.ClientUat);
+  const suffixedClientUat = cookies.get(names.clientUat);
   const suffixed = usesSuffixedCookies({
-    session: cookies.get(Names.Session),
-    suffixedSession: cookies.get(`${Names.Session}_${suffix}`),
-    clientUat: cookies.get(Names.ClientUat),
-    suffixedClientUat: cookies.get(`${Names.ClientUat}_${suffix}`),
+    session,
+    suffixedSession,
+    clientUat,
+    suffixedClientUat,
     ownFrontendApi: own.frontendApi,
     isProduction: own.instanceType === 'production',
-    nowSeconds: Math.floor(Date.now() / 1000),
     decode: context.decode,
   });
-  const chosen = (name: string) =>
-    (suffixed ? cookies.get(`${name}_${suffix}`) : cookies.get(name)) || undefined;
   context.instanceType = own.instanceType;
   context.ownFrontendApi = own.frontendApi;
   context.frontendApi = proxyUrl || own.frontendApi;
   context.proxyUrl = proxyUrl;
   context.suffixed = suffixed;
-  context.sessionTokenInCookie = chosen(Names.Session);
-  context.refreshTokenInCookie = cookies.get(`${Names.Refresh}_${suffix}`) || undefined;
-  context.clientUat = Number.parseInt(chosen(Names.ClientUat) || '', 10) || 0;
-  context.devBrowserToken = queryOf(context, Names.DevBrowser) || chosen(Names.DevBrowser);
+  context.sessionTokenInCookie = (suffixed ? suffixedSession : session) || undefined;
+  context.refreshTokenInCookie = cookies.get(names.refresh) || undefined;
+  context.clientUat = Number.parseInt((suffixed ? suffixedClientUat : clientUat) || '', 10) || 0;
+  context.devBrowserToken =
+    queryOf(context, Names.DevBrowser) ||
+    (suffixed ? cookies.get(names.devBrowser) : cookies.get(Names.DevBrowser)) ||
+    undefined;
   context.handshakeToken = queryOf(context, Names.Handshake) || cookies.get(Names.Handshake) || undefined;
   context.handshakeNonce =
     queryOf(context, Names.HandshakeNonce) || cookies.get(Names.HandshakeNonce) || undefined;

@@ -184,7 +184,9 @@ export function sessionOlderThanClient(flow: CookieFlow): Outcome {
 /** 14. Verify the session token; a failure goes through the error mapping. */
 export async function verifySessionCookie(flow: CookieFlow): Promise<Outcome> {
   try {
-    flow.claims = await verifySession(flow.context.sessionTokenInCookie as string, flow.context.options);
+    flow.claims = await verifySession(flow.context.sessionTokenInCookie as string, flow.context.options, {
+      decoded: flow.decoded,
+    });
     return undefined;
   } catch (error) {
     return stateFromSessionError(error, 'cookie', flow.context, flow.organizations);

@@ -44,10 +44,21 @@ export interface CookieChoiceInput {
   /** The Frontend API host from the key (no proxy). */
   ownFrontendApi: string;
   isProduction: boolean;
-  /** Seconds since the epoch. */
-  nowSeconds: number;
+  /** Seconds since the epoch; default: now, read only when a rule needs it. */
+  nowSeconds?: number;
   /** Decodes a session token, throwing when it does not decode (a per-request memo, to decode each once). */
   decode?: (token: string) => PeekedJwt;
+}
+
+// The issuer without its scheme, for rule 2. The tokens of an instance share their issuer: the last is remembered.
+let lastIssuer = '';
+let lastIssuerHost = '';
+function issuerHost(iss: string): string {
+  if (iss !== lastIssuer) {
+    lastIssuerHost = iss.replace(/https?:\/\//gi, '');
+    lastIssuer = iss;
+  }
+  return lastIssuerHost;
 }
 
 /** Whether the suffixed cookie set wins (current-clerk.md 3.4, the eight choice rules, first match wins). */
@@ -67,8 +78,7 @@ export function usesSuffixedCookies(input: CookieChoiceInput): boolean {
   // 2. An unsuffixed session issued by another instance: suffixed.
   if (
     session &&
-    (typeof unsuffixed?.iss !== 'string' ||
-      unsuffixed.iss.replace(/https?:\/\//gi, '') !== input.ownFrontendApi)
+    (typeof unsuffixed?.iss !== 'string' || issuerHost(unsuffixed.iss) !== input.ownFrontendApi)
   ) {
     return true;
   }
@@ -86,7 +96,7 @@ export function usesSuffixedCookies(input: CookieChoiceInput): boolean {
     suffixedClientUat !== '0' &&
     clientUat === '0' &&
     suffixed &&
-    suffixed.exp <= input.nowSeconds
+    suffixed.exp <= (input.nowSeconds ?? Math.floor(Date.now() / 1000))
   ) {
     return false;
   }

@@ -66,7 +66,9 @@ export async function resolveHandshake(
         'off. Retrying with a one-day clock skew (development only).',
     );
     try {
-      const claims = await verifySession(sessionToken, context.options, DEVELOPMENT_CLOCK_SKEW_IN_MS);
+      const claims = await verifySession(sessionToken, context.options, {
+        clockSkewInMs: DEVELOPMENT_CLOCK_SKEW_IN_MS,
+      });
       return currentSignedInSession(input, claims, sessionToken, headers);
     } catch (retryError) {
       throw new Error((retryError as Error).message || 'Clerk: Handshake retry failed.');

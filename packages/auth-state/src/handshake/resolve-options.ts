@@ -36,11 +36,29 @@ export interface ResolvedOptions extends JwksTuningOptions {
 /** Instance values: the factory's build-time options, or the environment for a standalone call. */
 export type CurrentInstance = CurrentAuthenticateOptions;
 
+// A call without options resolves to the instance's values alone: merged once per instance (the factory's is
+// built once and never changes) and shared by its requests, which only read it.
+const resolvedInstances = new WeakMap<CurrentInstance, ResolvedOptions>();
+
+/** No option at all: nothing own (enumerable or not) and a plain prototype, so that no value can come from it. */
+const isEmptyCall = (call: CurrentAuthenticateOptions) =>
+  Object.getPrototypeOf(call) === Object.prototype && Reflect.ownKeys(call).length === 0;
+
 /**
  * A call value wins when truthy, else the instance's (current-clerk.md 8.1); the API location is always the
- * instance's when it has one.
+ * instance's when it has one. The result is shared between calls: never change it.
  */
 export function resolveOptions(call: CurrentAuthenticateOptions, instance: CurrentInstance): ResolvedOptions {
+  if (!isEmptyCall(call)) return merge(call, instance);
+  let resolved = resolvedInstances.get(instance);
+  if (!resolved) {
+    resolved = merge(call, instance);
+    resolvedInstances.set(instance, resolved);
+  }
+  return resolved;
+}
+
+function merge(call: CurrentAuthenticateOptions, instance: CurrentInstance): ResolvedOptions {
   return {
     secretKey: call.secretKey || instance.secretKey || '',
     machineSecretKey: call.machineSecretKey || instance.machineSecretKey || '',

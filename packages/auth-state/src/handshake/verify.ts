@@ -5,6 +5,8 @@ import {
   pickJwksOptions,
   resolveKey,
   SESSION_TOKEN_CATEGORY,
+  type VerifyTokenOptions,
+  verifyDecodedToken,
   verifyToken,
 } from '@clerk/jwks-resolver';
 import {
@@ -21,26 +23,49 @@ import type { ResolvedOptions } from './resolve-options';
 /** `cat` values of a session token (also a handshake token): the session class and the opted-out marker. */
 const SESSION_CATEGORIES = new Set([SESSION_TOKEN_CATEGORY, NO_TOKEN_CATEGORY]);
 
-/** Verifies a session token; rejects with the `TokenVerificationError` of the first failed check. */
+// The options of a session verification depend only on the resolved options: built once per resolved options
+// object (a shared one serves every request of an instance), never per request. A plain literal, and the JWKS
+// tuning assigned after: a spread followed by more properties costs microseconds per object on V8.
+const verifyOptionsCache = new WeakMap<ResolvedOptions, VerifyTokenOptions>();
+
+function sessionVerifyOptions(options: ResolvedOptions): VerifyTokenOptions {
+  let built = verifyOptionsCache.get(options);
+  if (!built) {
+    built = Object.assign(
+      {
+        jwtKey: options.jwtKey || undefined,
+        secretKey: options.secretKey,
+        apiUrl: options.apiUrl,
+        apiVersion: options.apiVersion,
+        clerkApiVersion: options.clerkApiVersion,
+        issuer: null,
+        audience: options.audience,
+        authorizedParties: options.authorizedParties,
+        clockSkewInMs: options.clockSkewInMs,
+        env: options.env,
+        fetch: options.fetch,
+      },
+      pickJwksOptions(options),
+    );
+    verifyOptionsCache.set(options, built);
+  }
+  return built;
+}
+
+/**
+ * Verifies a session token; rejects with the `TokenVerificationError` of the first failed check. `decoded` is
+ * the token's `peekJwt` result when the caller has it, so that the token is not decoded a second time.
+ */
 export function verifySession(
   token: string,
   options: ResolvedOptions,
-  clockSkewInMs = options.clockSkewInMs,
+  { decoded, clockSkewInMs }: { decoded?: PeekedJwt; clockSkewInMs?: number } = {},
 ): Promise<JwtPayload> {
-  return verifyToken(token, {
-    ...pickJwksOptions(options),
-    jwtKey: options.jwtKey || undefined,
-    secretKey: options.secretKey,
-    apiUrl: options.apiUrl,
-    apiVersion: options.apiVersion,
-    clerkApiVersion: options.clerkApiVersion,
-    issuer: null,
-    audience: options.audience,
-    authorizedParties: options.authorizedParties,
-    clockSkewInMs,
-    env: options.env,
-    fetch: options.fetch,
-  });
+  const verifyOptions =
+    clockSkewInMs === undefined
+      ? sessionVerifyOptions(options)
+      : { ...sessionVerifyOptions(options), clockSkewInMs };
+  return decoded ? verifyDecodedToken(token, decoded, verifyOptions) : verifyToken(token, verifyOptions);
 }
 
 /** A decoded machine JWT (M2M or OAuth), or a JWT whose `cat` names another class than a session token (1.6). */
@@ -52,10 +77,10 @@ export function isNonSessionJwt({ header, payload }: PeekedJwt): boolean {
 }
 
 /** The same for a raw token: an opaque machine token by prefix, or a decodable JWT of another class. */
-export function isNonSessionToken(token: string): boolean {
+export function isNonSessionToken(token: string, decode: (token: string) => PeekedJwt = peekJwt): boolean {
   if (token.startsWith('mt_') || token.startsWith('oat_') || token.startsWith('ak_')) return true;
   try {
-    return isNonSessionJwt(peekJwt(token));
+    return isNonSessionJwt(decode(token));
   } catch {
     return false;
   }

@@ -153,17 +153,6 @@ export interface CurrentStateInput extends CurrentEchoedConfig {
   debugData: () => object;
 }
 
-const echoOf = (input: CurrentStateInput): CurrentEchoedConfig => ({
-  proxyUrl: input.proxyUrl,
-  publishableKey: input.publishableKey,
-  isSatellite: input.isSatellite,
-  domain: input.domain,
-  signInUrl: input.signInUrl,
-  signUpUrl: input.signUpUrl,
-  afterSignInUrl: input.afterSignInUrl,
-  afterSignUpUrl: input.afterSignUpUrl,
-});
-
 /** Adds `x-clerk-auth-status`, `-reason` and `-message` (when non-empty and a valid header value). */
 function withDebugHeaders(headers: Headers, status: string, reason: string, message: string): Headers {
   for (const [name, value] of [
@@ -193,7 +182,14 @@ export function currentSignedInSession(
     status: 'signed-in',
     reason: null,
     message: null,
-    ...echoOf(input),
+    proxyUrl: input.proxyUrl,
+    publishableKey: input.publishableKey,
+    isSatellite: input.isSatellite,
+    domain: input.domain,
+    signInUrl: input.signInUrl,
+    signUpUrl: input.signUpUrl,
+    afterSignInUrl: input.afterSignInUrl,
+    afterSignUpUrl: input.afterSignUpUrl,
     isSignedIn: true,
     isAuthenticated: true,
     tokenType: 'session_token',
@@ -216,7 +212,14 @@ export function currentSignedInMachine(
     status: 'signed-in',
     reason: null,
     message: null,
-    ...echoOf(input),
+    proxyUrl: input.proxyUrl,
+    publishableKey: input.publishableKey,
+    isSatellite: input.isSatellite,
+    domain: input.domain,
+    signInUrl: input.signInUrl,
+    signUpUrl: input.signUpUrl,
+    afterSignInUrl: input.afterSignInUrl,
+    afterSignUpUrl: input.afterSignUpUrl,
     isSignedIn: true,
     isAuthenticated: true,
     tokenType,
@@ -239,7 +242,14 @@ export function currentSignedOut(
     status: 'signed-out',
     reason,
     message,
-    ...echoOf(input),
+    proxyUrl: input.proxyUrl,
+    publishableKey: input.publishableKey,
+    isSatellite: input.isSatellite,
+    domain: input.domain,
+    signInUrl: input.signInUrl,
+    signUpUrl: input.signUpUrl,
+    afterSignInUrl: input.afterSignInUrl,
+    afterSignUpUrl: input.afterSignUpUrl,
     isSignedIn: false,
     isAuthenticated: false,
     tokenType,
