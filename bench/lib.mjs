@@ -3,8 +3,10 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 // Shared reporting and fixtures for the benchmarks. Tasks run side by side in one process, interleaved in rounds
-// (A, B, C, A, B, C, ...) so that load from elsewhere on the machine hits every task alike; each task's
-// figure is its median round, in CPU time. Prints a markdown table with each task's ratio to a named floor task.
+// so that load from elsewhere on the machine hits every task alike; each round starts one task later (A, B, C,
+// then B, C, A, ...), because a task is charged part of what the task before it left behind (garbage collected
+// meanwhile), and a fixed order would always charge the same neighbour. Each task's figure is its median
+// round, in CPU time. Prints a markdown table with each task's ratio to a named floor task.
 
 // CPU time of this process (user + system, in ms), not wall-clock time: on a shared machine the time the
 // scheduler gives to other processes is then not counted against whichever task happened to be running.
@@ -28,7 +30,10 @@ export async function compare(title, tasks, { floor, rounds = 15, roundMs = 60 }
   }
   const samples = new Map(entries.map(([name]) => [name, []]));
   for (let round = 0; round < rounds; round++) {
-    for (const [name, fn] of entries) samples.get(name).push(await timeBatch(fn, iterations.get(name)));
+    for (let index = 0; index < entries.length; index++) {
+      const [name, fn] = entries[(round + index) % entries.length];
+      samples.get(name).push(await timeBatch(fn, iterations.get(name)));
+    }
   }
   const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const ms = new Map([...samples].map(([name, values]) => [name, median(values)]));
