@@ -1,4 +1,4 @@
-import { type JwksTuningOptions, pickJwksOptions } from '@clerk/jwks-resolver';
+import type { JwksTuningOptions } from '@clerk/jwks-resolver';
 import { deprecated } from '@clerk/jwt-core';
 import type { AuthStateApiClient } from '../api-client';
 import { constants, DEFAULT_API_URL, DEFAULT_API_VERSION } from '../constants';
@@ -90,7 +90,17 @@ export function readRequest(call: AuthenticateRequestOptions, instance: Instance
     authorizedParties: call.authorizedParties,
     clockSkewInMs: call.clockSkewInMs,
     clockSkewInSeconds: call.clockSkewInSeconds,
-    ...pickJwksOptions(call, instance),
+    // Written out rather than spread from `pickJwksOptions`: on Node 20 every property that follows a spread in
+    // a literal costs a map transition of its own, microseconds per request. `satisfies` below keeps the list
+    // complete. A call value wins unless `undefined`.
+    jwksCacheTtlInMs: call.jwksCacheTtlInMs ?? instance.jwksCacheTtlInMs,
+    skipJwksCache: call.skipJwksCache ?? instance.skipJwksCache,
+    jwksRefetchCooldownInMs: call.jwksRefetchCooldownInMs ?? instance.jwksRefetchCooldownInMs,
+    jwksFetchTimeoutInMs: call.jwksFetchTimeoutInMs ?? instance.jwksFetchTimeoutInMs,
+    jwksFetchRetries: call.jwksFetchRetries ?? instance.jwksFetchRetries,
+    jwksRetryDelayInMs: call.jwksRetryDelayInMs ?? instance.jwksRetryDelayInMs,
+    jwksLoadTimeoutInMs: call.jwksLoadTimeoutInMs ?? instance.jwksLoadTimeoutInMs,
+    jwksMaxStaleInMs: call.jwksMaxStaleInMs ?? instance.jwksMaxStaleInMs,
     env: call.env ?? instance.env,
     fetch: call.fetch ?? instance.fetch,
     isSatellite: call.isSatellite || instance.isSatellite,
@@ -117,7 +127,7 @@ export function readRequest(call: AuthenticateRequestOptions, instance: Instance
     apiClient: call.apiClient ?? instance.apiClient,
     isDevelopment: isDevelopmentSecretKey(secretKey),
     isProduction: isProductionSecretKey(secretKey),
-  };
+  } satisfies NormalizedOptions & Required<Record<keyof JwksTuningOptions, unknown>>;
 }
 
 /** The search params the satellite rules read: the explicit ones, else the request URL's (parsed on demand). */
