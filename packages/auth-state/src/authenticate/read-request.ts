@@ -9,6 +9,8 @@ import { type RequestHeaders, readHeaders } from '../request/headers';
 import type { AuthenticateRequestOptions, NormalizedOptions } from './options';
 
 const { Cookies } = constants;
+/** The only cookies the 0.x form reads. */
+const SESSION_COOKIES = [Cookies.Session, Cookies.ClientUat];
 
 /** The rejection for a request whose headers have no `get()`: a Node `IncomingMessage`, most likely. */
 export const NOT_A_FETCH_REQUEST =
@@ -65,7 +67,7 @@ export function readRequest(call: AuthenticateRequestOptions, instance: Instance
   if (frontendApi) deprecated('frontendApi', 'Use `publishableKey` instead.');
   if (apiKey) deprecated('apiKey', 'Use `secretKey` instead.');
   const headers = request ? readHeaders(request.headers) : undefined;
-  const cookies = headers ? parseCookieHeader(headers.cookie) : undefined;
+  const cookies = headers ? parseCookieHeader(headers.cookie, SESSION_COOKIES) : undefined;
   return {
     request,
     secretKey,

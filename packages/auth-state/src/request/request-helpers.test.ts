@@ -177,6 +177,15 @@ describe('parseCookieHeader', () => {
     expect(parseCookieHeader(';'.repeat(20_000)).size).toBe(0);
   });
 
+  it('with a list of names keeps only those, still the first occurrence of each', () => {
+    const header = 'a=1; __session=s%41; x=2; __client_uat=5; __session=later; __client_uat=6';
+    expect(Object.fromEntries(parseCookieHeader(header, ['__session', '__client_uat']))).toEqual({
+      __session: 'sA',
+      __client_uat: '5',
+    });
+    expect(Object.fromEntries(parseCookieHeader(header, ['x', 'missing']))).toEqual({ x: '2' });
+  });
+
   it('matches the rule pair by pair on arbitrary headers', () => {
     // The rule as written: split on ";", split each pair at its first "=", trim, first name wins.
     const byRule = (header: string) => {
@@ -200,6 +209,9 @@ describe('parseCookieHeader', () => {
         fc.string({ unit: fc.constantFrom('a', 'b', '=', ';', ' ', '"', '%', '4', '1', 'é', '\t') }),
         header => {
           expect([...parseCookieHeader(header)]).toEqual(byRule(header));
+          const only = ['a', 'b'];
+          const kept = byRule(header).filter(([name]) => only.includes(name as string));
+          expect([...parseCookieHeader(header, only)]).toEqual(kept);
         },
       ),
       { numRuns: 2000 },
