@@ -16,8 +16,6 @@ export interface RequestHeaders {
   userAgent: string | undefined;
 }
 
-const NativeHeaders = typeof Headers === 'function' ? Headers : undefined;
-
 /**
  * Reads every header the 0.x form uses, in one pass over a native `Headers` (each `get()` of one converts and
  * validates its argument, which on Node 20 costs as much as visiting a few headers) and with `get()` for any
@@ -36,7 +34,8 @@ export function readHeaders(headers: Pick<Headers, 'get'>): RequestHeaders {
     referrer: undefined,
     userAgent: undefined,
   };
-  if (NativeHeaders && Object.getPrototypeOf(headers) === NativeHeaders.prototype) {
+  // The global is read here, not at import: on Node, reading it loads the fetch implementation.
+  if (typeof Headers === 'function' && Object.getPrototypeOf(headers) === Headers.prototype) {
     // Native iteration yields lower-case names, each once, with the value `get()` returns.
     (headers as Headers).forEach((value, name) => {
       switch (name) {
