@@ -1,9 +1,12 @@
 // authenticateRequest of @clerk/auth-state side by side with @clerk/backend 0.38.15 and a floor (read the
 // cookie or Authorization header, one node:crypto signature check): cookie flow and header flow, local key
-// and JWKS from a Backend API on 127.0.0.1, fresh tokens (verified-token cache misses) and a repeated token.
+// and JWKS from a Backend API on 127.0.0.1, fresh tokens (verified-token cache misses) and a repeated token;
+// then the rows of issue 18: the standalone 0.x call form `authenticateRequest({ request, ...options })` beside
+// 0.38.15 and 3.x (`clerk-backend-3`), local key, distinct tokens and a cached token.
 import { createServer } from 'node:http';
-import { createAuthenticateRequest } from '@clerk/auth-state';
+import { authenticateRequest, createAuthenticateRequest } from '@clerk/auth-state';
 import { verifyToken } from '@clerk/jwks-resolver';
+import { createClerkClient } from 'clerk-backend-3';
 import { Clerk } from 'clerk-backend-038';
 import { compare, rsaFixture } from './lib.mjs';
 
@@ -170,6 +173,52 @@ results.repeated = await compare(
   },
   { floor: 'floor' },
 );
+
+// Issue 18: the standalone 0.x call form with the options spread into each call, as a 0.x app calls it. Each
+// task walks its own 1200 distinct tokens (more than the verified-token cache holds), so that no task ever
+// verifies a token another task has just verified.
+const standaloneOptions = { secretKey, jwtKey: publicPem, env: {} };
+const standalone = request => authenticateRequest({ request, ...standaloneOptions });
+// 3.x needs the publishable key; this one's Frontend API is clerk.example.com, the fixture's issuer.
+const v3 = createClerkClient({
+  secretKey,
+  publishableKey: 'pk_live_Y2xlcmsuZXhhbXBsZS5jb20k',
+  jwtKey: publicPem,
+});
+const ownRequests = prefix =>
+  Array.from({ length: 1200 }, (_, i) =>
+    cookieRequest(fixture.token({ sid: `${prefix}_${i}`, nbf: now - 10 })),
+  );
+const standaloneTasks = pick => ({
+  floor: pick('floor', cookieFloor),
+  '@clerk/auth-state, authenticateRequest({ request, ...options })': pick('ours', request =>
+    signedIn(standalone(request)),
+  ),
+  '@clerk/backend 0.38.15': pick('legacy', request =>
+    signedIn(legacy.local.authenticateRequest({ request })),
+  ),
+  '@clerk/backend 3.x (request)': pick('v3', request => signedIn(v3.authenticateRequest(request))),
+});
+const distinct = {
+  ...standaloneTasks((prefix, task) => walk(ownRequests(`standalone_${prefix}`), task)),
+  // What the verifier alone costs on the same kind of request (its token read with a regex).
+  'verifyToken alone (@clerk/jwks-resolver)': walk(ownRequests('standalone_solo'), request =>
+    verified(verifyToken(cookieToken(request), soloLocal)),
+  ),
+};
+// The cached row: the same Request (built once) and token every call, a verified-token cache hit for ours.
+const cached = standaloneTasks((_prefix, task) => () => task(repeated));
+for (const task of [...Object.values(distinct), ...Object.values(cached)]) await warmUp(task);
+results.standaloneDistinct = await compare(
+  'authenticateRequest({ request, ...options }), cookie flow, local key, distinct tokens (floor: read cookie + node:crypto verify)',
+  distinct,
+  { floor: 'floor' },
+);
+results.standaloneCached = await compare(
+  'authenticateRequest({ request, ...options }), cookie flow, local key, the same token and Request every call (floor: read cookie + node:crypto verify)',
+  cached,
+  { floor: 'floor' },
+);
 server.close();
 
 const rows = [
@@ -192,5 +241,22 @@ for (const [name, r] of rows) {
   const alone = r['verifyToken alone (@clerk/jwks-resolver)'];
   console.log(
     `| ${name} | ${ours.toFixed(2)}x | ${alone.toFixed(2)}x | ${legacyRatio.toFixed(2)}x | ${(legacyRatio / ours).toFixed(1)}x | ${ok ? 'yes' : 'NO'} |`,
+  );
+}
+
+const ours18 = '@clerk/auth-state, authenticateRequest({ request, ...options })';
+console.log('\n### Targets of issue 18 (the 0.x call form, local key)\n');
+console.log(
+  '| row | @clerk/auth-state / floor | of which verifyToken / floor | 0.38.15 / @clerk/auth-state | 3.x / @clerk/auth-state | target | met |',
+);
+console.log('|---|---:|---:|---:|---:|---|---|');
+for (const [name, r, target] of [
+  ['cookie flow, cached token, Request built once', results.standaloneCached, 0.15],
+  ['cookie flow, distinct tokens', results.standaloneDistinct, 1.15],
+]) {
+  const ours = r[ours18];
+  const alone = r['verifyToken alone (@clerk/jwks-resolver)'];
+  console.log(
+    `| ${name} | ${ours.toFixed(2)}x | ${alone ? `${alone.toFixed(2)}x` : '-'} | ${(r['@clerk/backend 0.38.15'] / ours).toFixed(1)}x | ${(r['@clerk/backend 3.x (request)'] / ours).toFixed(1)}x | <= ${target}x the floor | ${ours <= target ? 'yes' : 'NO'} |`,
   );
 }

@@ -849,6 +849,43 @@ describe('authenticateRequest: options taken from headers', () => {
     });
   });
 
+  it('reads the same values from native Headers, a Headers subclass and an object with only get()', async () => {
+    // Mixed-case names, an empty value (read as missing), repeated names (combined as get() combines them).
+    const headers = new Headers([
+      ['Origin', 'https://example.com'],
+      ['X-Forwarded-Host', 'fwd.example.com'],
+      ['x-forwarded-host', 'second.example.com'],
+      ['X-Forwarded-Port', '8443'],
+      ['X-Forwarded-Proto', ''],
+      ['Referer', 'https://example.com/from'],
+      ['User-Agent', 'Mozilla/5.0'],
+      ['Authorization', ''],
+      ['Cookie', '__client_uat=0'],
+      ['Cookie', 'theme=dark'],
+    ]);
+    const native = new Request('https://example.com/', { headers });
+    class WrappedHeaders extends Headers {}
+    const subclassed = { url: native.url, headers: new WrappedHeaders(headers) } as Request;
+    const getOnly = { url: native.url, headers: { get: (name: string) => headers.get(name) } } as Request;
+    const expected = {
+      origin: 'https://example.com',
+      host: undefined,
+      forwardedHost: 'fwd.example.com, second.example.com',
+      forwardedPort: '8443',
+      forwardedProto: undefined,
+      referrer: 'https://example.com/from',
+      userAgent: 'Mozilla/5.0',
+      headerToken: undefined,
+      clientUat: '0',
+    };
+    for (const request of [native, subclassed, getOnly]) {
+      const debug = await debugOf({ request, clientUat: undefined });
+      // The Origin is not the forwarded host: cross-origin without an Authorization header.
+      expect(debug).toMatchObject({ status: 'signed-out', reason: 'header-missing-cors' });
+      expect(Object.fromEntries(Object.keys(expected).map(name => [name, debug[name]]))).toEqual(expected);
+    }
+  });
+
   it('cloudfront-forwarded-proto wins over x-forwarded-proto', async () => {
     const debug = await debugOf({
       request: request('/', { 'cloudfront-forwarded-proto': 'https', 'x-forwarded-proto': 'http' }),

@@ -1,4 +1,4 @@
-import { pickJwksOptions, verifyToken } from '@clerk/jwks-resolver';
+import { type JwksTuningOptions, type VerifyTokenOptions, verifyToken } from '@clerk/jwks-resolver';
 import type { JwtPayload } from '@clerk/jwt-core';
 import type { NormalizedOptions } from './options';
 
@@ -15,8 +15,16 @@ function issuerFor(options: NormalizedOptions): string | ((iss: string) => boole
 
 /** Verifies a session token with the merged options and the issuer the instance setup calls for. */
 export function verifySessionToken(token: string, options: NormalizedOptions): Promise<JwtPayload> {
+  // No spread (see readRequest): the JWKS tuning is written out, `satisfies` keeps the list complete.
   return verifyToken(token, {
-    ...pickJwksOptions(options),
+    jwksCacheTtlInMs: options.jwksCacheTtlInMs,
+    skipJwksCache: options.skipJwksCache,
+    jwksRefetchCooldownInMs: options.jwksRefetchCooldownInMs,
+    jwksFetchTimeoutInMs: options.jwksFetchTimeoutInMs,
+    jwksFetchRetries: options.jwksFetchRetries,
+    jwksRetryDelayInMs: options.jwksRetryDelayInMs,
+    jwksLoadTimeoutInMs: options.jwksLoadTimeoutInMs,
+    jwksMaxStaleInMs: options.jwksMaxStaleInMs,
     jwtKey: options.jwtKey,
     secretKey: options.secretKey,
     apiUrl: options.apiUrl,
@@ -30,5 +38,5 @@ export function verifySessionToken(token: string, options: NormalizedOptions): P
     proxyUrl: options.isSatellite ? undefined : options.proxyUrl,
     env: options.env,
     fetch: options.fetch,
-  });
+  } satisfies VerifyTokenOptions & Required<Record<keyof JwksTuningOptions, unknown>>);
 }

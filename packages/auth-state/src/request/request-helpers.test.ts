@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildRequestUrl, createIsomorphicRequest } from '../index';
 import { parseCookieHeader } from './cookies';
@@ -165,5 +166,55 @@ describe('parseCookieHeader', () => {
 
   it('is empty for a missing header', () => {
     expect(parseCookieHeader(null).size).toBe(0);
+  });
+
+  it('skips pairs without "=", even when a later pair has one, and keeps "=" inside values', () => {
+    expect(Object.fromEntries(parseCookieHeader(';;; junk; a=1;; b; =; c = x=y ; ; d'))).toEqual({
+      a: '1',
+      c: 'x=y',
+    });
+    expect(Object.fromEntries(parseCookieHeader('a=1;b=;c'))).toEqual({ a: '1', b: '' });
+    expect(parseCookieHeader(';'.repeat(20_000)).size).toBe(0);
+  });
+
+  it('with a list of names keeps only those, still the first occurrence of each', () => {
+    const header = 'a=1; __session=s%41; x=2; __client_uat=5; __session=later; __client_uat=6';
+    expect(Object.fromEntries(parseCookieHeader(header, ['__session', '__client_uat']))).toEqual({
+      __session: 'sA',
+      __client_uat: '5',
+    });
+    expect(Object.fromEntries(parseCookieHeader(header, ['x', 'missing']))).toEqual({ x: '2' });
+  });
+
+  it('matches the rule pair by pair on arbitrary headers', () => {
+    // The rule as written: split on ";", split each pair at its first "=", trim, first name wins.
+    const byRule = (header: string) => {
+      const cookies = new Map<string, string>();
+      for (const pair of header.split(';')) {
+        const eq = pair.indexOf('=');
+        const name = eq < 0 ? '' : pair.slice(0, eq).trim();
+        if (!name || cookies.has(name)) continue;
+        let value = pair.slice(eq + 1).trim();
+        if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+        let decoded = value;
+        try {
+          decoded = decodeURIComponent(value);
+        } catch {}
+        cookies.set(name, decoded);
+      }
+      return [...cookies];
+    };
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', '=', ';', ' ', '"', '%', '4', '1', 'é', '\t') }),
+        header => {
+          expect([...parseCookieHeader(header)]).toEqual(byRule(header));
+          const only = ['a', 'b'];
+          const kept = byRule(header).filter(([name]) => only.includes(name as string));
+          expect([...parseCookieHeader(header, only)]).toEqual(kept);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -12,13 +12,8 @@ import type {
 /** The merged options a state is built from; the signed-out auth object's `debug()` shows all of them. */
 export type StateInput = Partial<EchoedConfigWithProxy> & { frontendApi: string };
 
-// The redirect URLs every state echoes, spread in place so that each state keeps the 0.x property order.
-const redirectUrlsOf = (input: StateInput) => ({
-  signInUrl: input.signInUrl,
-  signUpUrl: input.signUpUrl,
-  afterSignInUrl: input.afterSignInUrl,
-  afterSignUpUrl: input.afterSignUpUrl,
-});
+// Each state is one literal in the 0.x property order, without spreads: on Node 20 every property that follows
+// a spread costs a map transition of its own, microseconds per state.
 
 export function signedIn(input: StateInput, authObject: SignedInAuthObject, token: string): SignedInState {
   return {
@@ -30,7 +25,10 @@ export function signedIn(input: StateInput, authObject: SignedInAuthObject, toke
     publishableKey: input.publishableKey,
     domain: input.domain,
     isSatellite: input.isSatellite,
-    ...redirectUrlsOf(input),
+    signInUrl: input.signInUrl,
+    signUpUrl: input.signUpUrl,
+    afterSignInUrl: input.afterSignInUrl,
+    afterSignUpUrl: input.afterSignUpUrl,
     isSignedIn: true,
     isInterstitial: false,
     isUnknown: false,
@@ -49,7 +47,10 @@ export function signedOut(input: StateInput, reason: AuthReason, message = ''): 
     publishableKey: input.publishableKey,
     isSatellite: input.isSatellite,
     domain: input.domain,
-    ...redirectUrlsOf(input),
+    signInUrl: input.signInUrl,
+    signUpUrl: input.signUpUrl,
+    afterSignInUrl: input.afterSignInUrl,
+    afterSignUpUrl: input.afterSignUpUrl,
     isSignedIn: false,
     isInterstitial: false,
     isUnknown: false,
@@ -68,7 +69,10 @@ export function interstitial(input: StateInput, reason: AuthReason, message = ''
     isSatellite: input.isSatellite,
     domain: input.domain,
     proxyUrl: input.proxyUrl,
-    ...redirectUrlsOf(input),
+    signInUrl: input.signInUrl,
+    signUpUrl: input.signUpUrl,
+    afterSignInUrl: input.afterSignInUrl,
+    afterSignUpUrl: input.afterSignUpUrl,
     isSignedIn: false,
     isInterstitial: true,
     isUnknown: false,
@@ -86,7 +90,10 @@ export function unknownState(input: StateInput, reason: AuthReason, message = ''
     publishableKey: input.publishableKey,
     isSatellite: input.isSatellite,
     domain: input.domain,
-    ...redirectUrlsOf(input),
+    signInUrl: input.signInUrl,
+    signUpUrl: input.signUpUrl,
+    afterSignInUrl: input.afterSignInUrl,
+    afterSignUpUrl: input.afterSignUpUrl,
     isSignedIn: false,
     isInterstitial: false,
     isUnknown: true,
