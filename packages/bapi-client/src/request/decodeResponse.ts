@@ -1,7 +1,9 @@
+import { DeletedObject } from '../generated/resources';
 import { isPlainObject } from './isPlainObject';
 import type { ResourceClass } from './operation';
 
-type ConvertItem = (item: unknown) => unknown;
+/** The class an item of the given `object` type becomes; undefined: it stays plain JSON. */
+export type ResourceFor = (objectType: unknown) => ResourceClass | undefined;
 
 /**
  * The 0.x deserializer walk: a bare array, a `{ data: [...], total_count }` page, or one item.
@@ -9,28 +11,33 @@ type ConvertItem = (item: unknown) => unknown;
  */
 export function decodePayload(
   payload: unknown,
-  convertItem: ConvertItem,
+  resourceFor: ResourceFor,
   listKey = 'data',
 ): { data: unknown; totalCount?: number } {
-  if (Array.isArray(payload)) return { data: payload.map(convertItem) };
-  if (isPlainObject(payload) && Array.isArray(payload[listKey])) {
-    const data = (payload[listKey] as unknown[]).map(convertItem);
-    return typeof payload.total_count === 'number' ? { data, totalCount: payload.total_count } : { data };
+  if (Array.isArray(payload)) return { data: convertItems(payload, resourceFor) };
+  const list = isPlainObject(payload) ? payload[listKey] : undefined;
+  if (Array.isArray(list)) {
+    const data = convertItems(list, resourceFor);
+    const totalCount = (payload as Record<string, unknown>).total_count;
+    return typeof totalCount === 'number' ? { data, totalCount } : { data };
   }
-  return { data: convertItem(payload) };
+  return { data: convertItem(payload, resourceFor) };
+}
+
+function convertItems(items: unknown[], resourceFor: ResourceFor): unknown[] {
+  const converted = new Array<unknown>(items.length);
+  for (let index = 0; index < items.length; index++)
+    converted[index] = convertItem(items[index], resourceFor);
+  return converted;
 }
 
 /**
  * One item: strings pass through; `{object, deleted}` is a deleted object; a `total_count` object is its
  * number; an item of the resource's type becomes that class; anything else stays plain JSON.
  */
-export function convertItem(
-  item: unknown,
-  resourceFor: (objectType: unknown) => ResourceClass | undefined,
-  deletedObject: ResourceClass,
-): unknown {
+export function convertItem(item: unknown, resourceFor: ResourceFor): unknown {
   if (!isPlainObject(item)) return item;
-  if ('object' in item && 'deleted' in item) return deletedObject.fromJSON(item);
+  if ('object' in item && 'deleted' in item) return (DeletedObject as ResourceClass).fromJSON(item);
   if (item.object === 'total_count') return item.total_count;
   const resource = resourceFor(item.object);
   return resource ? resource.fromJSON(item) : item;
