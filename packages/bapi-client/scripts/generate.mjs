@@ -784,13 +784,16 @@ function emitResources(model) {
 }
 
 function emitObjectTypes(model) {
-  const out = [HEADER, 'import {\n'];
+  const out = [HEADER];
+  // the deserializer finds an item's class among `resourceClasses` by its `objectTypes`: one class per type
   const classesByType = {};
   for (const cls of Object.values(model.classes)) {
-    for (const type of cls.objectTypes) classesByType[type] = cls.name;
+    for (const type of cls.objectTypes) {
+      if (classesByType[type])
+        throw new Error(`object type ${type} is built by ${classesByType[type]} and ${cls.name}`);
+      classesByType[type] = cls.name;
+    }
   }
-  const used = [...new Set(Object.values(classesByType))].sort();
-  out.push(used.map(name => `  ${name},\n`).join(''), "} from './resources';\n\n");
   const allTypes = {
     ...Object.fromEntries(Object.keys(classesByType).map(t => [t, pascal(t)])),
     ...objectTypeKeys,
@@ -800,11 +803,7 @@ function emitObjectTypes(model) {
   for (const [type, key] of Object.entries(allTypes).sort((a, b) => a[1].localeCompare(b[1]))) {
     out.push(`  ${key}: ${JSON.stringify(type)},\n`);
   }
-  out.push('} as const;\n\nexport type ObjectType = (typeof ObjectType)[keyof typeof ObjectType];\n\n');
-  out.push('/** The resource class each `object` value deserializes into. */\n');
-  out.push('export const resourceByObjectType = {\n');
-  for (const [type, name] of Object.entries(classesByType).sort()) out.push(`  ${type}: ${name},\n`);
-  out.push('} as const;\n');
+  out.push('} as const;\n\nexport type ObjectType = (typeof ObjectType)[keyof typeof ObjectType];\n');
   return out.join('');
 }
 

@@ -1,15 +1,5 @@
-import { resourceByObjectType } from './generated/objectTypes';
+import { classOfType } from './request/classOfType';
 import { decodePayload } from './request/decodeResponse';
-import type { ResourceClass } from './request/operation';
-
-/** `resourceByObjectType` as a Map (one hash lookup per item, no prototype keys), built on first use. */
-let classByType: Map<string, ResourceClass> | undefined;
-
-function classOfType(objectType: unknown): ResourceClass | undefined {
-  if (typeof objectType !== 'string') return undefined;
-  classByType ??= new Map(Object.entries(resourceByObjectType));
-  return classByType.get(objectType);
-}
 
 /**
  * The 0.x deserializer: resource instances by their `object` type, lists and `{ data, total_count }` pages

@@ -10,29 +10,14 @@ export function joinUrl(...segments: Array<string | undefined>): string {
     .replace(/([^:]\/)\/+/g, '$1');
 }
 
-/**
- * Fills `{name}` placeholders (a `{`, one or more characters other than `}`, a `}`) in order, percent-encoded;
- * an empty id is a programmer error. A scan, not a replace with a callback: it runs on every call.
- */
+/** Fills `{name}` placeholders in order, percent-encoded; an empty id is a programmer error. */
 export function fillPath(template: string, params: readonly string[]): string {
-  let path = '';
-  let copiedUpTo = 0;
   let index = 0;
-  let open = template.indexOf('{');
-  while (open !== -1) {
-    const close = template.indexOf('}', open + 1);
-    if (close === -1) break;
-    if (close === open + 1) {
-      open = template.indexOf('{', close);
-      continue;
-    }
+  return template.replace(/\{[^}]+\}/g, () => {
     const value = params[index++];
     if (typeof value !== 'string' || value === '') throw new Error(MISSING_ID);
-    path += template.slice(copiedUpTo, open) + encodeURIComponent(value);
-    copiedUpTo = close + 1;
-    open = template.indexOf('{', copiedUpTo);
-  }
-  return copiedUpTo === 0 ? template : path + template.slice(copiedUpTo);
+    return encodeURIComponent(value);
+  });
 }
 
 /** snake_case keys; arrays repeat the key (or join with commas); undefined and null are left out. */
