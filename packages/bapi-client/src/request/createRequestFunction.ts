@@ -34,12 +34,6 @@ export function createRequestFunction(clientOptions: BackendApiClientOptions = {
   assertClerkApiVersion(options.clerkApiVersion);
   if (options.apiKey) deprecated('apiKey', 'Use `secretKey` instead.');
   if (options.httpOptions) deprecated('httpOptions', 'Use `fetch`, `timeoutInMs` or a per-call `signal`.');
-  // `options` is a private copy: its strings cannot change after creation, so the URL prefix is joined once
-  // (joinUrl(prefix, path) is joinUrl(apiUrl, apiVersion, path))
-  const urlPrefix = joinUrl(options.apiUrl ?? DEFAULT_API_URL, options.apiVersion ?? DEFAULT_API_VERSION);
-  // a path of single slashes after a prefix without a trailing one needs no collapsing: plain concatenation
-  const prefixEndsClean = !urlPrefix.endsWith('/');
-  const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
 
   return async function request<T>(
     operation: Operation<T>,
@@ -52,11 +46,8 @@ export function createRequestFunction(clientOptions: BackendApiClientOptions = {
     const path = fillPath(operation.path, pathParams);
 
     const query = operation.input === 'query' ? buildQuery(input, operation.commaSeparated) : '';
-    const joined =
-      prefixEndsClean && path.startsWith('/') && !path.includes('//')
-        ? urlPrefix + path
-        : joinUrl(urlPrefix, path);
-    const url = joined + query;
+    const url =
+      joinUrl(options.apiUrl ?? DEFAULT_API_URL, options.apiVersion ?? DEFAULT_API_VERSION, path) + query;
     const multipart = operation.input === 'multipart';
     let body: BodyInit | undefined;
     if (operation.method !== 'GET' && operation.input === 'json') body = buildJsonBody(input);
@@ -64,7 +55,7 @@ export function createRequestFunction(clientOptions: BackendApiClientOptions = {
 
     const headers = new Headers(options.httpOptions?.headers);
     headers.set('Authorization', `Bearer ${secretKey}`);
-    headers.set('User-Agent', userAgent);
+    headers.set('User-Agent', options.userAgent ?? DEFAULT_USER_AGENT);
     if (!multipart) headers.set('Content-Type', 'application/json');
     if (options.clerkApiVersion) headers.set(CLERK_API_VERSION_HEADER, options.clerkApiVersion);
     const init: RequestInit = { ...options.httpOptions, method: operation.method, headers, body };
@@ -199,24 +190,19 @@ function toResult<T>(operation: Operation<T>, response: Response, text: string):
 }
 
 function decodeWith({ resource, strict, listKey }: Operation<unknown>, payload: unknown) {
-  const accepts = (candidate: ResourceClass, objectType: unknown) =>
-    !candidate.objectTypes ||
-    (objectType === undefined && !strict) ||
-    candidate.objectTypes.includes(String(objectType));
-  const resourceFor: ResourceFor =
-    resource === undefined
-      ? () => undefined
-      : Array.isArray(resource)
-        ? objectType =>
-            (resource as readonly ResourceClass[]).find(candidate => accepts(candidate, objectType))
-        : objectType =>
-            accepts(resource as ResourceClass, objectType) ? (resource as ResourceClass) : undefined;
+  const candidates: readonly ResourceClass[] = resource === undefined ? [] : [resource].flat();
+  const resourceFor: ResourceFor = objectType =>
+    candidates.find(
+      candidate =>
+        !candidate.objectTypes ||
+        (objectType === undefined && !strict) ||
+        candidate.objectTypes.includes(String(objectType)),
+    );
   return decodePayload(payload, resourceFor, listKey);
 }
 
 /** Any JSON media type, including `application/json; charset=utf-8` and `application/problem+json`. */
 function isJsonMediaType(contentType: string | null): boolean {
-  if (contentType === 'application/json') return true;
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
   return (
     mediaType === 'application/json' || (mediaType.startsWith('application/') && mediaType.endsWith('+json'))

@@ -14,21 +14,13 @@ export function decodePayload(
   resourceFor: ResourceFor,
   listKey = 'data',
 ): { data: unknown; totalCount?: number } {
-  if (Array.isArray(payload)) return { data: convertItems(payload, resourceFor) };
-  const list = isPlainObject(payload) ? payload[listKey] : undefined;
-  if (Array.isArray(list)) {
-    const data = convertItems(list, resourceFor);
-    const totalCount = (payload as Record<string, unknown>).total_count;
-    return typeof totalCount === 'number' ? { data, totalCount } : { data };
+  const convert = (item: unknown) => convertItem(item, resourceFor);
+  if (Array.isArray(payload)) return { data: payload.map(convert) };
+  if (isPlainObject(payload) && Array.isArray(payload[listKey])) {
+    const data = (payload[listKey] as unknown[]).map(convert);
+    return typeof payload.total_count === 'number' ? { data, totalCount: payload.total_count } : { data };
   }
   return { data: convertItem(payload, resourceFor) };
-}
-
-function convertItems(items: unknown[], resourceFor: ResourceFor): unknown[] {
-  const converted = new Array<unknown>(items.length);
-  for (let index = 0; index < items.length; index++)
-    converted[index] = convertItem(items[index], resourceFor);
-  return converted;
 }
 
 /**

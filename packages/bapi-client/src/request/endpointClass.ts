@@ -29,14 +29,10 @@ export function endpointClass<T>(methods: MethodTable): EndpointClass<T> {
     const method = {
       [name](this: Endpoints, ...args: unknown[]) {
         const operation = defineOperation(form, resource);
-        const pathIds = operation.path.split('{').length - 1;
-        const inputAt = operation.input ? pathIds + 1 : pathIds;
-        return this.request(
-          operation,
-          args.slice(0, pathIds) as string[],
-          operation.input ? args[pathIds] : undefined,
-          args[inputAt] as Parameters<RequestFunction>[3],
-        );
+        // `args` is this call's own array: the ids are taken off its front, then the input if there is one
+        const ids = args.splice(0, operation.path.split('{').length - 1) as string[];
+        const input = operation.input ? args.shift() : undefined;
+        return this.request(operation, ids, input, args[0] as Parameters<RequestFunction>[3]);
       },
     }[name];
     Object.defineProperty(Endpoints.prototype, name, { configurable: true, writable: true, value: method });

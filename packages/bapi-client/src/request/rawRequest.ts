@@ -1,5 +1,5 @@
+import { resourceClasses } from '../generated/resources';
 import { buildQuery } from './buildUrl';
-import { classOfType } from './classOfType';
 import type { HttpMethod, Operation, ResourceClass } from './operation';
 import type { ApiResult, CallOptions, RequestFunction } from './types';
 
@@ -18,8 +18,8 @@ export interface RawRequestOptions {
 /** Each item becomes the resource class of its `object` type; an unknown type stays plain JSON. */
 const byObjectType: ResourceClass = {
   fromJSON(json: { object?: unknown }) {
-    const resource = classOfType(json.object);
-    return resource ? resource.fromJSON(json) : json;
+    const resource = resourceClasses.find(candidate => candidate.objectTypes.includes(json.object as string));
+    return resource ? resource.fromJSON(json as never) : json;
   },
 };
 

@@ -7,15 +7,11 @@ interface NestedClass<T> {
 /** A list of nested resources; anything that is not an array becomes `[]`, non-objects are dropped. */
 export function toList<T>(value: unknown, nested: NestedClass<T>): T[] {
   if (!Array.isArray(value)) return [];
-  // sized up front (a pushed-to array reserves 17 slots for its first item), trimmed if items were dropped
-  const length = value.length;
-  const items = new Array<T>(length);
+  // sized up front (a pushed-to array reserves 17 slots for its first item), cut to the items kept
+  const items = new Array<T>(value.length);
   let count = 0;
-  for (let index = 0; index < length; index++) {
-    const item: unknown = value[index];
-    if (item && typeof item === 'object') items[count++] = nested.fromJSON(item);
-  }
-  if (count < length) items.length = count;
+  for (const item of value) if (item && typeof item === 'object') items[count++] = nested.fromJSON(item);
+  items.length = count;
   return items;
 }
 
