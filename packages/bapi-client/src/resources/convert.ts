@@ -7,11 +7,12 @@ interface NestedClass<T> {
 /** A list of nested resources; anything that is not an array becomes `[]`, non-objects are dropped. */
 export function toList<T>(value: unknown, nested: NestedClass<T>): T[] {
   if (!Array.isArray(value)) return [];
-  // sized up front (a pushed-to array reserves 17 slots for its first item), cut to the items kept
+  // sized up front (a pushed-to array reserves 17 slots for its first item); cut only when items were dropped,
+  // as setting `length` is a slow store
   const items = new Array<T>(value.length);
   let count = 0;
   for (const item of value) if (item && typeof item === 'object') items[count++] = nested.fromJSON(item);
-  items.length = count;
+  if (count < items.length) items.length = count;
   return items;
 }
 
