@@ -1,7 +1,19 @@
-import { resourceByObjectType } from './generated/objectTypes';
-import { DeletedObject } from './generated/resources';
-import { convertItem, decodePayload } from './request/decodeResponse';
+import { resourceClasses } from './generated/resources';
+import { decodePayload } from './request/decodeResponse';
 import type { ResourceClass } from './request/operation';
+
+/** Each `object` type's class (the generator gives every type one class), built on first use. */
+let classByType: Map<string, ResourceClass> | undefined;
+
+function classOfType(objectType: unknown): ResourceClass | undefined {
+  if (typeof objectType !== 'string') return undefined;
+  if (!classByType) {
+    classByType = new Map();
+    for (const resource of resourceClasses)
+      for (const type of resource.objectTypes) classByType.set(type, resource);
+  }
+  return classByType.get(objectType);
+}
 
 /**
  * The 0.x deserializer: resource instances by their `object` type, lists and `{ data, total_count }` pages
@@ -9,12 +21,8 @@ import type { ResourceClass } from './request/operation';
  * plain JSON. Unlike 0.x it never throws.
  */
 export function deserialize<T = unknown>(payload: unknown): T {
-  const resourceFor = (objectType: unknown) =>
-    typeof objectType === 'string' && Object.hasOwn(resourceByObjectType, objectType)
-      ? (resourceByObjectType[objectType as keyof typeof resourceByObjectType] as ResourceClass)
-      : undefined;
   try {
-    return decodePayload(payload, item => convertItem(item, resourceFor, DeletedObject)).data as T;
+    return decodePayload(payload, classOfType).data as T;
   } catch {
     return payload as T;
   }

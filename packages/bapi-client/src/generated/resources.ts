@@ -190,8 +190,8 @@ export class AllowlistIdentifier {
   declare readonly updatedAt: number | undefined;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["allowlist_identifier"];
-  constructor(input: AllowlistIdentifierJSON) {
-    const json = input as any;
+  constructor(json: AllowlistIdentifierJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.invitationId = json.invitation_id;
     this.identifier = json.identifier;
@@ -591,8 +591,8 @@ export class Client {
   declare readonly createdAt: number;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["client"];
-  constructor(input: ClientJSON) {
-    const json = input as any;
+  constructor(json: ClientJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.sessionIds = json.session_ids;
     this.sessions = toList(json.sessions, Session);
@@ -1378,8 +1378,8 @@ export class DeletedObject {
   declare readonly deleted: boolean;
   /** `external_id`: a string. */
   declare readonly externalId: string | undefined;
-  constructor(input: DeletedObjectJSON) {
-    const json = input as any;
+  constructor(json: DeletedObjectJSON);
+  constructor(json: any) {
     this.object = json.object;
     this.id = nullWhenEmpty(json.id);
     this.slug = nullWhenEmpty(json.slug);
@@ -1631,8 +1631,8 @@ export class Email {
   declare readonly deliveredByClerk: boolean | undefined;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["email"];
-  constructor(input: EmailJSON) {
-    const json = input as any;
+  constructor(json: EmailJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.fromEmailName = json.from_email_name;
     this.emailAddressId = json.email_address_id;
@@ -1699,8 +1699,8 @@ export class EmailAddress {
   declare readonly updatedAt: number;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["email_address"];
-  constructor(input: EmailAddressJSON) {
-    const json = input as any;
+  constructor(json: EmailAddressJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.emailAddress = json.email_address;
     this.reserved = json.reserved;
@@ -1782,8 +1782,8 @@ export class EnterpriseAccount {
   declare readonly lastAuthenticatedAt: number | null | undefined;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["enterprise_account"];
-  constructor(input: EnterpriseAccountJSON) {
-    const json = input as any;
+  constructor(json: EnterpriseAccountJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.protocol = json.protocol;
     this.provider = json.provider;
@@ -2038,8 +2038,8 @@ export class ExternalAccount {
   declare readonly verification: Verification | null;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["external_account","facebook_account","google_account"];
-  constructor(input: ExternalAccountJSON) {
-    const json = input as any;
+  constructor(json: ExternalAccountJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.provider = json.provider;
     this.identificationId = json.identification_id;
@@ -2114,8 +2114,8 @@ export class IdentificationLink {
   declare readonly type: string;
   /** Unique identifier of the object (`id`: a string). */
   declare readonly id: string;
-  constructor(input: IdentificationLinkJSON) {
-    const json = input as any;
+  constructor(json: IdentificationLinkJSON);
+  constructor(json: any) {
     this.type = json.type;
     this.id = json.id;
   }
@@ -2413,8 +2413,8 @@ export class Invitation {
   declare readonly updatedAt: number;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["invitation"];
-  constructor(input: InvitationJSON) {
-    const json = input as any;
+  constructor(json: InvitationJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.emailAddress = json.email_address;
     this.publicMetadata = json.public_metadata;
@@ -2727,8 +2727,8 @@ export class OauthAccessToken {
   declare readonly tokenSecret: string | undefined;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["oauth_access_token"];
-  constructor(input: OauthAccessTokenJSON) {
-    const json = input as any;
+  constructor(json: OauthAccessTokenJSON);
+  constructor(json: any) {
     this.externalAccountId = json.external_account_id;
     this.providerUserId = json.provider_user_id;
     this.token = json.token;
@@ -3004,8 +3004,8 @@ export class Organization {
   }
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["organization"];
-  constructor(input: OrganizationJSON) {
-    const json = input as any;
+  constructor(json: OrganizationJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.name = json.name;
     this.slug = json.slug;
@@ -3186,8 +3186,8 @@ export class OrganizationInvitation {
   declare readonly publicOrganizationData: OrganizationInvitationPublicOrganizationDataJSON | undefined;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["organization_invitation"];
-  constructor(input: OrganizationInvitationJSON) {
-    const json = input as any;
+  constructor(json: OrganizationInvitationJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.emailAddress = json.email_address;
     this.role = json.role;
@@ -3258,8 +3258,8 @@ export class OrganizationMembership {
   declare readonly updatedAt: number;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["organization_membership"];
-  constructor(input: OrganizationMembershipJSON) {
-    const json = input as any;
+  constructor(json: OrganizationMembershipJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.role = json.role;
     this.roleName = json.role_name;
@@ -3328,8 +3328,8 @@ export class OrganizationMembershipPublicUserData {
   declare readonly banned: boolean | undefined;
   /** `deprovisioned`: a boolean. */
   declare readonly deprovisioned: boolean | undefined;
-  constructor(input: OrganizationMembershipPublicUserDataJSON) {
-    const json = input as any;
+  constructor(json: OrganizationMembershipPublicUserDataJSON);
+  constructor(json: any) {
     this.userId = json.user_id;
     this.firstName = json.first_name;
     this.lastName = json.last_name;
@@ -3446,8 +3446,8 @@ export class Passkey {
   declare readonly verification: Verification | null;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["passkey"];
-  constructor(input: PasskeyJSON) {
-    const json = input as any;
+  constructor(json: PasskeyJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.name = json.name;
     this.lastUsedAt = json.last_used_at;
@@ -3552,8 +3552,8 @@ export class PhoneNumber {
   declare readonly updatedAt: number;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["phone_number"];
-  constructor(input: PhoneNumberJSON) {
-    const json = input as any;
+  constructor(json: PhoneNumberJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.phoneNumber = json.phone_number;
     this.reservedForSecondFactor = json.reserved_for_second_factor;
@@ -3640,8 +3640,8 @@ export class RedirectUrl {
   declare readonly updatedAt: number;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["redirect_url"];
-  constructor(input: RedirectUrlJSON) {
-    const json = input as any;
+  constructor(json: RedirectUrlJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.url = json.url;
     this.createdAt = json.created_at;
@@ -3933,8 +3933,8 @@ export class SAMLAccount {
   declare readonly samlConnection: SAMLAccountConnectionJSON | null | undefined;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["saml_account"];
-  constructor(input: SAMLAccountJSON) {
-    const json = input as any;
+  constructor(json: SAMLAccountJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.provider = json.provider;
     this.active = json.active;
@@ -4296,8 +4296,8 @@ export class Session {
   declare readonly tasks: Array<SessionTaskJSON> | null | undefined;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["session"];
-  constructor(input: SessionJSON) {
-    const json = input as any;
+  constructor(json: SessionJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.userId = json.user_id;
     this.clientId = json.client_id;
@@ -4354,8 +4354,8 @@ export class SignInToken {
   declare readonly updatedAt: number;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["sign_in_token"];
-  constructor(input: SignInTokenJSON) {
-    const json = input as any;
+  constructor(json: SignInTokenJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.status = json.status;
     this.userId = json.user_id;
@@ -4519,8 +4519,8 @@ export class SMSMessage {
   declare readonly data: Record<string, unknown> | null | undefined;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["sms_message"];
-  constructor(input: SMSMessageJSON) {
-    const json = input as any;
+  constructor(json: SMSMessageJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.fromPhoneNumber = json.from_phone_number;
     this.toPhoneNumber = json.to_phone_number;
@@ -4704,8 +4704,8 @@ export class Token {
   declare readonly jwt: string;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["token"];
-  constructor(input: TokenJSON) {
-    const json = input as any;
+  constructor(json: TokenJSON);
+  constructor(json: any) {
     this.jwt = json.jwt;
   }
   /** A `Token` built from its Backend API JSON (`new Token(json)`). */
@@ -5000,8 +5000,8 @@ export class User {
   declare readonly birthday: string | undefined;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["user"];
-  constructor(input: UserJSON) {
-    const json = input as any;
+  constructor(json: UserJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.externalId = json.external_id;
     this.primaryEmailAddressId = json.primary_email_address_id;
@@ -5102,8 +5102,8 @@ export class Verification {
   declare readonly nonce: string | null;
   /** `message`: a string, or null. */
   declare readonly message: string | null | undefined;
-  constructor(input: VerificationJSON) {
-    const json = input as any;
+  constructor(json: VerificationJSON);
+  constructor(json: any) {
     this.status = json.status;
     this.strategy = json.strategy;
     this.attempts = nullWhenMissing(json.attempts);
@@ -5200,8 +5200,8 @@ export class Web3Wallet {
   declare readonly updatedAt: number;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["web3_wallet"];
-  constructor(input: Web3WalletJSON) {
-    const json = input as any;
+  constructor(json: Web3WalletJSON);
+  constructor(json: any) {
     this.id = json.id;
     this.web3Wallet = json.web3_wallet;
     this.verification = toNested(json.verification, Verification);

@@ -25,6 +25,14 @@ describe('fillPath', () => {
     expect(fillPath('/users/{user_id}', ['..'])).toBe('/users/..');
   });
 
+  it('reads a placeholder as a brace, at least one character other than a closing brace, and a brace', () => {
+    expect(fillPath('/a/{}/{id}', ['x'])).toBe('/a/{}/x');
+    expect(fillPath('/a/{b{c}/d', ['x'])).toBe('/a/x/d');
+    expect(fillPath('/a/{open', [])).toBe('/a/{open');
+    expect(fillPath('/plain/path', [])).toBe('/plain/path');
+    expect(fillPath('{a}{b}', ['1', '2'])).toBe('12');
+  });
+
   it('throws the 0.x message for an empty or missing id', () => {
     expect(() => fillPath('/users/{user_id}', [''])).toThrow('A valid resource ID is required.');
     expect(() => fillPath('/users/{user_id}', [])).toThrow('A valid resource ID is required.');

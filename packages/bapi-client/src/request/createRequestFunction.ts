@@ -1,10 +1,9 @@
 import { deprecated } from '@clerk/jwt-core';
-import { DeletedObject } from '../generated/resources';
 import { PACKAGE_VERSION } from '../version';
 import { assertClerkApiVersion, CLERK_API_VERSION_HEADER } from './apiVersion';
 import { buildJsonBody, buildMultipartBody } from './buildBody';
 import { buildQuery, fillPath, joinUrl } from './buildUrl';
-import { convertItem, decodePayload } from './decodeResponse';
+import { decodePayload, type ResourceFor } from './decodeResponse';
 import { RequestErrorCode } from './errorCodes';
 import type { Operation, ResourceClass } from './operation';
 import { readClerkTraceId, readErrors } from './readErrors';
@@ -192,14 +191,14 @@ function toResult<T>(operation: Operation<T>, response: Response, text: string):
 
 function decodeWith({ resource, strict, listKey }: Operation<unknown>, payload: unknown) {
   const candidates: readonly ResourceClass[] = resource === undefined ? [] : [resource].flat();
-  const resourceFor = (objectType: unknown) =>
+  const resourceFor: ResourceFor = objectType =>
     candidates.find(
       candidate =>
         !candidate.objectTypes ||
         (objectType === undefined && !strict) ||
         candidate.objectTypes.includes(String(objectType)),
     );
-  return decodePayload(payload, item => convertItem(item, resourceFor, DeletedObject), listKey);
+  return decodePayload(payload, resourceFor, listKey);
 }
 
 /** Any JSON media type, including `application/json; charset=utf-8` and `application/problem+json`. */

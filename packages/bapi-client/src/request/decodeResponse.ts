@@ -1,7 +1,9 @@
+import { DeletedObject } from '../generated/resources';
 import { isPlainObject } from './isPlainObject';
 import type { ResourceClass } from './operation';
 
-type ConvertItem = (item: unknown) => unknown;
+/** The class an item of the given `object` type becomes; undefined: it stays plain JSON. */
+export type ResourceFor = (objectType: unknown) => ResourceClass | undefined;
 
 /**
  * The 0.x deserializer walk: a bare array, a `{ data: [...], total_count }` page, or one item.
@@ -9,28 +11,25 @@ type ConvertItem = (item: unknown) => unknown;
  */
 export function decodePayload(
   payload: unknown,
-  convertItem: ConvertItem,
+  resourceFor: ResourceFor,
   listKey = 'data',
 ): { data: unknown; totalCount?: number } {
-  if (Array.isArray(payload)) return { data: payload.map(convertItem) };
+  const convert = (item: unknown) => convertItem(item, resourceFor);
+  if (Array.isArray(payload)) return { data: payload.map(convert) };
   if (isPlainObject(payload) && Array.isArray(payload[listKey])) {
-    const data = (payload[listKey] as unknown[]).map(convertItem);
+    const data = (payload[listKey] as unknown[]).map(convert);
     return typeof payload.total_count === 'number' ? { data, totalCount: payload.total_count } : { data };
   }
-  return { data: convertItem(payload) };
+  return { data: convertItem(payload, resourceFor) };
 }
 
 /**
  * One item: strings pass through; `{object, deleted}` is a deleted object; a `total_count` object is its
  * number; an item of the resource's type becomes that class; anything else stays plain JSON.
  */
-export function convertItem(
-  item: unknown,
-  resourceFor: (objectType: unknown) => ResourceClass | undefined,
-  deletedObject: ResourceClass,
-): unknown {
+export function convertItem(item: unknown, resourceFor: ResourceFor): unknown {
   if (!isPlainObject(item)) return item;
-  if ('object' in item && 'deleted' in item) return deletedObject.fromJSON(item);
+  if ('object' in item && 'deleted' in item) return (DeletedObject as ResourceClass).fromJSON(item);
   if (item.object === 'total_count') return item.total_count;
   const resource = resourceFor(item.object);
   return resource ? resource.fromJSON(item) : item;

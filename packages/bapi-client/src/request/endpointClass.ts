@@ -1,4 +1,3 @@
-import type { HttpMethod } from './operation';
 import { defineOperation, type ResourceClass } from './operation';
 import type { RequestFunction } from './types';
 
@@ -16,27 +15,26 @@ type MethodTable = Record<string, [form: string, resource?: ResourceClass | read
 /**
  * A class whose prototype has one method per table entry, each a plain class method in behaviour
  * (non-enumerable): its path ids come first (one per `{placeholder}` of the form), then its query or body
- * when the form has one, then the per-call options. Far smaller than one written-out method per operation.
+ * when the form has one, then the per-call options. Far smaller than one written-out method per operation;
+ * the form is read on the method's first call (`defineOperation` keeps it), so building the class at import
+ * is one function and one property per method.
  */
 export function endpointClass<T>(methods: MethodTable): EndpointClass<T> {
   class Endpoints {
     constructor(readonly request: RequestFunction) {}
   }
-  for (const [name, [form, resource]] of Object.entries(methods)) {
-    const [, path = '', ...flags] = form.split(' ') as [HttpMethod, string, ...string[]];
-    const pathIds = path.split('{').length - 1;
-    const takesInput = flags.some(flag => flag === 'query' || flag === 'json' || flag === 'multipart');
+  for (const name in methods) {
+    const [form, resource] = methods[name]!;
     // a computed method name, so the function is named after its method (`users.banUser.name`)
-    const { [name]: method } = {
+    const method = {
       [name](this: Endpoints, ...args: unknown[]) {
-        return this.request(
-          defineOperation(form, resource),
-          args.slice(0, pathIds) as string[],
-          takesInput ? args[pathIds] : undefined,
-          args[takesInput ? pathIds + 1 : pathIds] as Parameters<RequestFunction>[3],
-        );
+        const operation = defineOperation(form, resource);
+        // `args` is this call's own array: the ids are taken off its front, then the input if there is one
+        const ids = args.splice(0, operation.path.split('{').length - 1) as string[];
+        const input = operation.input ? args.shift() : undefined;
+        return this.request(operation, ids, input, args[0] as Parameters<RequestFunction>[3]);
       },
-    };
+    }[name];
     Object.defineProperty(Endpoints.prototype, name, { configurable: true, writable: true, value: method });
   }
   return Endpoints as unknown as EndpointClass<T>;

@@ -17,7 +17,10 @@ export function resolveRetryOptions(
   };
   for (const layer of layers) {
     if (typeof layer === 'number') resolved.maxRetries = layer;
-    else if (layer) Object.assign(resolved, withoutUndefined(layer));
+    else if (layer) {
+      for (const [key, value] of Object.entries(layer))
+        if (value !== undefined) (resolved as Record<string, unknown>)[key] = value;
+    }
   }
   resolved.maxRetries = Math.max(0, Math.floor(resolved.maxRetries));
   return resolved;
@@ -43,8 +46,4 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 export function backoffDelay(attempt: number, options: ResolvedRetryOptions, random = Math.random): number {
   const full = Math.min(options.maxDelayInMs, options.baseDelayInMs * 2 ** attempt);
   return Math.round(full / 2 + random() * (full / 2));
-}
-
-function withoutUndefined(options: RetryOptions): RetryOptions {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 }

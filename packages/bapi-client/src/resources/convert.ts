@@ -7,8 +7,12 @@ interface NestedClass<T> {
 /** A list of nested resources; anything that is not an array becomes `[]`, non-objects are dropped. */
 export function toList<T>(value: unknown, nested: NestedClass<T>): T[] {
   if (!Array.isArray(value)) return [];
-  const items: T[] = [];
-  for (const item of value) if (item && typeof item === 'object') items.push(nested.fromJSON(item));
+  // sized up front (a pushed-to array reserves 17 slots for its first item); cut only when items were dropped,
+  // as setting `length` is a slow store
+  const items = new Array<T>(value.length);
+  let count = 0;
+  for (const item of value) if (item && typeof item === 'object') items[count++] = nested.fromJSON(item);
+  if (count < items.length) items.length = count;
   return items;
 }
 
