@@ -1,6 +1,6 @@
 // verifyToken of @clerk/jwks-resolver side by side with the raw floors, fast-jwt, jose, @clerk/backend 0.38.15 and
 // 3.x: local key, the WebCrypto path, JWKS steady state, verified-token cache hits, expired / forged / malformed
-// tokens, request counts against a JWKS server on 127.0.0.1, import cost, bundle size, and the heap over
+// tokens, request counts against a JWKS server on 127.0.0.1, bundle size, and the heap over
 // 1,000,000 distinct tokens (in a child process).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -254,35 +254,6 @@ for (const [name, token, floor] of [
 }
 server.close();
 
-// Import in a fresh Node process, CPU time measured inside it (Node's own start-up excluded), median of 7.
-const imports = {
-  '@clerk/jwt-core': '@clerk/jwt-core',
-  '@clerk/jwks-resolver (with jwt-core)': '@clerk/jwks-resolver',
-  '@clerk/backend (the whole umbrella)': '@clerk/backend',
-  'fast-jwt': 'fast-jwt',
-  jose: 'jose',
-  '@clerk/backend 0.38.15': 'clerk-backend-038',
-  '@clerk/backend 3.x': 'clerk-backend-3',
-};
-const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const importMs = {};
-for (const [name, specifier] of Object.entries(imports)) {
-  const runs = [];
-  for (let i = 0; i < 7; i++) {
-    const child = spawnSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }; const t = cpu(); await import(${JSON.stringify(specifier)}); console.log(cpu() - t);`,
-      ],
-      { cwd: import.meta.dirname, encoding: 'utf8' },
-    );
-    if (child.status !== 0) throw new Error(`importing ${specifier} failed: ${child.stderr}`);
-    runs.push(Number(child.stdout.trim()));
-  }
-  importMs[name] = median(runs);
-}
 rmSync(bundleDir, { recursive: true, force: true });
 
 // Bundle of an entry that imports only `verifyToken` (esbuild, minified, gzip).
@@ -350,9 +321,6 @@ console.log(
 console.log('|---|---:|---:|---:|---:|');
 for (const [scenario, n] of Object.entries(requestCounts))
   console.log(`| ${scenario} | ${n.ours} | ${n.jose} | ${n.legacy} | ${n.current} |`);
-console.log('\n### Import in a fresh Node process (CPU ms, median of 7, Node start-up excluded)\n');
-console.log('| module | ms |\n|---|---:|');
-for (const [name, ms] of Object.entries(importMs)) console.log(`| ${name} | ${ms.toFixed(1)} |`);
 console.log(
   '\n### Bundle of an entry importing only `verifyToken` (esbuild --minify, gzip; 1 KiB = 1024 B)\n',
 );

@@ -8,5 +8,6 @@ export default defineConfig({
   sourcemap: false,
   target: 'es2022',
   platform: 'neutral',
+  splitting: false,
   external: ['node:crypto'],
 });
