@@ -1,17 +1,19 @@
 import {
-  assertClaims,
-  assertHeaderParameters,
   type ClaimOptions,
+  claimsFailure,
   clockSkewOf,
   decodeJwtForVerification,
+  decodeJwtForVerificationOrFailure,
+  headerFailure,
   isSupportedAlgorithm,
+  isTokenVerificationFailure,
   type Jwt,
   type JwtPayload,
-  TokenVerificationError,
+  type TokenVerificationFailure,
   verifyJwtSignature,
 } from '@clerk/jwt-core';
 import { M2M_TOKEN_CATEGORY } from './constants';
-import { withFault } from './errors';
+import { VerifyTokenError, withFault } from './errors';
 import { cachedKey, jwksTargetOf, keyForKid, localKey, type ResolvedKey } from './key-for-kid';
 import { type KeySource, resolveKeySource } from './key-source';
 import type { VerifyTokenOptions } from './options';
@@ -19,6 +21,11 @@ import { recallVerified, rememberVerified } from './verified-token-cache';
 
 const rethrowWithFault = (error: unknown): never => {
   throw withFault(error);
+};
+
+const wrongCategory: TokenVerificationFailure = {
+  reason: 'token-invalid',
+  message: 'Invalid session token category.',
 };
 
 /**
@@ -90,25 +97,26 @@ function verifyWith(
     const remembered = useCache
       ? recallVerified(token, local ? local.sourceId : target!.id, options, now)
       : undefined;
+    // Every check reports a failure as data, and the error is created here: V8 records the stack at creation,
+    // and each frame below this one would cost (a rejected token costs little more than the error itself).
     if (remembered) {
-      assertClaims(remembered, claimOptions);
-      return Promise.resolve(remembered);
+      const failure = claimsFailure(remembered, claimOptions);
+      return failure ? Promise.reject(new VerifyTokenError(failure)) : Promise.resolve(remembered);
     }
 
     // Decoded once, strictly: a malformed token is reported before any key lookup, so it never causes a request.
-    const jwt = decoded ?? decodeJwtForVerification(token);
+    const jwt = decoded ?? decodeJwtForVerificationOrFailure(token);
+    if (isTokenVerificationFailure(jwt)) return Promise.reject(new VerifyTokenError(jwt));
     const header = jwt.header;
-    if (sessionOnly && header.cat === M2M_TOKEN_CATEGORY) {
-      throw new TokenVerificationError({
-        reason: 'token-invalid',
-        message: 'Invalid session token category.',
-      });
-    }
-    // The header checks that need no key, then the claims, all before the key: an expired, foreign or
-    // malformed token never costs a JWKS request. An unsupported `alg` keeps its 0.x precedence over claim
-    // errors (the signature check reports it, with the algorithms of the key).
-    assertHeaderParameters(header, options.headerTypes);
-    if (isSupportedAlgorithm(header.alg)) assertClaims(jwt.payload, claimOptions);
+    // The category, the header checks that need no key, then the claims, all before the key: an expired,
+    // foreign or malformed token never costs a JWKS request. An unsupported `alg` keeps its 0.x precedence over
+    // claim errors (the signature check reports it, with the algorithms of the key).
+    const failure =
+      sessionOnly && header.cat === M2M_TOKEN_CATEGORY
+        ? wrongCategory
+        : (headerFailure(header, options.headerTypes) ??
+          (isSupportedAlgorithm(header.alg) ? claimsFailure(jwt.payload, claimOptions) : undefined));
+    if (failure) return Promise.reject(new VerifyTokenError(failure));
     const kid = header.kid;
     const remember = useCache && header.cat !== M2M_TOKEN_CATEGORY;
     const verified = (resolved: ResolvedKey) => (payload: JwtPayload) => {
@@ -121,7 +129,9 @@ function verifyWith(
     if (resolved) return verifyJwtSignature(jwt, resolved).then(verified(resolved), rethrowWithFault);
     // A load takes time: once the key is there, the claims are checked again, at that time.
     const verifyLoaded = (loaded: ResolvedKey) => {
-      if (isSupportedAlgorithm(header.alg)) assertClaims(jwt.payload, { ...claimOptions, now: Date.now() });
+      const late =
+        isSupportedAlgorithm(header.alg) && claimsFailure(jwt.payload, { ...claimOptions, now: Date.now() });
+      if (late) throw new VerifyTokenError(late);
       return verifyJwtSignature(jwt, loaded).then(verified(loaded), rethrowWithFault);
     };
     return keyForKid(target!, kid, options).then(verifyLoaded, rethrowWithFault);

@@ -1,5 +1,6 @@
 import { webCryptoBackend } from './backend/webcrypto';
-import { decodeJwtWith } from './decode';
+import type { TokenVerificationFailure } from './claims';
+import { decodeJwtWith, decodeOrFailure } from './decode';
 import type { KeyInput } from './keys';
 import type { Jwt, JwtPayload } from './types';
 import {
@@ -28,6 +29,13 @@ export const verifyDecodedJwt = (jwt: Jwt, options: VerifyJwtOptions): Promise<J
  * by its exact segment text (bounded; the tokens of one instance share it) and shared, frozen, between calls.
  */
 export const decodeJwtForVerification = (token: string): Jwt => decodeJwtWith(webCryptoBackend, token, true);
+
+/**
+ * `decodeJwtForVerification` that returns what is wrong with a malformed token (the `TokenVerificationError`
+ * fields, see `isTokenVerificationFailure`) instead of throwing it, so that the caller creates the error itself.
+ */
+export const decodeJwtForVerificationOrFailure = (token: string): Jwt | TokenVerificationFailure =>
+  decodeOrFailure(webCryptoBackend, token, true);
 
 /**
  * The key-dependent half of `verifyDecodedJwt`: the `alg` check against the key (and `algorithms`), then the

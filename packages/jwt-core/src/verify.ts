@@ -1,6 +1,6 @@
 import { type Algorithm, SUPPORTED_ALGORITHMS, unsupportedAlgorithmError } from './algorithms';
-import { assertClaims, assertHeaderAlgorithm, assertHeaderParameters, type IssuerCheck } from './claims';
-import { type Codec, decodeJwtWith } from './decode';
+import { algorithmFailure, claimsFailure, headerFailure, type IssuerCheck } from './claims';
+import { type Codec, decodeOrFailure, isFailure } from './decode';
 import { TokenVerificationError } from './errors';
 import { type KeyInput, type ParsedKey, parseKey } from './keys';
 import { deprecated } from './lib/deprecated';
@@ -88,7 +88,10 @@ export function verifyJwtWith(
   options: VerifyJwtOptions,
 ): Promise<JwtPayload> {
   try {
-    return verifyDecodedWith(backend, decodeJwtWith(backend, token, true), options);
+    const jwt = decodeOrFailure(backend, token, true);
+    return isFailure(jwt)
+      ? Promise.reject(new TokenVerificationError(jwt))
+      : verifyDecodedWith(backend, jwt, options);
   } catch (error) {
     return Promise.reject(error);
   }
@@ -101,17 +104,19 @@ export function verifyDecodedWith(
   options: VerifyJwtOptions,
 ): Promise<JwtPayload> {
   try {
-    assertHeaderParameters(jwt.header, options.headerTypes);
+    const headerFailed = headerFailure(jwt.header, options.headerTypes);
     const { key, allowed } = keyAndAlgorithms(options);
-    assertHeaderAlgorithm(jwt.header.alg, allowed);
-    assertClaims(jwt.payload, {
-      issuer: options.issuer,
-      audience: options.audience,
-      authorizedParties: options.authorizedParties,
-      skewInMs: clockSkewOf(options),
-      now: Date.now(),
-    });
-    return checkSignature(backend, jwt, key);
+    const failure =
+      headerFailed ??
+      algorithmFailure(jwt.header.alg, allowed) ??
+      claimsFailure(jwt.payload, {
+        issuer: options.issuer,
+        audience: options.audience,
+        authorizedParties: options.authorizedParties,
+        skewInMs: clockSkewOf(options),
+        now: Date.now(),
+      });
+    return failure ? Promise.reject(new TokenVerificationError(failure)) : checkSignature(backend, jwt, key);
   } catch (error) {
     return Promise.reject(error);
   }
@@ -128,8 +133,8 @@ export function verifySignatureWith(
 ): Promise<JwtPayload> {
   try {
     const { key, allowed } = keyAndAlgorithms(options);
-    assertHeaderAlgorithm(jwt.header.alg, allowed);
-    return checkSignature(backend, jwt, key);
+    const failure = algorithmFailure(jwt.header.alg, allowed);
+    return failure ? Promise.reject(new TokenVerificationError(failure)) : checkSignature(backend, jwt, key);
   } catch (error) {
     return Promise.reject(error);
   }
