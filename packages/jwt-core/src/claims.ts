@@ -54,6 +54,8 @@ const failed = (
   message,
   action,
 });
+/** `token-verification-failed`, with the advice to make sure that this is a Clerk JWT. */
+const unverified = (message: string) => failed('token-verification-failed', message, ENSURE_CLERK_JWT);
 
 /** `typ` absent or `JWT` (session tokens), or, when `types` is given, exactly one of `types`. */
 function typeFailure(typ: unknown, types?: readonly string[]): TokenVerificationFailure | undefined {
@@ -106,11 +108,7 @@ export function algorithmFailure(
 
 function subjectFailure(sub: unknown): TokenVerificationFailure | undefined {
   if (typeof sub === 'string') return;
-  return failed(
-    'token-verification-failed',
-    `Subject claim (sub) is required and must be a string. Received ${json(sub)}.`,
-    ENSURE_CLERK_JWT,
-  );
+  return unverified(`Subject claim (sub) is required and must be a string. Received ${json(sub)}.`);
 }
 
 const flatten = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]).filter(Boolean);
@@ -124,11 +122,7 @@ function audienceFailure(aud: unknown, audience: unknown): TokenVerificationFail
   if (expected.length === 0 || actual.length === 0) return;
   if (actual.some(value => typeof value === 'string' && expected.includes(value))) return;
   const kind = Array.isArray(aud) ? 'claim array (aud)' : 'claim (aud)';
-  return failed(
-    'token-verification-failed',
-    `Invalid JWT audience ${kind} ${json(aud)}. Is not included in "${json(expected)}".`,
-    ENSURE_CLERK_JWT,
-  );
+  return unverified(`Invalid JWT audience ${kind} ${json(aud)}. Is not included in "${json(expected)}".`);
 }
 
 function authorizedPartyFailure(
@@ -168,11 +162,7 @@ function expirationFailure(
   now: number,
 ): TokenVerificationFailure | undefined {
   if (typeof exp !== 'number') {
-    return failed(
-      'token-verification-failed',
-      `Invalid JWT expiry date claim (exp) ${json(exp)}. Expected number.`,
-      ENSURE_CLERK_JWT,
-    );
+    return unverified(`Invalid JWT expiry date claim (exp) ${json(exp)}. Expected number.`);
   }
   if (toMs(exp) <= now - skewInMs) {
     return failed(
@@ -192,11 +182,7 @@ function futureFailure(
 ): TokenVerificationFailure | undefined {
   if (value === undefined) return;
   if (typeof value !== 'number') {
-    return failed(
-      'token-verification-failed',
-      `Invalid JWT ${claim} ${json(value)}. Expected number.`,
-      ENSURE_CLERK_JWT,
-    );
+    return unverified(`Invalid JWT ${claim} ${json(value)}. Expected number.`);
   }
   if (toMs(value) > now + skewInMs)
     return failed('token-not-active-yet', () => future(utc(toMs(value)), utc(now)));

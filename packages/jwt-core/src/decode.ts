@@ -31,7 +31,7 @@ function parseSegment(
   try {
     value = JSON.parse(codec.decodeUtf8(bytes));
   } catch {
-    return `Invalid JWT ${name}. Expected a JSON object.`;
+    // Left undefined: reported below, as any value that is not an object.
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return `Invalid JWT ${name}. Expected a JSON object.`;

@@ -36,6 +36,20 @@ export type TokenVerificationErrorAction =
 /** Where the token came from, set by request authentication when it maps an error to a state. */
 export type TokenCarrier = 'header' | 'cookie';
 
+// Messages given as functions are built on first read (of `message`, `stack`, `String(error)`, ...): a rejected
+// token that nobody logs never formats dates. The accessor is not enumerable, so the own enumerable keys stay
+// as in 0.x, and it can be assigned like any message.
+function lazyMessage(error: Error, build: () => string): void {
+  let text: string | undefined;
+  Object.defineProperty(error, 'message', {
+    configurable: true,
+    get: () => (text ??= build()),
+    set(value: string) {
+      text = value;
+    },
+  });
+}
+
 /** The one error every token and key failure is reported with; tell failures apart by `reason`. */
 export class TokenVerificationError extends Error {
   /** Why verification failed: one of `TokenVerificationErrorReason`. */
@@ -44,8 +58,6 @@ export class TokenVerificationError extends Error {
   action?: TokenVerificationErrorAction;
   /** Where the token came from (`header` or `cookie`); set by request authentication. */
   declare tokenCarrier?: TokenCarrier;
-  /** Builds the message of a lazy error (no own `message`) on first read; private, so no own key shows. */
-  #build?: () => string;
 
   constructor({
     action,
@@ -60,36 +72,14 @@ export class TokenVerificationError extends Error {
     reason: TokenVerificationErrorReason;
   }) {
     super(typeof message === 'string' ? message : undefined);
+    if (typeof message !== 'string') lazyMessage(this, message);
     this.reason = reason;
     this.action = action;
-    if (typeof message !== 'string') this.#build = message;
   }
 
   /** `message action (reason=…, token-carrier=…)`, the text request states carry. */
   getFullMessage(): string {
     const text = [this.message, this.action].filter(Boolean).join(' ');
     return `${text} (reason=${this.reason}, token-carrier=${this.tokenCarrier})`;
-  }
-
-  // Messages given as functions are built on first read (of `message`, `stack`, `String(error)`, ...): a rejected
-  // token that nobody logs never formats dates. Such an error has no own `message` (Error leaves it out for
-  // `undefined`); this accessor on the prototype builds it once into an own, non-enumerable property, as an
-  // error given a string has, so the own enumerable keys stay as in 0.x and it can be assigned like any message.
-  static {
-    const settle = (error: TokenVerificationError, text: string) =>
-      Object.defineProperty(error, 'message', { value: text, writable: true, configurable: true });
-    Object.defineProperty(TokenVerificationError.prototype, 'message', {
-      configurable: true,
-      get(this: TokenVerificationError) {
-        // The prototype itself (and any object not built by this constructor) reads as `Error.prototype` does.
-        if (!(#build in this)) return '';
-        const text = this.#build?.() ?? '';
-        settle(this, text);
-        return text;
-      },
-      set(this: TokenVerificationError, text: string) {
-        settle(this, text);
-      },
-    });
   }
 }

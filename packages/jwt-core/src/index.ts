@@ -5,6 +5,7 @@ import type { KeyInput } from './keys';
 import type { Jwt, JwtPayload } from './types';
 import {
   hasValidSignatureWith,
+  signatureFailureWith,
   type VerifyJwtOptions,
   verifyDecodedWith,
   verifyJwtWith,
@@ -46,6 +47,15 @@ export const verifyJwtSignature = (
   jwt: Jwt,
   options: Pick<VerifyJwtOptions, 'key' | 'algorithms'>,
 ): Promise<JwtPayload> => verifySignatureWith(webCryptoBackend, jwt, options);
+
+/**
+ * `verifyJwtSignature` as data: resolves to `undefined` when the signature verifies, else to the failure (the
+ * `TokenVerificationError` fields), so that the caller creates the error itself (WebCrypto).
+ */
+export const jwtSignatureFailure = (
+  jwt: Jwt,
+  options: Pick<VerifyJwtOptions, 'key' | 'algorithms'>,
+): Promise<TokenVerificationFailure | undefined> => signatureFailureWith(webCryptoBackend, jwt, options);
 
 /** Whether the decoded token's signature verifies with the key (WebCrypto). */
 export const hasValidSignature = (jwt: Jwt, key: KeyInput): Promise<boolean> =>
