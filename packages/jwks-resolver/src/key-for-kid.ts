@@ -1,5 +1,5 @@
 import type { KeyInput } from '@clerk/jwt-core';
-import { VerifyTokenError } from './errors';
+import { keySourceError, type VerifyTokenError } from './errors';
 import {
   isFresh,
   isOutage,
@@ -96,9 +96,8 @@ export async function keyForKid(
 
 function missingKid(kid: string, available: string[]): VerifyTokenError {
   const listed = available.length > 0 ? ` The following kid are available: ${available.join(', ')}` : '';
-  return new VerifyTokenError({
-    reason: 'jwk-remote-missing',
-    action: 'Contact support@clerk.com',
-    message: `Unable to find a signing key in JWKS that matches the kid='${kid}' of the provided session token. Please make sure that the __session cookie or the HTTP authorization header contain a Clerk-generated session JWT.${listed}`,
-  });
+  return keySourceError(
+    'jwk-remote-missing',
+    `Unable to find a signing key in JWKS that matches the kid='${kid}' of the provided session token. Please make sure that the __session cookie or the HTTP authorization header contain a Clerk-generated session JWT.${listed}`,
+  );
 }

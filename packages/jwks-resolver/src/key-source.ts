@@ -40,13 +40,17 @@ export type KeySource =
 
 const WELL_KNOWN_JWKS = '.well-known/jwks.json';
 
-function urlOrFail(url: string | null, configured: string): string {
-  if (url) return url;
-  throw keySourceError(
+/** `jwk-failed-to-resolve`: no usable key source is configured. */
+const unresolved = (detail = '') =>
+  keySourceError(
     'jwk-failed-to-resolve',
-    `Failed to resolve JWK during verification. ${JSON.stringify(configured)} is not an absolute URL.`,
+    `Failed to resolve JWK during verification.${detail}`,
     'Set the CLERK_JWT_KEY environment variable.',
   );
+
+function urlOrFail(url: string | null, configured: string): string {
+  if (url) return url;
+  throw unresolved(` ${JSON.stringify(configured)} is not an absolute URL.`);
 }
 
 /**
@@ -89,9 +93,5 @@ export function resolveKeySource(options: KeySourceOptions): KeySource {
   if (typeof options.issuer === 'string' && options.issuer) {
     return { kind: 'issuer', jwksUrl: urlOrFail(joinUrl(options.issuer, WELL_KNOWN_JWKS), options.issuer) };
   }
-  throw keySourceError(
-    'jwk-failed-to-resolve',
-    'Failed to resolve JWK during verification.',
-    'Set the CLERK_JWT_KEY environment variable.',
-  );
+  throw unresolved();
 }

@@ -35,10 +35,11 @@ export function recallVerified(
   options: JwksOptions,
   now: number,
 ): JwtPayload | undefined {
-  const entry = verified.get(keyOf(token));
+  const key = keyOf(token);
+  const entry = verified.get(key);
   if (!entry || entry.token !== token || entry.sourceId !== sourceId) return undefined;
   if (now >= entry.expiresAt) {
-    verified.delete(keyOf(token));
+    verified.delete(key);
     return undefined;
   }
   const state = entry.state;

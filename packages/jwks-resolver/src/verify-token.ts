@@ -1,24 +1,26 @@
 import {
-  assertClaims,
-  assertHeaderParameters,
   type ClaimOptions,
+  claimsFailure,
   clockSkewOf,
-  decodeJwtForVerification,
+  decodeJwtForVerificationOrFailure,
+  headerFailure,
   isSupportedAlgorithm,
+  isTokenVerificationFailure,
   type Jwt,
   type JwtPayload,
-  TokenVerificationError,
-  verifyJwtSignature,
+  jwtSignatureFailure,
+  type TokenVerificationFailure,
 } from '@clerk/jwt-core';
 import { M2M_TOKEN_CATEGORY } from './constants';
-import { withFault } from './errors';
+import { VerifyTokenError } from './errors';
 import { cachedKey, jwksTargetOf, keyForKid, localKey, type ResolvedKey } from './key-for-kid';
 import { type KeySource, resolveKeySource } from './key-source';
 import type { VerifyTokenOptions } from './options';
 import { recallVerified, rememberVerified } from './verified-token-cache';
 
-const rethrowWithFault = (error: unknown): never => {
-  throw withFault(error);
+const wrongCategory: TokenVerificationFailure = {
+  reason: 'token-invalid',
+  message: 'Invalid session token category.',
 };
 
 /**
@@ -73,7 +75,14 @@ function verifyWith(
 ): Promise<JwtPayload> {
   // Not `async`: the cached paths settle with a single promise, which is most of what a cache hit costs.
   try {
-    const source = sourceFor(token, options);
+    let source: KeySource;
+    try {
+      source = resolveKeySource(options);
+    } catch (error) {
+      // As in 0.x, a malformed token is reported as such before a missing key source.
+      const malformed = decodeJwtForVerificationOrFailure(token);
+      throw isTokenVerificationFailure(malformed) ? new VerifyTokenError(malformed) : error;
+    }
     const now = Date.now();
     const claimOptions: ClaimOptions = {
       issuer: options.issuer,
@@ -90,52 +99,50 @@ function verifyWith(
     const remembered = useCache
       ? recallVerified(token, local ? local.sourceId : target!.id, options, now)
       : undefined;
+    // Every check reports a failure as data, and the error is created here: V8 records the stack at creation,
+    // and each frame below this one would cost (a rejected token costs little more than the error itself).
     if (remembered) {
-      assertClaims(remembered, claimOptions);
-      return Promise.resolve(remembered);
+      const failure = claimsFailure(remembered, claimOptions);
+      return failure ? Promise.reject(new VerifyTokenError(failure)) : Promise.resolve(remembered);
     }
 
     // Decoded once, strictly: a malformed token is reported before any key lookup, so it never causes a request.
-    const jwt = decoded ?? decodeJwtForVerification(token);
+    // Decoded once, strictly: a malformed token is reported before any key lookup, so it never causes a request.
+    const jwt = decoded ?? decodeJwtForVerificationOrFailure(token);
+    if (isTokenVerificationFailure(jwt)) return Promise.reject(new VerifyTokenError(jwt));
     const header = jwt.header;
-    if (sessionOnly && header.cat === M2M_TOKEN_CATEGORY) {
-      throw new TokenVerificationError({
-        reason: 'token-invalid',
-        message: 'Invalid session token category.',
-      });
-    }
-    // The header checks that need no key, then the claims, all before the key: an expired, foreign or
-    // malformed token never costs a JWKS request. An unsupported `alg` keeps its 0.x precedence over claim
-    // errors (the signature check reports it, with the algorithms of the key).
-    assertHeaderParameters(header, options.headerTypes);
-    if (isSupportedAlgorithm(header.alg)) assertClaims(jwt.payload, claimOptions);
+    // The category, the header checks that need no key, then the claims, all before the key: an expired,
+    // foreign or malformed token never costs a JWKS request. An unsupported `alg` keeps its 0.x precedence over
+    // claim errors (the signature check reports it, with the algorithms of the key).
+    const failure =
+      sessionOnly && header.cat === M2M_TOKEN_CATEGORY
+        ? wrongCategory
+        : (headerFailure(header, options.headerTypes) ??
+          (isSupportedAlgorithm(header.alg) ? claimsFailure(jwt.payload, claimOptions) : undefined));
+    if (failure) return Promise.reject(new VerifyTokenError(failure));
     const kid = header.kid;
     const remember = useCache && header.cat !== M2M_TOKEN_CATEGORY;
-    const verified = (resolved: ResolvedKey) => (payload: JwtPayload) => {
-      if (remember) rememberVerified(token, kid, resolved, payload);
-      return payload;
+    // The signature check resolves to its failure, and the error is created in this callback (a shallow stack).
+    const settle = (resolved: ResolvedKey) => (failure: TokenVerificationFailure | undefined) => {
+      if (failure) throw new VerifyTokenError(failure);
+      if (remember) rememberVerified(token, kid, resolved, jwt.payload);
+      return jwt.payload;
     };
     const resolved = local ?? cachedKey(target!, kid, options, now);
     // The claims were checked just now, synchronously, against this `now`: the key's `alg` and the signature
     // are what is left.
-    if (resolved) return verifyJwtSignature(jwt, resolved).then(verified(resolved), rethrowWithFault);
+    if (resolved) return jwtSignatureFailure(jwt, resolved).then(settle(resolved));
     // A load takes time: once the key is there, the claims are checked again, at that time.
     const verifyLoaded = (loaded: ResolvedKey) => {
-      if (isSupportedAlgorithm(header.alg)) assertClaims(jwt.payload, { ...claimOptions, now: Date.now() });
-      return verifyJwtSignature(jwt, loaded).then(verified(loaded), rethrowWithFault);
+      const late =
+        isSupportedAlgorithm(header.alg) && claimsFailure(jwt.payload, { ...claimOptions, now: Date.now() });
+      if (late) throw new VerifyTokenError(late);
+      return jwtSignatureFailure(jwt, loaded).then(settle(loaded));
     };
-    return keyForKid(target!, kid, options).then(verifyLoaded, rethrowWithFault);
+    return keyForKid(target!, kid, options).then(verifyLoaded);
   } catch (error) {
-    return Promise.reject(withFault(error));
-  }
-}
-
-/** As in 0.x, a malformed token is reported as such before a missing key source. */
-function sourceFor(token: string, options: VerifyTokenOptions): KeySource {
-  try {
-    return resolveKeySource(options);
-  } catch (error) {
-    decodeJwtForVerification(token);
-    throw error;
+    // Already a VerifyTokenError when it is about the token or the key source: checks report failures as data
+    // that become one here, and the key source and JWKS loading create theirs as one.
+    return Promise.reject(error);
   }
 }

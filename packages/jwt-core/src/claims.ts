@@ -25,17 +25,45 @@ export interface ClaimOptions {
 
 const json = (value: unknown) => JSON.stringify(value);
 
-function fail(reason: Reason, message: string | (() => string), action?: Action): never {
-  throw new TokenVerificationError({ reason, message, action });
+/**
+ * A failed check, as data: what a `TokenVerificationError` is built from. The checks return one instead of
+ * throwing, so that a verifier can build the error in its own (outermost) frame: V8 records the stack when an
+ * error is created, and every frame below costs.
+ */
+export interface TokenVerificationFailure {
+  /** Becomes the error's `reason`. */
+  reason: Reason;
+  /** The text, or a function that builds it when it is first read. */
+  message: string | (() => string);
+  /** Becomes the error's `action`. */
+  action?: Action;
 }
 
+/** Throws the error a failure describes; the `assert*` functions are their `*Failure` check plus this. */
+export function throwIfFailed(failure: TokenVerificationFailure | undefined): void {
+  if (failure) throw new TokenVerificationError(failure);
+}
+
+const ENSURE_CLERK_JWT = 'Make sure that this is a valid Clerk generate JWT.';
+const failed = (
+  reason: Reason,
+  message: string | (() => string),
+  action?: Action,
+): TokenVerificationFailure => ({
+  reason,
+  message,
+  action,
+});
+/** `token-verification-failed`, with the advice to make sure that this is a Clerk JWT. */
+const unverified = (message: string) => failed('token-verification-failed', message, ENSURE_CLERK_JWT);
+
 /** `typ` absent or `JWT` (session tokens), or, when `types` is given, exactly one of `types`. */
-export function assertHeaderType(typ: unknown, types?: readonly string[]): void {
+function typeFailure(typ: unknown, types?: readonly string[]): TokenVerificationFailure | undefined {
   if (types ? types.includes(typ as string) : typ === undefined || typ === 'JWT') return;
-  fail(
+  return failed(
     'token-invalid',
     `Invalid JWT type ${json(typ)}. Expected ${(types ?? ['JWT']).map(json).join(' or ')}.`,
-    'Make sure that this is a valid Clerk generate JWT.',
+    ENSURE_CLERK_JWT,
   );
 }
 
@@ -43,44 +71,50 @@ export function assertHeaderType(typ: unknown, types?: readonly string[]): void 
  * No JWS extension is implemented, so a `crit` header (RFC 7515 4.1.11: "these extensions must be understood")
  * can never be honoured: the token is rejected whatever `crit` names.
  */
-export function assertNoCriticalExtensions(crit: unknown): void {
+function criticalFailure(crit: unknown): TokenVerificationFailure | undefined {
   if (crit === undefined) return;
-  fail(
+  return failed(
     'token-invalid',
     `Unsupported JWT critical header parameters (crit) ${json(crit)}. No JWS extension is supported.`,
-    'Make sure that this is a valid Clerk generate JWT.',
+    ENSURE_CLERK_JWT,
   );
 }
 
-/** The header checks that need no key, in order: `typ`, then `crit`. */
+/** The header checks that need no key, in order: `typ`, then `crit`. The first failure, if any. */
+export function headerFailure(
+  header: JwtHeader,
+  types?: readonly string[],
+): TokenVerificationFailure | undefined {
+  return typeFailure(header.typ, types) ?? criticalFailure(header.crit);
+}
+
+/** `headerFailure`, thrown. */
 export function assertHeaderParameters(header: JwtHeader, types?: readonly string[]): void {
-  assertHeaderType(header.typ, types);
-  assertNoCriticalExtensions(header.crit);
+  throwIfFailed(headerFailure(header, types));
 }
 
 /** `alg` must be supported and among those allowed; `allowed` already reflects the key and the option. */
-export function assertHeaderAlgorithm(alg: unknown, allowed: readonly Algorithm[]): asserts alg is Algorithm {
+export function algorithmFailure(
+  alg: unknown,
+  allowed: readonly Algorithm[],
+): TokenVerificationFailure | undefined {
   if (isSupportedAlgorithm(alg) && allowed.includes(alg)) return;
-  fail(
+  return failed(
     'token-invalid-algorithm',
     `Invalid JWT algorithm ${json(alg)}. Supported: ${allowed.join(',')}.`,
-    'Make sure that this is a valid Clerk generate JWT.',
+    ENSURE_CLERK_JWT,
   );
 }
 
-export function assertSubject(sub: unknown): void {
+function subjectFailure(sub: unknown): TokenVerificationFailure | undefined {
   if (typeof sub === 'string') return;
-  fail(
-    'token-verification-failed',
-    `Subject claim (sub) is required and must be a string. Received ${json(sub)}.`,
-    'Make sure that this is a valid Clerk generate JWT.',
-  );
+  return unverified(`Subject claim (sub) is required and must be a string. Received ${json(sub)}.`);
 }
 
 const flatten = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]).filter(Boolean);
 
 /** Passes when either side is empty, or when any expected audience equals any token audience. */
-export function assertAudience(aud: unknown, audience: unknown): void {
+function audienceFailure(aud: unknown, audience: unknown): TokenVerificationFailure | undefined {
   // Nothing expected or nothing claimed (the usual case) passes without building the lists.
   if (!audience || !aud) return;
   const expected = flatten(audience);
@@ -88,72 +122,74 @@ export function assertAudience(aud: unknown, audience: unknown): void {
   if (expected.length === 0 || actual.length === 0) return;
   if (actual.some(value => typeof value === 'string' && expected.includes(value))) return;
   const kind = Array.isArray(aud) ? 'claim array (aud)' : 'claim (aud)';
-  fail(
-    'token-verification-failed',
-    `Invalid JWT audience ${kind} ${json(aud)}. Is not included in "${json(expected)}".`,
-    'Make sure that this is a valid Clerk generate JWT.',
-  );
+  return unverified(`Invalid JWT audience ${kind} ${json(aud)}. Is not included in "${json(expected)}".`);
 }
 
-export function assertAuthorizedParty(azp: unknown, authorizedParties: string[] | undefined): void {
+function authorizedPartyFailure(
+  azp: unknown,
+  authorizedParties: string[] | undefined,
+): TokenVerificationFailure | undefined {
   if (!azp || !authorizedParties || authorizedParties.length === 0) return;
   if (authorizedParties.includes(azp as string)) return;
-  fail(
+  return failed(
     'token-invalid-authorized-parties',
     `Invalid JWT Authorized party claim (azp) ${json(azp)}. Expected "${authorizedParties.join(',')}".`,
   );
 }
 
-export function assertIssuer(iss: unknown, issuer: IssuerCheck): void {
+function issuerFailure(iss: unknown, issuer: IssuerCheck): TokenVerificationFailure | undefined {
   if (typeof issuer === 'function') {
     if (!issuer(iss as string)) {
-      fail(
+      return failed(
         'token-invalid-issuer',
         'Failed JWT issuer resolver. Make sure that the resolver returns a truthy value.',
       );
     }
   } else if (typeof issuer === 'string' && iss && iss !== issuer) {
-    fail('token-invalid-issuer', `Invalid JWT issuer claim (iss) ${json(iss)}. Expected "${issuer}".`);
+    return failed(
+      'token-invalid-issuer',
+      `Invalid JWT issuer claim (iss) ${json(iss)}. Expected "${issuer}".`,
+    );
   }
 }
 
 const toMs = (seconds: number) => Math.trunc(seconds) * 1000;
 const utc = (ms: number) => new Date(ms).toUTCString();
 
-export function assertExpiration(exp: unknown, skewInMs: number, now: number): void {
+function expirationFailure(
+  exp: unknown,
+  skewInMs: number,
+  now: number,
+): TokenVerificationFailure | undefined {
   if (typeof exp !== 'number') {
-    fail(
-      'token-verification-failed',
-      `Invalid JWT expiry date claim (exp) ${json(exp)}. Expected number.`,
-      'Make sure that this is a valid Clerk generate JWT.',
-    );
+    return unverified(`Invalid JWT expiry date claim (exp) ${json(exp)}. Expected number.`);
   }
   if (toMs(exp) <= now - skewInMs) {
-    fail('token-expired', () => `JWT is expired. Expiry date: ${utc(toMs(exp))}, Current date: ${utc(now)}.`);
+    return failed(
+      'token-expired',
+      () => `JWT is expired. Expiry date: ${utc(toMs(exp))}, Current date: ${utc(now)}.`,
+    );
   }
 }
 
 /** `nbf` and `iat` are optional; when present they must be numbers and not later than now plus the skew. */
-function assertNotInFuture(
+function futureFailure(
   value: unknown,
   skewInMs: number,
   now: number,
   claim: string,
   future: (date: string, current: string) => string,
-): void {
+): TokenVerificationFailure | undefined {
   if (value === undefined) return;
   if (typeof value !== 'number') {
-    fail(
-      'token-verification-failed',
-      `Invalid JWT ${claim} ${json(value)}. Expected number.`,
-      'Make sure that this is a valid Clerk generate JWT.',
-    );
+    return unverified(`Invalid JWT ${claim} ${json(value)}. Expected number.`);
   }
-  if (toMs(value) > now + skewInMs) fail('token-not-active-yet', () => future(utc(toMs(value)), utc(now)));
+  if (toMs(value) > now + skewInMs)
+    return failed('token-not-active-yet', () => future(utc(toMs(value)), utc(now)));
 }
 
-export function assertNotBefore(nbf: unknown, skewInMs: number, now: number): void {
-  assertNotInFuture(
+const notBeforeFailure = (nbf: unknown, skewInMs: number, now: number) =>
+  futureFailure(
     nbf,
     skewInMs,
     now,
@@ -161,10 +197,9 @@ export function assertNotBefore(nbf: unknown, skewInMs: number, now: number): vo
     (date, current) =>
       `JWT cannot be used prior to not before date claim (nbf). Not before date: ${date}; Current date: ${current};`,
   );
-}
 
-export function assertIssuedAt(iat: unknown, skewInMs: number, now: number): void {
-  assertNotInFuture(
+const issuedAtFailure = (iat: unknown, skewInMs: number, now: number) =>
+  futureFailure(
     iat,
     skewInMs,
     now,
@@ -172,18 +207,27 @@ export function assertIssuedAt(iat: unknown, skewInMs: number, now: number): voi
     (date, current) =>
       `JWT issued at date claim (iat) is in the future. Issued at date: ${date}; Current date: ${current};`,
   );
+
+/** The payload claim checks in 0.x order (sub, aud, azp, iss, exp, nbf, iat): the first failure, if any. */
+export function claimsFailure(
+  payload: JwtPayload,
+  options: ClaimOptions,
+): TokenVerificationFailure | undefined {
+  return (
+    subjectFailure(payload.sub) ??
+    audienceFailure(payload.aud, options.audience) ??
+    authorizedPartyFailure(payload.azp, options.authorizedParties) ??
+    issuerFailure(payload.iss, options.issuer) ??
+    expirationFailure(payload.exp, options.skewInMs, options.now) ??
+    notBeforeFailure(payload.nbf, options.skewInMs, options.now) ??
+    issuedAtFailure(payload.iat, options.skewInMs, options.now)
+  );
 }
 
 /**
- * The payload claim checks in 0.x order (sub, aud, azp, iss, exp, nbf, iat). Exposed so that a cache of
- * verified tokens can re-run them on every hit.
+ * The payload claim checks in 0.x order (sub, aud, azp, iss, exp, nbf, iat), thrown as a
+ * `TokenVerificationError`. Exposed so that a cache of verified tokens can re-run them on every hit.
  */
 export function assertClaims(payload: JwtPayload, options: ClaimOptions): void {
-  assertSubject(payload.sub);
-  assertAudience(payload.aud, options.audience);
-  assertAuthorizedParty(payload.azp, options.authorizedParties);
-  assertIssuer(payload.iss, options.issuer);
-  assertExpiration(payload.exp, options.skewInMs, options.now);
-  assertNotBefore(payload.nbf, options.skewInMs, options.now);
-  assertIssuedAt(payload.iat, options.skewInMs, options.now);
+  throwIfFailed(claimsFailure(payload, options));
 }

@@ -1,3 +1,4 @@
+import type { TokenVerificationFailure } from './claims';
 import { TokenVerificationError } from './errors';
 import { decodeBase64Url } from './lib/base64url';
 import { deprecated } from './lib/deprecated';
@@ -16,21 +17,24 @@ export interface Codec {
 /** The portable codec: works on every runtime. */
 export const portableCodec: Codec = { decodeBase64Url, decodeUtf8: bytes => utf8.decode(bytes) };
 
-function invalid(message: string): TokenVerificationError {
-  return new TokenVerificationError({ reason: 'token-invalid', message });
-}
+const invalid = (message: string): TokenVerificationFailure => ({ reason: 'token-invalid', message });
 
-function parseSegment(segment: string, name: 'header' | 'payload', codec: Codec): Record<string, unknown> {
+/** The parsed segment, or the message of why it is malformed. */
+function parseSegment(
+  segment: string,
+  name: 'header' | 'payload',
+  codec: Codec,
+): Record<string, unknown> | string {
   const bytes = codec.decodeBase64Url(segment);
-  if (!bytes) throw invalid(`Invalid JWT ${name} encoding. Expected base64url.`);
+  if (!bytes) return `Invalid JWT ${name} encoding. Expected base64url.`;
   let value: unknown;
   try {
     value = JSON.parse(codec.decodeUtf8(bytes));
   } catch {
-    throw invalid(`Invalid JWT ${name}. Expected a JSON object.`);
+    // Left undefined: reported below, as any value that is not an object.
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw invalid(`Invalid JWT ${name}. Expected a JSON object.`);
+    return `Invalid JWT ${name}. Expected a JSON object.`;
   }
   return value as Record<string, unknown>;
 }
@@ -62,10 +66,12 @@ export function decodeJwt(token: string): Jwt {
 // The tokens of one instance share a handful of header segments; each is parsed once. At most 64 are kept.
 const headers = new Map<string, JwtHeader>();
 
-function sharedHeader(segment: string): JwtHeader {
+function sharedHeader(segment: string): JwtHeader | string {
   let header = headers.get(segment);
   if (!header) {
-    header = Object.freeze(parseSegment(segment, 'header', portableCodec)) as JwtHeader;
+    const parsed = parseSegment(segment, 'header', portableCodec);
+    if (typeof parsed === 'string') return parsed;
+    header = Object.freeze(parsed) as JwtHeader;
     if (headers.size >= 64) headers.delete(headers.keys().next().value as string);
     headers.set(segment, header);
   }
@@ -77,6 +83,21 @@ function sharedHeader(segment: string): JwtHeader {
  * by its exact segment text (bounded) and shared, frozen, between the calls that carry it.
  */
 export function decodeJwtWith(codec: Codec, token: string, shareHeader: boolean): Jwt {
+  const jwt = decodeOrFailure(codec, token, shareHeader);
+  if (isFailure(jwt)) throw new TokenVerificationError(jwt);
+  return jwt;
+}
+
+/** Whether a decode result is a failure (a `Jwt` never has a `reason`). */
+export const isFailure = (result: Jwt | TokenVerificationFailure): result is TokenVerificationFailure =>
+  'reason' in result;
+
+/** `decodeJwtWith` that returns what is wrong with a malformed token instead of throwing it. */
+export function decodeOrFailure(
+  codec: Codec,
+  token: string,
+  shareHeader: boolean,
+): Jwt | TokenVerificationFailure {
   let text: string;
   try {
     text = typeof token === 'string' ? token : String(token || '');
@@ -86,21 +107,21 @@ export function decodeJwtWith(codec: Codec, token: string, shareHeader: boolean)
   const first = text.indexOf('.');
   const second = first < 0 ? -1 : text.indexOf('.', first + 1);
   if (second < 0 || text.indexOf('.', second + 1) >= 0) {
-    throw invalid('Invalid JWT form. A JWT consists of three parts separated by dots.');
+    return invalid('Invalid JWT form. A JWT consists of three parts separated by dots.');
   }
   const rawHeader = text.slice(0, first);
   const rawPayload = text.slice(first + 1, second);
   const rawSignature = text.slice(second + 1);
-  const header = shareHeader
-    ? sharedHeader(rawHeader)
-    : (parseSegment(rawHeader, 'header', codec) as JwtHeader);
-  const payload = parseSegment(rawPayload, 'payload', codec) as JwtPayload;
+  const header = shareHeader ? sharedHeader(rawHeader) : parseSegment(rawHeader, 'header', codec);
+  if (typeof header === 'string') return invalid(header);
+  const payload = parseSegment(rawPayload, 'payload', codec);
+  if (typeof payload === 'string') return invalid(payload);
   const signature = codec.decodeBase64Url(rawSignature);
-  if (!signature) throw invalid('Invalid JWT signature encoding. Expected base64url.');
+  if (!signature) return invalid('Invalid JWT signature encoding. Expected base64url.');
   if (Object.hasOwn(payload, 'orgs')) deprecateOrgs(payload);
   return {
-    header,
-    payload,
+    header: header as JwtHeader,
+    payload: payload as JwtPayload,
     signature,
     raw: { header: rawHeader, payload: rawPayload, signature: rawSignature, text },
   };

@@ -1,9 +1,11 @@
 import { webCryptoBackend } from './backend/webcrypto';
-import { decodeJwtWith } from './decode';
+import type { TokenVerificationFailure } from './claims';
+import { decodeJwtWith, decodeOrFailure } from './decode';
 import type { KeyInput } from './keys';
 import type { Jwt, JwtPayload } from './types';
 import {
   hasValidSignatureWith,
+  signatureFailureWith,
   type VerifyJwtOptions,
   verifyDecodedWith,
   verifyJwtWith,
@@ -30,6 +32,13 @@ export const verifyDecodedJwt = (jwt: Jwt, options: VerifyJwtOptions): Promise<J
 export const decodeJwtForVerification = (token: string): Jwt => decodeJwtWith(webCryptoBackend, token, true);
 
 /**
+ * `decodeJwtForVerification` that returns what is wrong with a malformed token (the `TokenVerificationError`
+ * fields, see `isTokenVerificationFailure`) instead of throwing it, so that the caller creates the error itself.
+ */
+export const decodeJwtForVerificationOrFailure = (token: string): Jwt | TokenVerificationFailure =>
+  decodeOrFailure(webCryptoBackend, token, true);
+
+/**
  * The key-dependent half of `verifyDecodedJwt`: the `alg` check against the key (and `algorithms`), then the
  * signature. Only for a layer above that ran `assertHeaderParameters` and `assertClaims` on the token itself,
  * synchronously just before, so that no check is skipped (WebCrypto).
@@ -38,6 +47,15 @@ export const verifyJwtSignature = (
   jwt: Jwt,
   options: Pick<VerifyJwtOptions, 'key' | 'algorithms'>,
 ): Promise<JwtPayload> => verifySignatureWith(webCryptoBackend, jwt, options);
+
+/**
+ * `verifyJwtSignature` as data: resolves to `undefined` when the signature verifies, else to the failure (the
+ * `TokenVerificationError` fields), so that the caller creates the error itself (WebCrypto).
+ */
+export const jwtSignatureFailure = (
+  jwt: Jwt,
+  options: Pick<VerifyJwtOptions, 'key' | 'algorithms'>,
+): Promise<TokenVerificationFailure | undefined> => signatureFailureWith(webCryptoBackend, jwt, options);
 
 /** Whether the decoded token's signature verifies with the key (WebCrypto). */
 export const hasValidSignature = (jwt: Jwt, key: KeyInput): Promise<boolean> =>

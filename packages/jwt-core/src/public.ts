@@ -1,7 +1,15 @@
 // Everything both entry points share; they differ only in the signature verifier they wire in.
 export { type Algorithm, isSupportedAlgorithm, SUPPORTED_ALGORITHMS } from './algorithms';
-export { assertClaims, assertHeaderParameters, type ClaimOptions, type IssuerCheck } from './claims';
-export { decodeJwt } from './decode';
+export {
+  assertClaims,
+  assertHeaderParameters,
+  type ClaimOptions,
+  claimsFailure,
+  headerFailure,
+  type IssuerCheck,
+  type TokenVerificationFailure,
+} from './claims';
+export { decodeJwt, isFailure as isTokenVerificationFailure } from './decode';
 export {
   type TokenCarrier,
   TokenVerificationError,

@@ -1,5 +1,5 @@
 import { isSupportedAlgorithm, unsupportedAlgorithmError } from './algorithms';
-import { cryptoKeyFor } from './backend/webcrypto';
+import { cryptoKeyFor, webCryptoBackend } from './backend/webcrypto';
 import { type KeyInput, parseKey } from './keys';
 import type { JwtHeader } from './types';
 
@@ -9,8 +9,6 @@ export interface SignJwtOptions {
   /** Header fields; `alg` is always set from `algorithm`. Default `{ typ: 'JWT' }`. */
   header?: Record<string, unknown>;
 }
-
-const encoder = new TextEncoder();
 
 /**
  * Signs a payload with a private key (JWK or PKCS#8 PEM). As in 0.x, `iat` is set to now and `alg` to
@@ -31,7 +29,7 @@ export async function signJwt(
   const body = { ...payload, iat: Math.floor(Date.now() / 1000) };
   // Loaded on first use, so that verifying never loads or bundles the JOSE library.
   const { CompactSign } = await import('jose/jws/compact/sign');
-  return new CompactSign(encoder.encode(JSON.stringify(body)))
+  return new CompactSign(webCryptoBackend.encodeUtf8(JSON.stringify(body)))
     .setProtectedHeader(header)
     .sign(await cryptoKeyFor(parsed, alg));
 }

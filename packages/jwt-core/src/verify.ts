@@ -1,6 +1,12 @@
 import { type Algorithm, SUPPORTED_ALGORITHMS, unsupportedAlgorithmError } from './algorithms';
-import { assertClaims, assertHeaderAlgorithm, assertHeaderParameters, type IssuerCheck } from './claims';
-import { type Codec, decodeJwtWith } from './decode';
+import {
+  algorithmFailure,
+  claimsFailure,
+  headerFailure,
+  type IssuerCheck,
+  type TokenVerificationFailure,
+} from './claims';
+import { type Codec, decodeOrFailure, isFailure } from './decode';
 import { TokenVerificationError } from './errors';
 import { type KeyInput, type ParsedKey, parseKey } from './keys';
 import { deprecated } from './lib/deprecated';
@@ -88,7 +94,10 @@ export function verifyJwtWith(
   options: VerifyJwtOptions,
 ): Promise<JwtPayload> {
   try {
-    return verifyDecodedWith(backend, decodeJwtWith(backend, token, true), options);
+    const jwt = decodeOrFailure(backend, token, true);
+    return isFailure(jwt)
+      ? Promise.reject(new TokenVerificationError(jwt))
+      : verifyDecodedWith(backend, jwt, options);
   } catch (error) {
     return Promise.reject(error);
   }
@@ -101,17 +110,19 @@ export function verifyDecodedWith(
   options: VerifyJwtOptions,
 ): Promise<JwtPayload> {
   try {
-    assertHeaderParameters(jwt.header, options.headerTypes);
+    const headerFailed = headerFailure(jwt.header, options.headerTypes);
     const { key, allowed } = keyAndAlgorithms(options);
-    assertHeaderAlgorithm(jwt.header.alg, allowed);
-    assertClaims(jwt.payload, {
-      issuer: options.issuer,
-      audience: options.audience,
-      authorizedParties: options.authorizedParties,
-      skewInMs: clockSkewOf(options),
-      now: Date.now(),
-    });
-    return checkSignature(backend, jwt, key);
+    const failure =
+      headerFailed ??
+      algorithmFailure(jwt.header.alg, allowed) ??
+      claimsFailure(jwt.payload, {
+        issuer: options.issuer,
+        audience: options.audience,
+        authorizedParties: options.authorizedParties,
+        skewInMs: clockSkewOf(options),
+        now: Date.now(),
+      });
+    return failure ? Promise.reject(new TokenVerificationError(failure)) : checkSignature(backend, jwt, key);
   } catch (error) {
     return Promise.reject(error);
   }
@@ -128,47 +139,71 @@ export function verifySignatureWith(
 ): Promise<JwtPayload> {
   try {
     const { key, allowed } = keyAndAlgorithms(options);
-    assertHeaderAlgorithm(jwt.header.alg, allowed);
-    return checkSignature(backend, jwt, key);
+    const failure = algorithmFailure(jwt.header.alg, allowed);
+    return failure ? Promise.reject(new TokenVerificationError(failure)) : checkSignature(backend, jwt, key);
   } catch (error) {
     return Promise.reject(error);
   }
 }
 
-const unusableKey = (error: unknown) =>
-  new TokenVerificationError({
-    reason: 'token-verification-failed',
-    action: 'Make sure that this is a valid Clerk generate JWT.',
-    message: `Error verifying JWT signature. ${String(error)}`,
-  });
+const unusableKey = (error: unknown): TokenVerificationFailure => ({
+  reason: 'token-verification-failed',
+  action: 'Make sure that this is a valid Clerk generate JWT.',
+  message: `Error verifying JWT signature. ${String(error)}`,
+});
 
-const invalidSignature = () =>
-  new TokenVerificationError({
-    reason: 'token-invalid-signature',
-    message: 'JWT signature is invalid.',
-  });
+const INVALID_SIGNATURE: TokenVerificationFailure = {
+  reason: 'token-invalid-signature',
+  message: 'JWT signature is invalid.',
+};
 
-// Not `async`: a synchronous verifier (node:crypto) settles the promise without an extra turn.
-function checkSignature(backend: CryptoBackend, jwt: Jwt, key: ParsedKey | Error): Promise<JwtPayload> {
+type SignatureCheck = TokenVerificationFailure | undefined;
+
+/** The signature check as data: `undefined` when it verifies, else the failure; synchronous on node:crypto. */
+function signatureCheck(
+  backend: CryptoBackend,
+  jwt: Jwt,
+  key: ParsedKey | Error,
+): SignatureCheck | Promise<SignatureCheck> {
   let outcome: boolean | Promise<boolean>;
   try {
     if (key instanceof Error) throw key;
     outcome = backend.verify(jwt.header.alg as Algorithm, key, signedBytes(backend, jwt), jwt.signature);
   } catch (error) {
-    return Promise.reject(unusableKey(error));
+    return unusableKey(error);
   }
-  if (typeof outcome === 'boolean') {
-    return outcome ? Promise.resolve(jwt.payload) : Promise.reject(invalidSignature());
-  }
-  return outcome.then(
-    valid => {
-      if (!valid) throw invalidSignature();
+  if (typeof outcome === 'boolean') return outcome ? undefined : INVALID_SIGNATURE;
+  return outcome.then(valid => (valid ? undefined : INVALID_SIGNATURE), unusableKey);
+}
+
+// Not `async`: a synchronous verifier (node:crypto) settles the promise without an extra turn.
+function checkSignature(backend: CryptoBackend, jwt: Jwt, key: ParsedKey | Error): Promise<JwtPayload> {
+  const checked = signatureCheck(backend, jwt, key);
+  if (checked instanceof Promise) {
+    return checked.then(failure => {
+      if (failure) throw new TokenVerificationError(failure);
       return jwt.payload;
-    },
-    error => {
-      throw unusableKey(error);
-    },
-  );
+    });
+  }
+  return checked ? Promise.reject(new TokenVerificationError(checked)) : Promise.resolve(jwt.payload);
+}
+
+/**
+ * `verifySignatureWith` as data: resolves to `undefined` when the `alg` fits the key (and `algorithms`) and the
+ * signature verifies, else to the failure, so that the caller creates the error in its own frame. Rejects only
+ * for what is not a verification failure (bad options).
+ */
+export function signatureFailureWith(
+  backend: CryptoBackend,
+  jwt: Jwt,
+  options: Pick<VerifyJwtOptions, 'key' | 'algorithms'>,
+): Promise<TokenVerificationFailure | undefined> {
+  try {
+    const { key, allowed } = keyAndAlgorithms(options);
+    return Promise.resolve(algorithmFailure(jwt.header.alg, allowed) ?? signatureCheck(backend, jwt, key));
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /**

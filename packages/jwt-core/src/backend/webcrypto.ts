@@ -1,4 +1,4 @@
-import { type Algorithm, algorithmSpec } from '../algorithms';
+import type { Algorithm } from '../algorithms';
 import { portableCodec } from '../decode';
 import type { ParsedKey } from '../keys';
 import type { CryptoBackend, SignatureVerifier } from '../verify';
@@ -14,9 +14,16 @@ function keyMaterial(jwk: JsonWebKey): JsonWebKey {
   return out as JsonWebKey;
 }
 
+// Read off the name: the family from its first letter, the digest size from its digits (ES512 uses P-521).
+const familyOf = (alg: Algorithm) =>
+  alg[0] === 'R' ? 'RSASSA-PKCS1-v1_5' : alg[0] === 'P' ? 'RSA-PSS' : 'ECDSA';
+const hashOf = (alg: Algorithm) => `SHA-${alg.slice(2)}`;
+
 function importParams(alg: Algorithm): RsaHashedImportParams | EcKeyImportParams {
-  const { family, bits, curve } = algorithmSpec(alg);
-  return family === 'ECDSA' ? { name: family, namedCurve: curve! } : { name: family, hash: `SHA-${bits}` };
+  const name = familyOf(alg);
+  return name === 'ECDSA'
+    ? { name, namedCurve: alg === 'ES512' ? 'P-521' : `P-${alg.slice(2)}` }
+    : { name, hash: hashOf(alg) };
 }
 
 async function importKey(key: ParsedKey, alg: Algorithm): Promise<CryptoKey> {
@@ -43,10 +50,9 @@ export function cryptoKeyFor(key: ParsedKey, alg: Algorithm): Promise<CryptoKey>
 
 /** WebCrypto parameters of `subtle.verify` for a JWS algorithm. */
 function verifyParams(alg: Algorithm): AlgorithmIdentifier | RsaPssParams | EcdsaParams {
-  const { family, bits } = algorithmSpec(alg);
-  if (family === 'RSA-PSS') return { name: family, saltLength: bits / 8 };
-  if (family === 'ECDSA') return { name: family, hash: `SHA-${bits}` };
-  return { name: family };
+  const name = familyOf(alg);
+  if (name === 'RSA-PSS') return { name, saltLength: Number(alg.slice(2)) / 8 };
+  return name === 'ECDSA' ? { name, hash: hashOf(alg) } : name;
 }
 
 export const verifyWithWebCrypto: SignatureVerifier = async (alg, key, data, signature) => {
