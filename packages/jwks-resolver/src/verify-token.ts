@@ -107,7 +107,6 @@ function verifyWith(
     }
 
     // Decoded once, strictly: a malformed token is reported before any key lookup, so it never causes a request.
-    // Decoded once, strictly: a malformed token is reported before any key lookup, so it never causes a request.
     const jwt = decoded ?? decodeJwtForVerificationOrFailure(token);
     if (isTokenVerificationFailure(jwt)) return Promise.reject(new VerifyTokenError(jwt));
     const header = jwt.header;

@@ -16,6 +16,20 @@ export interface RequestHeaders {
   userAgent: string | undefined;
 }
 
+// Header name -> field of `RequestHeaders`.
+const FIELDS = new Map<string, keyof RequestHeaders>([
+  [H.Authorization, 'authorization'],
+  ['cookie', 'cookie'],
+  [H.Origin, 'origin'],
+  [H.Host, 'host'],
+  [H.ForwardedHost, 'forwardedHost'],
+  [H.ForwardedPort, 'forwardedPort'],
+  [H.CloudFrontForwardedProto, 'cloudFrontForwardedProto'],
+  [H.ForwardedProto, 'forwardedProto'],
+  [H.Referrer, 'referrer'],
+  [H.UserAgent, 'userAgent'],
+]);
+
 /**
  * Reads every header the 0.x form uses, in one pass over a native `Headers` (each `get()` of one converts and
  * validates its argument, which on Node 20 costs as much as visiting a few headers) and with `get()` for any
@@ -38,51 +52,11 @@ export function readHeaders(headers: Pick<Headers, 'get'>): RequestHeaders {
   if (typeof Headers === 'function' && Object.getPrototypeOf(headers) === Headers.prototype) {
     // Native iteration yields lower-case names, each once, with the value `get()` returns.
     (headers as Headers).forEach((value, name) => {
-      switch (name) {
-        case H.Authorization:
-          read.authorization = value || undefined;
-          break;
-        case 'cookie':
-          read.cookie = value || undefined;
-          break;
-        case H.Origin:
-          read.origin = value || undefined;
-          break;
-        case H.Host:
-          read.host = value || undefined;
-          break;
-        case H.ForwardedHost:
-          read.forwardedHost = value || undefined;
-          break;
-        case H.ForwardedPort:
-          read.forwardedPort = value || undefined;
-          break;
-        case H.CloudFrontForwardedProto:
-          read.cloudFrontForwardedProto = value || undefined;
-          break;
-        case H.ForwardedProto:
-          read.forwardedProto = value || undefined;
-          break;
-        case H.Referrer:
-          read.referrer = value || undefined;
-          break;
-        case H.UserAgent:
-          read.userAgent = value || undefined;
-          break;
-      }
+      const field = FIELDS.get(name);
+      if (field) read[field] = value || undefined;
     });
-    return read;
+  } else {
+    for (const [name, field] of FIELDS) read[field] = headers.get(name) || undefined;
   }
-  const get = (name: string) => headers.get(name) || undefined;
-  read.authorization = get(H.Authorization);
-  read.cookie = get('cookie');
-  read.origin = get(H.Origin);
-  read.host = get(H.Host);
-  read.forwardedHost = get(H.ForwardedHost);
-  read.forwardedPort = get(H.ForwardedPort);
-  read.cloudFrontForwardedProto = get(H.CloudFrontForwardedProto);
-  read.forwardedProto = get(H.ForwardedProto);
-  read.referrer = get(H.Referrer);
-  read.userAgent = get(H.UserAgent);
   return read;
 }
