@@ -13,7 +13,7 @@ const rows = [
     '`import { Clerk }` (every Backend API group + request authentication)',
     'Clerk',
     'createClerkClient',
-    40.5,
+    41,
   ],
   ['`import * as backend` (every export)', '*', '*', undefined],
 ];
