@@ -9,6 +9,8 @@ export default defineConfig({
   dts: true,
   clean: true,
   target: 'es2022',
+  // Built-ins keep their `node:` prefix (Deno and the edge bundlers resolve only that form).
+  removeNodeProtocol: false,
   platform: 'neutral',
   // The User-Agent names this package's released version, so it follows `changeset version`.
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },

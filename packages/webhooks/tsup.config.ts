@@ -7,6 +7,8 @@ export default defineConfig({
   clean: true,
   sourcemap: false,
   target: 'es2022',
+  // Built-ins keep their `node:` prefix (Deno and the edge bundlers resolve only that form).
+  removeNodeProtocol: false,
   platform: 'neutral',
   splitting: false,
   external: ['node:crypto'],

@@ -1,12 +1,20 @@
 // The one place a package may use a Node built-in: chosen only through the `node` export condition.
 import { Buffer, isAscii } from 'node:buffer';
-import { constants, createPublicKey, type JsonWebKeyInput, type KeyObject, verify } from 'node:crypto';
+import type { JsonWebKeyInput, KeyObject } from 'node:crypto';
+import type { Algorithm } from '../algorithms';
 import { portableCodec } from '../decode';
 import type { ParsedKey } from '../keys';
 import type { CryptoBackend, SignatureVerifier } from '../verify';
 import { hasPlausibleLength, MIN_RSA_BITS, tooSmallRsaKey } from './signature-shape';
 
-function keyObjectFor(key: ParsedKey): KeyObject {
+type NodeCrypto = typeof import('node:crypto');
+
+// node:crypto is loaded by the first verification rather than at import: loading it is the largest part of what
+// importing this build costs (bench/README.md, Import cost). That first verification settles a turn later; every
+// later one is synchronous.
+let nodeCrypto: NodeCrypto | undefined;
+
+function keyObjectFor({ createPublicKey }: NodeCrypto, key: ParsedKey): KeyObject {
   let keyObject = key.imported.get('node:crypto') as KeyObject | undefined;
   if (!keyObject) {
     keyObject = key.jwk
@@ -22,8 +30,23 @@ function keyObjectFor(key: ParsedKey): KeyObject {
 const hashes = { 256: 'sha256', 384: 'sha384', 512: 'sha512' } as const;
 
 // The algorithm read off its name (RS/PS/ES and the digest size), without building a spec per verification.
-export const verifyWithNodeCrypto: SignatureVerifier = (alg, key, data, signature) => {
-  const keyObject = keyObjectFor(key);
+export const verifyWithNodeCrypto: SignatureVerifier = (alg, key, data, signature) =>
+  nodeCrypto
+    ? verifyNow(nodeCrypto, alg, key, data, signature)
+    : import('node:crypto').then(loaded => {
+        nodeCrypto = loaded;
+        return verifyNow(loaded, alg, key, data, signature);
+      });
+
+function verifyNow(
+  crypto: NodeCrypto,
+  alg: Algorithm,
+  key: ParsedKey,
+  data: Uint8Array<ArrayBuffer>,
+  signature: Uint8Array<ArrayBuffer>,
+): boolean {
+  const { constants, verify } = crypto;
+  const keyObject = keyObjectFor(crypto, key);
   if (!hasPlausibleLength(alg, signature)) return false;
   const bits = Number(alg.slice(2)) as keyof typeof hashes;
   const hash = hashes[bits];
@@ -37,7 +60,7 @@ export const verifyWithNodeCrypto: SignatureVerifier = (alg, key, data, signatur
     );
   }
   return verify(hash, data, keyObject, signature);
-};
+}
 
 /** The 6-bit value of a base64url character already known to be in the alphabet. */
 const sextet = (code: number) =>
