@@ -28,12 +28,14 @@ const keyOf = (token: string) => token.slice(-32);
 /**
  * The claims of a token that verified earlier with the same source, while its key is still the one that
  * source serves and the token's `exp` has not passed. Claims are not checked here; the caller re-checks them.
+ * `decoded` is the token's payload when the caller has decoded it already: it is returned instead of a new parse.
  */
 export function recallVerified(
   token: string,
   sourceId: string | KeyInput,
   options: JwksOptions,
   now: number,
+  decoded?: JwtPayload,
 ): JwtPayload | undefined {
   const key = keyOf(token);
   const entry = verified.get(key);
@@ -46,6 +48,7 @@ export function recallVerified(
   if (state && (options.skipJwksCache || usableKeys(state, options, now)?.get(entry.kid) !== entry.key)) {
     return undefined;
   }
+  if (decoded) return decoded;
   entry.payloadText ??= payloadTextOf(token);
   return JSON.parse(entry.payloadText);
 }

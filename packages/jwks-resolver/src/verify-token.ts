@@ -97,7 +97,7 @@ function verifyWith(
     const useCache =
       typeof token === 'string' && options.verifiedTokenCache !== false && options.headerTypes === undefined;
     const remembered = useCache
-      ? recallVerified(token, local ? local.sourceId : target!.id, options, now)
+      ? recallVerified(token, local ? local.sourceId : target!.id, options, now, decoded?.payload)
       : undefined;
     // Every check reports a failure as data, and the error is created here: V8 records the stack at creation,
     // and each frame below this one would cost (a rejected token costs little more than the error itself).
