@@ -1,7 +1,6 @@
 // @clerk/bapi-client: bundle size (esbuild, minified, gzip) of the whole client, of one group imported alone
 // and of the request layer, against the 25 KB budget; then a Backend API round trip on 127.0.0.1, the
 // deserializer, and a call answered in memory, side by side with @clerk/backend 0.38.15 and 3.x.
-import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { bundleSize, compare } from './lib.mjs';
 
@@ -170,23 +169,6 @@ await compare(
 
 server.close();
 
-// --- module evaluation: CPU time of `import('@clerk/bapi-client')` in fresh processes, after its one dependency
-// (@clerk/jwt-core) is loaded, so the figure is this package's own compile and top-level work
-const importProbe = `const cpu = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
-await import('@clerk/jwt-core'); const start = cpu(); await import('@clerk/bapi-client');
-console.log(cpu() - start);`;
-const importMs = [];
-for (let run = 0; run < 9; run++) {
-  const { stdout } = spawnSync(process.execPath, ['--input-type=module', '-e', importProbe], {
-    cwd: import.meta.dirname,
-    encoding: 'utf8',
-  });
-  importMs.push(Number(stdout));
-}
-importMs.sort((a, b) => a - b);
-console.log(
-  `### import('@clerk/bapi-client') in a fresh process (CPU ms after @clerk/jwt-core, median of 9)\n\n${importMs[4].toFixed(1)} ms (min ${importMs[0].toFixed(1)})\n`,
-);
 if (overBudget.length > 0 || leaks.length > 0) {
   console.error('over the 25 KB gzip budget, or a single-group bundle carries other groups');
   process.exit(1);
