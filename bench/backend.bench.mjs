@@ -9,12 +9,7 @@ import { bundleSize } from './lib.mjs';
 const KiB = 1024;
 const rows = [
   ['`import { verifyToken }`', 'verifyToken', 'verifyToken', 7.5],
-  [
-    '`import { Clerk }` (every Backend API group + request authentication)',
-    'Clerk',
-    'createClerkClient',
-    41,
-  ],
+  ['`import { Clerk }` (every Backend API group + request authentication)', 'Clerk', 'createClerkClient', 41],
   ['`import * as backend` (every export)', '*', '*', undefined],
 ];
 const entry = (pkg, name) => (name === '*' ? `export * from '${pkg}';` : `export { ${name} } from '${pkg}';`);
