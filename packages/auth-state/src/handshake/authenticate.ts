@@ -91,7 +91,7 @@ function decodedOrUndefined(context: HandshakeContext, token: string): PeekedJwt
   }
 }
 
-async function headerSessionState(
+function headerSessionState(
   context: HandshakeContext,
   token: string,
   organizations: OrganizationMatcher,
@@ -104,15 +104,14 @@ async function headerSessionState(
       ? isNonSessionToken(token, context.decode)
       : isMachineToken(token)
   ) {
-    return currentSignedOut(input, 'session_token', 'token-type-mismatch');
+    return Promise.resolve(currentSignedOut(input, 'session_token', 'token-type-mismatch'));
   }
-  try {
-    // A token that does not decode goes to the verifier as it is, which reports it exactly as before.
-    const decoded = decodedOrUndefined(context, token);
-    return currentSignedInSession(input, await verifySession(token, context.options, { decoded }), token);
-  } catch (error) {
-    return stateFromSessionError(error, 'header', context, organizations);
-  }
+  // A token that does not decode goes to the verifier as it is, which reports it exactly as before.
+  const decoded = decodedOrUndefined(context, token);
+  return verifySession(token, context.options, { decoded }).then(
+    claims => currentSignedInSession(input, claims, token),
+    error => stateFromSessionError(error, 'header', context, organizations),
+  );
 }
 
 const typeOfHeaderToken = (token: string | undefined): TokenType =>
@@ -122,31 +121,42 @@ const typeOfHeaderToken = (token: string | undefined): TokenType =>
  * `authenticateRequest(request, options)` merged with instance values: the current states, `signed-in`,
  * `signed-out` or `handshake`. Rejects only for configuration errors (keys, satellite setup, patterns).
  */
-export async function authenticateCurrentRequest(
+export function authenticateCurrentRequest(
   request: Request,
   call: CurrentAuthenticateOptions,
   instance: CurrentInstance,
 ): Promise<CurrentRequestState> {
-  const options = resolveOptions(call, instance);
-  const accepted = options.acceptsToken;
-  const read = headerOnly(accepted) ? readHeaderContext(request, options) : readContext(request, options);
-  // The context is a promise only while the cookie suffix is first computed; awaiting it always costs a tick.
-  const context = read instanceof Promise ? await read : read;
+  // Not `async` (see runCookieFlow), but it never throws: configuration errors reject.
+  try {
+    const options = resolveOptions(call, instance);
+    const read = headerOnly(options.acceptsToken)
+      ? readHeaderContext(request, options)
+      : readContext(request, options);
+    // The context is a promise only while the cookie suffix is first computed.
+    return read instanceof Promise ? read.then(authenticateWithContext) : authenticateWithContext(read);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function authenticateWithContext(context: HandshakeContext): Promise<CurrentRequestState> {
+  const { options } = context;
   assertConfiguration(options, context);
+  const accepted = options.acceptsToken;
   const organizations = createOrganizationMatcher(options.organizationSyncOptions);
   const token = context.tokenInHeader;
 
   if (Array.isArray(accepted) && !accepted.includes(typeOfHeaderToken(token)))
-    return currentSignedOutInvalidToken();
+    return Promise.resolve(currentSignedOutInvalidToken());
   if (token) {
     if (accepted === 'session_token') return headerSessionState(context, token, organizations);
     if (isMachineToken(token)) return machineState(context, token, accepted);
     if (accepted === 'any' || Array.isArray(accepted))
       return headerSessionState(context, token, organizations);
-    return currentSignedOut(stateInputOf(context), accepted, 'token-type-mismatch');
+    return Promise.resolve(currentSignedOut(stateInputOf(context), accepted, 'token-type-mismatch'));
   }
   if (accepted === 'api_key' || accepted === 'm2m_token' || accepted === 'oauth_token') {
-    return currentSignedOut(stateInputOf(context), accepted, 'No token in header');
+    return Promise.resolve(currentSignedOut(stateInputOf(context), accepted, 'No token in header'));
   }
   return runCookieFlow(context, organizations);
 }

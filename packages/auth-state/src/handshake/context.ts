@@ -155,6 +155,32 @@ export function readContext(
   );
 }
 
+/** The names of an instance's suffixed cookies. */
+interface SuffixedNames {
+  session: string;
+  clientUat: string;
+  devBrowser: string;
+  refresh: string;
+}
+
+// Built once per suffix rather than concatenated on every request (bounded, in case keys are per tenant).
+const suffixedNames = new Map<string, SuffixedNames>();
+
+function suffixedNamesOf(suffix: string): SuffixedNames {
+  let names = suffixedNames.get(suffix);
+  if (!names) {
+    names = {
+      session: `${Names.Session}_${suffix}`,
+      clientUat: `${Names.ClientUat}_${suffix}`,
+      devBrowser: `${Names.DevBrowser}_${suffix}`,
+      refresh: `${Names.Refresh}_${suffix}`,
+    };
+    if (suffixedNames.size >= 1000) suffixedNames.clear();
+    suffixedNames.set(suffix, names);
+  }
+  return names;
+}
+
 function readContextWithSuffix(request: Request, options: ResolvedOptions, suffix: string): HandshakeContext {
   const context = readHeaderContext(request, options);
   const { publishableKey, domain, isSatellite } = options;
@@ -166,11 +192,11 @@ function readContextWithSuffix(request: Request, options: ResolvedOptions, suffi
   );
   const own = parsePublishableKeyOrThrow(publishableKey, { domain, isSatellite });
   const cookies = parseCookieHeader(request.headers.get('cookie'));
-  const suffixedName = (name: string) => `${name}_${suffix}`;
+  const names = suffixedNamesOf(suffix);
   const session = cookies.get(Names.Session);
-  const suffixedSession = cookies.get(suffixedName(Names.Session));
+  const suffixedSession = cookies.get(names.session);
   const clientUat = cookies.get(Names.ClientUat);
-  const suffixedClientUat = cookies.get(suffixedName(Names.ClientUat));
+  const suffixedClientUat = cookies.get(names.clientUat);
   const suffixed = usesSuffixedCookies({
     session,
     suffixedSession,
@@ -186,11 +212,11 @@ function readContextWithSuffix(request: Request, options: ResolvedOptions, suffi
   context.proxyUrl = proxyUrl;
   context.suffixed = suffixed;
   context.sessionTokenInCookie = (suffixed ? suffixedSession : session) || undefined;
-  context.refreshTokenInCookie = cookies.get(suffixedName(Names.Refresh)) || undefined;
+  context.refreshTokenInCookie = cookies.get(names.refresh) || undefined;
   context.clientUat = Number.parseInt((suffixed ? suffixedClientUat : clientUat) || '', 10) || 0;
   context.devBrowserToken =
     queryOf(context, Names.DevBrowser) ||
-    (suffixed ? cookies.get(suffixedName(Names.DevBrowser)) : cookies.get(Names.DevBrowser)) ||
+    (suffixed ? cookies.get(names.devBrowser) : cookies.get(Names.DevBrowser)) ||
     undefined;
   context.handshakeToken = queryOf(context, Names.Handshake) || cookies.get(Names.Handshake) || undefined;
   context.handshakeNonce =

@@ -182,15 +182,16 @@ export function sessionOlderThanClient(flow: CookieFlow): Outcome {
 }
 
 /** 14. Verify the session token; a failure goes through the error mapping. */
-export async function verifySessionCookie(flow: CookieFlow): Promise<Outcome> {
-  try {
-    flow.claims = await verifySession(flow.context.sessionTokenInCookie as string, flow.context.options, {
-      decoded: flow.decoded,
-    });
-    return undefined;
-  } catch (error) {
-    return stateFromSessionError(error, 'cookie', flow.context, flow.organizations);
-  }
+export function verifySessionCookie(flow: CookieFlow): Promise<Outcome> {
+  return verifySession(flow.context.sessionTokenInCookie as string, flow.context.options, {
+    decoded: flow.decoded,
+  }).then(
+    claims => {
+      flow.claims = claims;
+      return undefined;
+    },
+    error => stateFromSessionError(error, 'cookie', flow.context, flow.organizations),
+  );
 }
 
 function isCrossOriginReferrer(context: HandshakeContext): boolean {
@@ -289,17 +290,27 @@ export function startCookieFlow(context: HandshakeContext, organizations: Organi
   };
 }
 
-/** Runs the rules; the last one always answers. */
-export async function runCookieFlow(
+/**
+ * Runs the rules; the last one always answers. Chained with `then` rather than `async`/`await`: most rules are
+ * synchronous, and each `await` or `async` boundary would cost ticks on every request. Never throws: a rule that
+ * throws rejects.
+ */
+export function runCookieFlow(
   context: HandshakeContext,
   organizations: OrganizationMatcher,
 ): Promise<CurrentRequestState> {
-  const flow = startCookieFlow(context, organizations);
-  for (const rule of currentCookieRules) {
-    const result = rule(flow);
-    // Most rules are synchronous; awaiting them would cost a tick each on every request.
-    const state = result instanceof Promise ? await result : result;
-    if (state) return state;
+  try {
+    return runRulesFrom(startCookieFlow(context, organizations), 0);
+  } catch (error) {
+    return Promise.reject(error);
   }
-  return signedOut(flow, 'unexpected-error');
+}
+
+function runRulesFrom(flow: CookieFlow, first: number): Promise<CurrentRequestState> {
+  for (let index = first; index < currentCookieRules.length; index++) {
+    const result = (currentCookieRules[index] as CookieFlowRule)(flow);
+    if (result instanceof Promise) return result.then(state => state ?? runRulesFrom(flow, index + 1));
+    if (result) return Promise.resolve(result);
+  }
+  return Promise.resolve(signedOut(flow, 'unexpected-error'));
 }

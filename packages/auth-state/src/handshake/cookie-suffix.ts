@@ -50,6 +50,17 @@ export interface CookieChoiceInput {
   decode?: (token: string) => PeekedJwt;
 }
 
+// The issuer without its scheme, for rule 2. The tokens of an instance share their issuer: the last is remembered.
+let lastIssuer = '';
+let lastIssuerHost = '';
+function issuerHost(iss: string): string {
+  if (iss !== lastIssuer) {
+    lastIssuerHost = iss.replace(/https?:\/\//gi, '');
+    lastIssuer = iss;
+  }
+  return lastIssuerHost;
+}
+
 /** Whether the suffixed cookie set wins (current-clerk.md 3.4, the eight choice rules, first match wins). */
 export function usesSuffixedCookies(input: CookieChoiceInput): boolean {
   const { session, suffixedSession, clientUat, suffixedClientUat, decode = peekJwt } = input;
@@ -67,8 +78,7 @@ export function usesSuffixedCookies(input: CookieChoiceInput): boolean {
   // 2. An unsuffixed session issued by another instance: suffixed.
   if (
     session &&
-    (typeof unsuffixed?.iss !== 'string' ||
-      unsuffixed.iss.replace(/https?:\/\//gi, '') !== input.ownFrontendApi)
+    (typeof unsuffixed?.iss !== 'string' || issuerHost(unsuffixed.iss) !== input.ownFrontendApi)
   ) {
     return true;
   }
