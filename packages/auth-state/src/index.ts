@@ -49,6 +49,7 @@ export {
 export type { AuthenticateRequestOptions, RequestValues, VerificationOptions } from './authenticate/options';
 export { constants } from './constants';
 export {
+  type AcceptedTokenType,
   type AcceptsToken,
   type CurrentAuthenticateOptions,
   type OrganizationSyncOptions,
@@ -106,6 +107,8 @@ export {
   type CurrentRequestState,
   type CurrentSignedInState,
   type CurrentSignedOutState,
+  type SignedInAuthObjectFor,
+  type SignedOutAuthObjectFor,
   type ToAuthOptions,
 } from './states/current-states';
 export {

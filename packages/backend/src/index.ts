@@ -3,6 +3,7 @@
 // Request authentication, auth objects, the interstitial and helpers (@clerk/auth-state).
 // The current call form of authenticateRequest, `(request, options)`: its options, states and 307 helper.
 export {
+  type AcceptedTokenType,
   type AcceptsToken,
   AuthErrorReason,
   type AuthenticateRequestOptions,
@@ -30,9 +31,11 @@ export {
   redirect,
   redirectResponseFor,
   type SignedInAuthObject,
+  type SignedInAuthObjectFor,
   type SignedInAuthObjectOptions,
   type SignedInState,
   type SignedOutAuthObject,
+  type SignedOutAuthObjectFor,
   type SignedOutState,
   sanitizeAuthObject,
   signedOutAuthObject,

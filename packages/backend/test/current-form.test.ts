@@ -36,7 +36,7 @@ describe('authenticateRequest on Clerk()', () => {
     const state = await clerk.authenticateRequest(
       new Request('https://app.example.com/', { headers: { authorization: `Bearer ${token}` } }),
     );
-    expectTypeOf(state).toEqualTypeOf<CurrentRequestState>();
+    expectTypeOf(state).toEqualTypeOf<CurrentRequestState<'session_token'>>();
     expect(state.status).toBe('signed-in');
     expect(state.isAuthenticated).toBe(true);
     expect(state.tokenType).toBe('session_token');

@@ -1,6 +1,6 @@
 import { withEnvironmentDefaults } from '@clerk/jwks-resolver';
 import { authenticateCurrentRequest } from '../handshake/authenticate';
-import type { CurrentAuthenticateOptions } from '../handshake/options';
+import type { AcceptsToken, CurrentAuthenticateOptions } from '../handshake/options';
 import { type CurrentInstance, currentApiUrl } from '../handshake/resolve-options';
 import { assertReadablePublishableKey } from '../lib/publishable-key';
 import { AuthErrorReason } from '../states/auth-status';
@@ -61,6 +61,22 @@ export function isRequestLike(value: unknown): value is Request {
  * browser with `headers`). Rejects only for configuration errors (keys, satellite setup, patterns). Options
  * that are not given come from the `CLERK_*` environment variables (`env`, else `process.env`).
  */
+export function authenticateRequest<const A extends AcceptsToken>(
+  request: Request,
+  options: CurrentAuthenticateOptions & {
+    /** Which tokens authenticate the request; the state's `tokenType` and `toAuth()` are typed for it. */
+    acceptsToken: A;
+  },
+): Promise<CurrentRequestState<A>>;
+/** The current call form without `acceptsToken`: session tokens only (its default). */
+export function authenticateRequest(
+  request: Request,
+  options?: CurrentAuthenticateOptions & {
+    /** Unset: session tokens only. */
+    acceptsToken?: undefined;
+  },
+): Promise<CurrentRequestState<'session_token'>>;
+/** The current call form, with options whose `acceptsToken` is not known until run time. */
 export function authenticateRequest(
   request: Request,
   options?: CurrentAuthenticateOptions,

@@ -13,7 +13,7 @@ import {
 import { remotePrivateInterstitial } from '../interstitial/remote-private-interstitial';
 import type { CurrentRequestState } from '../states/current-states';
 import { debugRequestState, type RequestState } from '../states/request-state';
-import { authenticateWithInstance, isRequestLike } from './authenticate-request';
+import { type authenticateRequest, authenticateWithInstance, isRequestLike } from './authenticate-request';
 import type { AuthenticateRequestOptions } from './options';
 
 type InterstitialInstanceSettings = Pick<
@@ -89,15 +89,15 @@ export function createAuthenticateRequest({ options, apiClient }: CreateAuthenti
   // The current form has its own defaults (`https://api.clerk.com`), so it starts from the options as given.
   const currentInstance = { ...buildTime, apiUrl: currentApiUrl(options), apiClient };
 
-  function authenticate(request: Request, options?: CurrentAuthenticateOptions): Promise<CurrentRequestState>;
-  function authenticate(options: AuthenticateRequestOptions): Promise<RequestState>;
-  function authenticate(
+  // The overloads of the standalone `authenticateRequest`: the current form's state typed for the call's
+  // `acceptsToken`, and the 0.x form.
+  const authenticate = ((
     first: Request | AuthenticateRequestOptions,
     second?: CurrentAuthenticateOptions,
-  ): Promise<CurrentRequestState | RequestState> {
-    if (isRequestLike(first)) return authenticateCurrentRequest(first, second ?? {}, currentInstance);
-    return authenticateWithInstance(first, instance);
-  }
+  ): Promise<CurrentRequestState | RequestState> =>
+    isRequestLike(first)
+      ? authenticateCurrentRequest(first, second ?? {}, currentInstance)
+      : authenticateWithInstance(first, instance)) as typeof authenticateRequest;
 
   // The interstitial's instance settings: the call's when truthy, else the build-time ones.
   const instanceSettings = (runtime: InterstitialInstanceSettings) => ({

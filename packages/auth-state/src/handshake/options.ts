@@ -16,6 +16,13 @@ export interface OrganizationSyncOptions {
 /** Which kinds of token a request may authenticate with: one kind, a list, or `any`. */
 export type AcceptsToken = TokenType | TokenType[] | 'any';
 
+/** The token types an `acceptsToken` value lets through: `any` is every type, a list is its members. */
+export type AcceptedTokenType<A extends AcceptsToken> = A extends 'any'
+  ? TokenType
+  : A extends readonly (infer T extends TokenType)[]
+    ? T
+    : Extract<A, TokenType>;
+
 /**
  * Options of the current call form, `authenticateRequest(request, options)` (current-clerk.md 8.1), the JWKS
  * tuning of `@clerk/jwks-resolver` included (`jwksMaxStaleInMs`, `jwksLoadTimeoutInMs`, ...), which applies to

@@ -10,14 +10,16 @@ import {
 } from '../auth-objects/current';
 import { createDebug } from '../auth-objects/debug';
 import { constants } from '../constants';
+import type { AcceptedTokenType, AcceptsToken } from '../handshake/options';
 import {
+  type AuthenticatedMachineObject,
   authenticatedMachineObject,
   type InvalidTokenAuthObject,
   invalidTokenAuthObject,
-  type MachineAuthObject,
   type MachineTokenData,
   type MachineTokenType,
   type TokenType,
+  type UnauthenticatedMachineObject,
   unauthenticatedMachineObject,
 } from '../machine/index';
 
@@ -76,8 +78,24 @@ export interface ToAuthOptions {
   treatPendingAsSignedOut?: boolean;
 }
 
-/** A request that authenticated (a session token, or a machine token). */
-export interface CurrentSignedInState extends CurrentEchoedConfig {
+/**
+ * What `toAuth()` of a signed-in state gives for a token type: the session auth object (signed out for a pending
+ * session unless `treatPendingAsSignedOut: false`), or the authenticated machine object of that type.
+ */
+export type SignedInAuthObjectFor<T extends TokenType> = T extends MachineTokenType
+  ? AuthenticatedMachineObject<T>
+  : CurrentAuthObject;
+
+/** What `toAuth()` of a signed-out state gives for the expected token type. */
+export type SignedOutAuthObjectFor<T extends TokenType> = T extends MachineTokenType
+  ? UnauthenticatedMachineObject<T>
+  : CurrentSignedOutAuthObject;
+
+/**
+ * A request that authenticated (a session token, or a machine token). `T` is the token types the call accepted
+ * (`AcceptedTokenType` of its `acceptsToken`); `toAuth()` is typed for them.
+ */
+export interface CurrentSignedInState<T extends TokenType = TokenType> extends CurrentEchoedConfig {
   /** `signed-in`. */
   status: 'signed-in';
   /** Always `null`. */
@@ -89,17 +107,21 @@ export interface CurrentSignedInState extends CurrentEchoedConfig {
   /** Always `true`. */
   isAuthenticated: true;
   /** The kind of token that authenticated. */
-  tokenType: TokenType;
+  tokenType: T;
   /** The auth object: a session one, or a machine one for machine tokens. */
-  toAuth: (options?: ToAuthOptions) => CurrentAuthObject | MachineAuthObject;
+  toAuth: (options?: ToAuthOptions) => SignedInAuthObjectFor<T>;
   /** Headers to send with the response (`set-cookie` after a handshake or refresh). */
   headers: Headers;
   /** The token that verified. */
   token: string;
 }
 
-/** A request that did not authenticate. */
-export interface CurrentSignedOutState extends CurrentEchoedConfig {
+/**
+ * A request that did not authenticate. `T` is the token types the call accepted, plus `null` when it accepted a
+ * list (a header token of another kind gives `tokenType: null` and the invalid-token auth object).
+ */
+export interface CurrentSignedOutState<T extends TokenType | null = TokenType | null>
+  extends CurrentEchoedConfig {
   /** `signed-out`. */
   status: 'signed-out';
   /** Why (current-clerk.md 3.11, a verification reason, a machine error code, or `No token in header`). */
@@ -111,9 +133,9 @@ export interface CurrentSignedOutState extends CurrentEchoedConfig {
   /** Always `false`. */
   isAuthenticated: false;
   /** The kind of token expected; `null` when the token kind was not accepted at all. */
-  tokenType: TokenType | null;
+  tokenType: T;
   /** A signed-out session object, an unauthenticated machine object, or the invalid-token object. */
-  toAuth: () => CurrentSignedOutAuthObject | MachineAuthObject | InvalidTokenAuthObject;
+  toAuth: () => SignedOutAuthObjectFor<Exclude<T, null>> | (null extends T ? InvalidTokenAuthObject : never);
   /** Debug headers, plus `set-cookie`/`location` after a handshake that signed nobody in. */
   headers: Headers;
   /** Always `null`. */
@@ -142,8 +164,14 @@ export interface CurrentHandshakeState extends CurrentEchoedConfig {
   token: null;
 }
 
-/** What the current call form of `authenticateRequest` resolves to. */
-export type CurrentRequestState = CurrentSignedInState | CurrentSignedOutState | CurrentHandshakeState;
+/**
+ * What the current call form of `authenticateRequest` resolves to, for a call whose `acceptsToken` is `A`: a
+ * handshake only when session tokens are accepted, `tokenType: null` only when a list is.
+ */
+export type CurrentRequestState<A extends AcceptsToken = AcceptsToken> =
+  | CurrentSignedInState<AcceptedTokenType<A>>
+  | CurrentSignedOutState<AcceptedTokenType<A> | (A extends readonly unknown[] ? null : never)>
+  | ('session_token' extends AcceptedTokenType<A> ? CurrentHandshakeState : never);
 
 /** What a state is built from: the echoed configuration and what its auth object needs. */
 export interface CurrentStateInput extends CurrentEchoedConfig {
