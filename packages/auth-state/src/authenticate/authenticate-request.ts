@@ -3,41 +3,31 @@ import { authenticateCurrentRequest } from '../handshake/authenticate';
 import type { AcceptsToken, CurrentAuthenticateOptions } from '../handshake/options';
 import { type CurrentInstance, currentApiUrl } from '../handshake/resolve-options';
 import { assertReadablePublishableKey } from '../lib/publishable-key';
-import { AuthErrorReason } from '../states/auth-status';
-import { signedOut } from '../states/build-states';
 import type { CurrentRequestState } from '../states/current-states';
 import type { RequestState } from '../states/request-state';
-import { cookieRules } from './cookie-rules';
+import { hasValidCookieToken, synchronousCookieRules } from './cookie-rules';
 import { stateFromError } from './map-error';
 import type { AuthenticateRequestOptions, NormalizedOptions } from './options';
 import { type InstanceDefaults, readRequest } from './read-request';
-import { buildSignedInState } from './signed-in-state';
+import { verifiedState } from './signed-in-state';
 import { validateOptions } from './validate-options';
-import { verifySessionToken } from './verify-session-token';
 
 // The flows chain `then` rather than `await`: each `await` and each `async` boundary costs ticks on a path that
 // is otherwise a few microseconds. Neither throws; every failure becomes a state.
 
 /** The Authorization header flow: verify the bearer token; no browser, origin or cookie checks. */
 function authenticateHeaderToken(options: NormalizedOptions): Promise<RequestState> {
-  const token = options.headerToken as string;
-  return verifySessionToken(token, options)
-    .then(claims => buildSignedInState(options, claims, token))
-    .catch(error => stateFromError(error, 'header', options));
+  return verifiedState(options, options.headerToken as string, error =>
+    stateFromError(error, 'header', options),
+  );
 }
 
-/** The cookie flow: the ordered rules, the first state returned wins. */
+/** The cookie flow: rules 1-9, the first state returned wins, else rule 10 verifies the cookie. */
 function authenticateCookies(options: NormalizedOptions): Promise<RequestState> {
   const fail = (error: unknown) => stateFromError(error, 'cookie', options);
   try {
-    for (const rule of cookieRules) {
-      const result = rule(options);
-      // Only the last rule is asynchronous.
-      if (result instanceof Promise)
-        return result.then(state => state ?? signedOut(options, AuthErrorReason.UnexpectedError), fail);
-      if (result) return Promise.resolve(result);
-    }
-    return Promise.resolve(signedOut(options, AuthErrorReason.UnexpectedError));
+    const state = synchronousCookieRules(options);
+    return state ? Promise.resolve(state) : hasValidCookieToken(options, fail);
   } catch (error) {
     return Promise.resolve(fail(error));
   }

@@ -9,8 +9,6 @@ import { type RequestHeaders, readHeaders } from '../request/headers';
 import type { AuthenticateRequestOptions, NormalizedOptions } from './options';
 
 const { Cookies } = constants;
-/** The only cookies the 0.x form reads. */
-const SESSION_COOKIES = [Cookies.Session, Cookies.ClientUat];
 
 /** The rejection for a request whose headers have no `get()`: a Node `IncomingMessage`, most likely. */
 export const NOT_A_FETCH_REQUEST =
@@ -67,7 +65,6 @@ export function readRequest(call: AuthenticateRequestOptions, instance: Instance
   if (frontendApi) deprecated('frontendApi', 'Use `publishableKey` instead.');
   if (apiKey) deprecated('apiKey', 'Use `secretKey` instead.');
   const headers = request ? readHeaders(request.headers) : undefined;
-  const cookies = headers ? parseCookieHeader(headers.cookie, SESSION_COOKIES) : undefined;
   return {
     request,
     secretKey,
@@ -106,8 +103,9 @@ export function readRequest(call: AuthenticateRequestOptions, instance: Instance
     headerToken: headers
       ? (call.headerToken || headers.authorization)?.replace('Bearer ', '')
       : call.headerToken,
-    cookieToken: call.cookieToken || cookies?.get(Cookies.Session),
-    clientUat: call.clientUat || cookies?.get(Cookies.ClientUat),
+    // The only two cookies the 0.x form reads, each found without a map of them all.
+    cookieToken: call.cookieToken || parseCookieHeader(headers?.cookie, Cookies.Session),
+    clientUat: call.clientUat || parseCookieHeader(headers?.cookie, Cookies.ClientUat),
     origin: requestValue(call.origin, headers, headers?.origin),
     host: requestValue(call.host, headers, headers?.host),
     forwardedHost: requestValue(call.forwardedHost, headers, headers?.forwardedHost),

@@ -8,32 +8,37 @@ function decodeOnce(value: string): string {
   }
 }
 
+/** The value of the pair whose `=` is at `eq` and which ends at `end`: trimmed, unquoted, decoded once. */
+function pairValue(header: string, eq: number, end: number): string {
+  let value = header.slice(eq + 1, end).trim();
+  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+  return decodeOnce(value);
+}
+
 /**
- * Parses a `Cookie` header: `;`-separated pairs, the first occurrence of a name wins, quoted values are
- * unquoted, values are percent-decoded once. A pair without `=` is skipped. With `only`, just those names are
- * kept, and the pass stops once each has been found. One pass with `indexOf`, no array of pairs (it runs on
- * every request); `eq` is the next `=` at or after `start`, so that the pass stays linear.
+ * Parses a `Cookie` header: `;`-separated pairs, split at their first `=`, the name trimmed (a pair without `=` is
+ * skipped); the first occurrence of a name wins, quoted values are unquoted, values are percent-decoded once.
+ * With `name`, only that cookie's value (or `undefined`), without building the map: the pass stops at the first
+ * pair with that name. One pass with `indexOf`, no array of pairs (it runs on every request); `eq` is the next `=`
+ * at or after `start`, so that the pass stays linear.
  */
+export function parseCookieHeader(header: string | null | undefined): Map<string, string>;
+export function parseCookieHeader(header: string | null | undefined, name: string): string | undefined;
 export function parseCookieHeader(
   header: string | null | undefined,
-  only?: readonly string[],
-): Map<string, string> {
-  const cookies = new Map<string, string>();
-  if (!header) return cookies;
+  name?: string,
+): Map<string, string> | string | undefined {
+  const cookies = name === undefined ? new Map<string, string>() : undefined;
   let eq = -1;
-  for (let start = 0; start <= header.length; ) {
+  for (let start = 0; header && start <= header.length; ) {
     let end = header.indexOf(';', start);
     if (end < 0) end = header.length;
     if (eq < start) eq = header.indexOf('=', start);
     if (eq < 0) break;
     if (eq < end) {
-      const name = header.slice(start, eq).trim();
-      if (name && !cookies.has(name) && (!only || only.includes(name))) {
-        let value = header.slice(eq + 1, end).trim();
-        if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-        cookies.set(name, decodeOnce(value));
-        if (only && cookies.size === only.length) break;
-      }
+      const pairName = header.slice(start, eq).trim();
+      if (pairName === name) return pairValue(header, eq, end);
+      if (pairName && !cookies?.has(pairName)) cookies?.set(pairName, pairValue(header, eq, end));
     }
     start = end + 1;
   }

@@ -30,6 +30,12 @@ const FIELDS = new Map<string, keyof RequestHeaders>([
   [H.UserAgent, 'userAgent'],
 ]);
 
+/** `forEach` callback with the record as `this`: one function for every request, not a closure per request. */
+function storeField(this: RequestHeaders, value: string, name: string): void {
+  const field = FIELDS.get(name);
+  if (field) this[field] = value || undefined;
+}
+
 /**
  * Reads every header the 0.x form uses, in one pass over a native `Headers` (each `get()` of one converts and
  * validates its argument, which on Node 20 costs as much as visiting a few headers) and with `get()` for any
@@ -51,10 +57,7 @@ export function readHeaders(headers: Pick<Headers, 'get'>): RequestHeaders {
   // The global is read here, not at import: on Node, reading it loads the fetch implementation.
   if (typeof Headers === 'function' && Object.getPrototypeOf(headers) === Headers.prototype) {
     // Native iteration yields lower-case names, each once, with the value `get()` returns.
-    (headers as Headers).forEach((value, name) => {
-      const field = FIELDS.get(name);
-      if (field) read[field] = value || undefined;
-    });
+    (headers as Headers).forEach(storeField, read);
   } else {
     for (const [name, field] of FIELDS) read[field] = headers.get(name) || undefined;
   }

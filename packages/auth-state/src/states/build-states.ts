@@ -15,7 +15,8 @@ export type StateInput = Partial<EchoedConfigWithProxy> & { frontendApi: string 
 // Each state is one literal in the 0.x property order, without spreads: on Node 20 every property that follows
 // a spread costs a map transition of its own, microseconds per state.
 
-export function signedIn(input: StateInput, authObject: SignedInAuthObject, token: string): SignedInState {
+/** `toAuth` is the state's own: it must return the same auth object on every call. */
+export function signedIn(input: StateInput, toAuth: () => SignedInAuthObject, token: string): SignedInState {
   return {
     status: AuthStatus.SignedIn,
     reason: null,
@@ -32,7 +33,7 @@ export function signedIn(input: StateInput, authObject: SignedInAuthObject, toke
     isSignedIn: true,
     isInterstitial: false,
     isUnknown: false,
-    toAuth: () => authObject,
+    toAuth,
     token,
   };
 }
