@@ -3,7 +3,7 @@ import type { AuthStateApiClient } from '../api-client';
 import { DEFAULT_API_URL, DEFAULT_API_VERSION } from '../constants';
 import { authenticateCurrentRequest } from '../handshake/authenticate';
 import type { CurrentAuthenticateOptions } from '../handshake/options';
-import { currentApiUrl } from '../handshake/resolve-options';
+import { currentApiUrl, NO_CALL_OPTIONS } from '../handshake/resolve-options';
 import { type LoadInterstitialOptions, loadInterstitialFromLocal } from '../interstitial/local-interstitial';
 import {
   type RemotePublicInterstitialOptions,
@@ -96,7 +96,7 @@ export function createAuthenticateRequest({ options, apiClient }: CreateAuthenti
     second?: CurrentAuthenticateOptions,
   ): Promise<CurrentRequestState | RequestState> =>
     isRequestLike(first)
-      ? authenticateCurrentRequest(first, second ?? {}, currentInstance)
+      ? authenticateCurrentRequest(first, second ?? NO_CALL_OPTIONS, currentInstance)
       : authenticateWithInstance(first, instance)) as typeof authenticateRequest;
 
   // The interstitial's instance settings: the call's when truthy, else the build-time ones.

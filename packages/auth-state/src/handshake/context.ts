@@ -1,6 +1,7 @@
 // What the current form reads per request (current-clerk.md 3.2), read once into one object.
 import { parsePublishableKeyOrThrow } from '../lib/publishable-key';
 import { parseCookieHeader } from '../request/cookies';
+import { type RequestHeaders, readHeaders } from '../request/headers';
 import { buildOrigin } from '../request/origin';
 import { cookieSuffixOf, knownCookieSuffix, usesSuffixedCookies } from './cookie-suffix';
 import { absoluteProxyUrl, autoProxyUrl } from './frontend-api';
@@ -32,6 +33,8 @@ export interface HandshakeContext {
   parsedUrl: URL | undefined;
   method: string;
   headers: Headers;
+  /** The headers the rules read, read in one pass. */
+  read: RequestHeaders;
   /** The bearer token of the `Authorization` header. */
   tokenInHeader: string | undefined;
   instanceType: 'production' | 'development';
@@ -102,9 +105,6 @@ export function clerkUrlOf(request: Request, href = request.url): URL {
   }
 }
 
-/** A request header, `undefined` when absent or empty; read where a rule needs it, not up front. */
-export const header = (headers: Headers, name: string) => headers.get(name) || undefined;
-
 /** The request URL re-based on the forwarded origin, parsed on first use (the signed-in path rarely needs it). */
 export function urlOf(context: HandshakeContext): URL {
   context.parsedUrl ??= clerkUrlOf(context.request, context.href);
@@ -118,6 +118,7 @@ export const queryOf = (context: HandshakeContext, name: string): string | null 
 /** Only the header is read (`acceptsToken` exactly `m2m_token` or `api_key`): no publishable key needed. */
 export function readHeaderContext(request: Request, options: ResolvedOptions): HandshakeContext {
   const headers = request.headers;
+  const read = readHeaders(headers);
   return {
     options,
     request,
@@ -125,7 +126,8 @@ export function readHeaderContext(request: Request, options: ResolvedOptions): H
     parsedUrl: undefined,
     method: request.method,
     headers,
-    tokenInHeader: bearerTokenOf(headers.get('authorization')),
+    read,
+    tokenInHeader: bearerTokenOf(read.authorization ?? null),
     instanceType: 'development',
     frontendApi: '',
     ownFrontendApi: '',
@@ -138,7 +140,7 @@ export function readHeaderContext(request: Request, options: ResolvedOptions): H
     handshakeToken: undefined,
     handshakeNonce: undefined,
     redirectCount: 0,
-    secFetchDest: header(headers, 'sec-fetch-dest'),
+    secFetchDest: read.secFetchDest,
     decode: createDecoder(),
   };
 }
@@ -191,7 +193,7 @@ function readContextWithSuffix(request: Request, options: ResolvedOptions, suffi
     originOf,
   );
   const own = parsePublishableKeyOrThrow(publishableKey, { domain, isSatellite });
-  const cookies = parseCookieHeader(request.headers.get('cookie'));
+  const cookies = parseCookieHeader(context.read.cookie);
   const names = suffixedNamesOf(suffix);
   const session = cookies.get(Names.Session);
   const suffixedSession = cookies.get(names.session);

@@ -195,7 +195,7 @@ export function verifySessionCookie(flow: CookieFlow): Promise<Outcome> {
 }
 
 function isCrossOriginReferrer(context: HandshakeContext): boolean {
-  const referrer = context.headers.get('referer');
+  const referrer = context.read.referrer;
   if (!referrer) return false;
   try {
     return new URL(referrer).origin !== urlOf(context).origin;

@@ -28,7 +28,7 @@ function accountPortalOrigin(frontendApi: string): string | null {
 }
 
 export function isKnownClerkReferrer(context: HandshakeContext): boolean {
-  const header = context.headers.get('referer');
+  const header = context.read.referrer;
   if (!header) return false;
   let referrer: URL;
   try {

@@ -21,7 +21,7 @@ export function isEligibleForHandshake(context: HandshakeContext): boolean {
   if (context.method !== 'GET') return false;
   const dest = context.secFetchDest;
   if (dest === 'document' || dest === 'iframe') return true;
-  return !dest && !!context.headers.get('accept')?.startsWith('text/html');
+  return !dest && !!context.read.accept?.startsWith('text/html');
 }
 
 /**

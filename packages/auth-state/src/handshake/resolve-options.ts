@@ -40,9 +40,13 @@ export type CurrentInstance = CurrentAuthenticateOptions;
 // built once and never changes) and shared by its requests, which only read it.
 const resolvedInstances = new WeakMap<CurrentInstance, ResolvedOptions>();
 
+/** The options of a call that passed none (frozen: shared by every such call). */
+export const NO_CALL_OPTIONS: CurrentAuthenticateOptions = Object.freeze({});
+
 /** No option at all: nothing own (enumerable or not) and a plain prototype, so that no value can come from it. */
 const isEmptyCall = (call: CurrentAuthenticateOptions) =>
-  Object.getPrototypeOf(call) === Object.prototype && Reflect.ownKeys(call).length === 0;
+  call === NO_CALL_OPTIONS ||
+  (Object.getPrototypeOf(call) === Object.prototype && Reflect.ownKeys(call).length === 0);
 
 /**
  * A call value wins when truthy, else the instance's (current-clerk.md 8.1); the API location is always the

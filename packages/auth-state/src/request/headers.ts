@@ -2,7 +2,7 @@ import { constants } from '../constants';
 
 const { Headers: H } = constants;
 
-/** The request headers the 0.x call form reads, each `undefined` when missing or empty. */
+/** The request headers either call form reads, each `undefined` when missing or empty. */
 export interface RequestHeaders {
   authorization: string | undefined;
   cookie: string | undefined;
@@ -14,6 +14,8 @@ export interface RequestHeaders {
   forwardedProto: string | undefined;
   referrer: string | undefined;
   userAgent: string | undefined;
+  secFetchDest: string | undefined;
+  accept: string | undefined;
 }
 
 // Header name -> field of `RequestHeaders`.
@@ -28,6 +30,8 @@ const FIELDS = new Map<string, keyof RequestHeaders>([
   [H.ForwardedProto, 'forwardedProto'],
   [H.Referrer, 'referrer'],
   [H.UserAgent, 'userAgent'],
+  ['sec-fetch-dest', 'secFetchDest'],
+  ['accept', 'accept'],
 ]);
 
 /** `forEach` callback with the record as `this`: one function for every request, not a closure per request. */
@@ -37,7 +41,7 @@ function storeField(this: RequestHeaders, value: string, name: string): void {
 }
 
 /**
- * Reads every header the 0.x form uses, in one pass over a native `Headers` (each `get()` of one converts and
+ * Reads every header the call forms use, in one pass over a native `Headers` (each `get()` of one converts and
  * validates its argument, which on Node 20 costs as much as visiting a few headers) and with `get()` for any
  * other object (a polyfill, a subclass). Both give the values `get()` gives, names being case-insensitive.
  */
@@ -53,6 +57,8 @@ export function readHeaders(headers: Pick<Headers, 'get'>): RequestHeaders {
     forwardedProto: undefined,
     referrer: undefined,
     userAgent: undefined,
+    secFetchDest: undefined,
+    accept: undefined,
   };
   // The global is read here, not at import: on Node, reading it loads the fetch implementation.
   if (typeof Headers === 'function' && Object.getPrototypeOf(headers) === Headers.prototype) {
