@@ -300,17 +300,22 @@ export function runCookieFlow(
   organizations: OrganizationMatcher,
 ): Promise<CurrentRequestState> {
   try {
-    return runRulesFrom(startCookieFlow(context, organizations), 0);
+    const state = runRulesFrom(startCookieFlow(context, organizations), 0);
+    return state instanceof Promise ? state : Promise.resolve(state);
   } catch (error) {
     return Promise.reject(error);
   }
 }
 
-function runRulesFrom(flow: CookieFlow, first: number): Promise<CurrentRequestState> {
+/**
+ * The rules from `first` on: the state itself while they are synchronous, so that a `then` continuing after an
+ * asynchronous rule returns a value (a returned promise would be adopted, at the cost of two more ticks).
+ */
+function runRulesFrom(flow: CookieFlow, first: number): CurrentRequestState | Promise<CurrentRequestState> {
   for (let index = first; index < currentCookieRules.length; index++) {
     const result = (currentCookieRules[index] as CookieFlowRule)(flow);
     if (result instanceof Promise) return result.then(state => state ?? runRulesFrom(flow, index + 1));
-    if (result) return Promise.resolve(result);
+    if (result) return result;
   }
-  return Promise.resolve(signedOut(flow, 'unexpected-error'));
+  return signedOut(flow, 'unexpected-error');
 }
