@@ -26,7 +26,7 @@ const wrongCategory: TokenVerificationFailure = {
 // A failure becomes its error in a callback of its own: V8 records the stack (up to 10 frames) when an error is
 // created, and a callback run from the microtask queue has none of the caller's frames below it, where creating
 // the error here would walk all of them. A rejected token then costs about what the error itself costs.
-const raise = (failure: TokenVerificationFailure | undefined): void => {
+const raise = (failure: TokenVerificationFailure | false | undefined): void => {
   if (failure) throw new VerifyTokenError(failure);
 };
 const refuse = (failure: TokenVerificationFailure): Promise<never> =>
@@ -105,9 +105,8 @@ function verifyWith(
     // Anything but a string (a missing cookie) is left to the decoder to reject as malformed.
     const useCache =
       typeof token === 'string' && options.verifiedTokenCache !== false && options.headerTypes === undefined;
-    const remembered = useCache
-      ? recallVerified(token, local ? local.sourceId : target!.id, options, now, decoded?.payload)
-      : undefined;
+    const remembered =
+      useCache && recallVerified(token, local ? local.sourceId : target!.id, options, now, decoded?.payload);
     // Every check reports a failure as data, which `refuse` (or `raise`, in a callback) turns into the error.
     if (remembered) {
       const failure = claimsFailure(remembered, claimOptions);
@@ -142,9 +141,7 @@ function verifyWith(
     // A load takes time: once the key is there, the claims are checked again, at that time.
     const verifyLoaded = (loaded: ResolvedKey) => {
       raise(
-        isSupportedAlgorithm(header.alg)
-          ? claimsFailure(jwt.payload, { ...claimOptions, now: Date.now() })
-          : undefined,
+        isSupportedAlgorithm(header.alg) && claimsFailure(jwt.payload, { ...claimOptions, now: Date.now() }),
       );
       return jwtSignatureFailure(jwt, loaded).then(settle(loaded));
     };
