@@ -25,9 +25,9 @@ interface VerifiedToken {
 const verified = new BoundedMap<string, VerifiedToken>(1000);
 const keyOf = (token: string) => token.slice(-32);
 
-// Admission on second sight: the first verification of a token only leaves a mark (a few characters from the end of
-// its signature) in a slot of `seen` that they also pick; the token enters the cache when it verifies again while
-// its mark is still there (about the last 1000 distinct tokens). A stream of distinct tokens then creates no entries,
+// Admission on second sight: the first verification of a token only leaves a mark in `seen` (five characters near
+// the end of its signature, which also pick the slot); the token enters the cache when it verifies again while its
+// mark is still there (a slot is taken over by another token after about 1000 distinct tokens, on average). A stream of distinct tokens then creates no entries,
 // each of which would live through a thousand calls and be collected from the old generation. A collision only
 // admits a token early: the entry still holds the whole token, and only that exact string hits.
 const seen = new Int32Array(1024);

@@ -147,8 +147,8 @@ function verifyWith(
     };
     return keyForKid(target!, kid, options).then(verifyLoaded);
   } catch (error) {
-    // Already a VerifyTokenError when it is about the token or the key source: checks report failures as data
-    // that become one here, and the key source and JWKS loading create theirs as one.
+    // Already a VerifyTokenError when it is about the key source (resolving it and loading a JWKS create theirs
+    // as one); the checks of the token report failures as data, which `refuse` and `raise` turn into one.
     return Promise.reject(error);
   }
 }
