@@ -36,10 +36,9 @@ export interface JwksTarget {
 }
 
 export function jwksTargetOf(source: Exclude<KeySource, { kind: 'local' }>): JwksTarget {
-  const request: JwksRequest =
-    source.kind === 'backend-api'
-      ? { url: source.jwksUrl, secretKey: source.secretKey, clerkApiVersion: source.clerkApiVersion }
-      : { url: source.jwksUrl };
+  // Only the Backend API source has a secret key and a `clerkApiVersion`; the others leave them undefined.
+  const { jwksUrl, secretKey, clerkApiVersion } = source as Extract<KeySource, { kind: 'backend-api' }>;
+  const request: JwksRequest = { url: jwksUrl, secretKey, clerkApiVersion };
   return { request, id: sourceId(request) };
 }
 

@@ -27,16 +27,36 @@ const bapi = (extra: VerifyTokenOptions = {}): VerifyTokenOptions => ({
   ...extra,
 });
 const sourceIdOf = () => `${server.url}/v1/jwks\nsk_test_cache`;
+/** Verifies a token twice: a token enters the cache on its second verification, so it is cached afterwards. */
+const cached = async (token: string, options: VerifyTokenOptions) => {
+  await verifyToken(token, options);
+  const payload = await verifyToken(token, options);
+  expect(recallVerified(token, options.jwtKey ?? sourceIdOf(), options, Date.now())).toEqual(payload);
+  return payload;
+};
 
 describe('verified-token cache', () => {
-  it('remembers a verified token for its source, and only when the option is on (default)', async () => {
+  it('remembers a verified token for its source from its second verification, only when the option is on (default)', async () => {
     const token = signToken(key);
     await verifyToken(token, bapi({ verifiedTokenCache: false }));
+    await verifyToken(token, bapi({ verifiedTokenCache: false }));
+    expect(recallVerified(token, sourceIdOf(), {}, Date.now())).toBeUndefined();
+    // The first verification with the cache on only marks the token as seen; the second enters it.
+    await verifyToken(token, bapi());
     expect(recallVerified(token, sourceIdOf(), {}, Date.now())).toBeUndefined();
     const payload = await verifyToken(token, bapi());
     expect(recallVerified(token, sourceIdOf(), {}, Date.now())).toEqual(payload);
     expect(recallVerified(token, `${server.url}/v1/jwks\nsk_test_other`, {}, Date.now())).toBeUndefined();
     await expect(verifyToken(token, bapi())).resolves.toEqual(payload);
+  });
+
+  it('a rejected token never counts as seen: only verifications that passed admit it', async () => {
+    const token = signToken(key, claims({ aud: 'api' }));
+    await rejection(verifyToken(token, bapi({ audience: 'other' })));
+    await verifyToken(token, bapi());
+    expect(recallVerified(token, sourceIdOf(), {}, Date.now())).toBeUndefined();
+    await verifyToken(token, bapi());
+    expect(recallVerified(token, sourceIdOf(), {}, Date.now())).toBeTruthy();
   });
 
   it('hits return private copies: mutating a result changes nothing later', async () => {
@@ -60,7 +80,7 @@ describe('verified-token cache', () => {
     const input = `${header}.${Buffer.from(body).toString('base64url')}`;
     const { sign } = await import('node:crypto');
     const token = `${input}.${sign('sha256', Buffer.from(input), key.privateKey).toString('base64url')}`;
-    await verifyToken(token, bapi());
+    await cached(token, bapi());
     const hit = await verifyToken(token, bapi());
     expect(Object.getPrototypeOf(hit)).toBe(Object.prototype);
     expect((hit as Record<string, unknown>).isAdmin).toBeUndefined();
@@ -69,7 +89,7 @@ describe('verified-token cache', () => {
 
   it('re-checks azp, iss and aud options on every hit', async () => {
     const token = signToken(key, claims({ aud: 'api' }));
-    await verifyToken(token, bapi());
+    await cached(token, bapi());
     const azp = await rejection(verifyToken(token, bapi({ authorizedParties: ['https://elsewhere.test'] })));
     expect(azp).toMatchObject({
       reason: TokenVerificationErrorReason.TokenInvalidAuthorizedParties,
@@ -88,7 +108,7 @@ describe('verified-token cache', () => {
   it('re-checks exp and nbf with the clock skew on every hit, and never outlives exp', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
     const token = signToken(key, claims({ exp: nowSeconds() + 10 }));
-    await verifyToken(token, bapi());
+    await cached(token, bapi());
     vi.setSystemTime(Date.now() + 12_000);
     // Within the default 5 s skew the token is still accepted, but not from the cache.
     await expect(verifyToken(token, bapi())).resolves.toBeTruthy();
@@ -103,7 +123,7 @@ describe('verified-token cache', () => {
 
   it('a hit re-checks nbf: a skew change can reject a cached token', async () => {
     const token = signToken(key, claims({ nbf: nowSeconds() + 3 }));
-    await verifyToken(token, bapi());
+    await cached(token, bapi());
     const early = await rejection(verifyToken(token, bapi({ clockSkewInMs: 0 })));
     expect(early.reason).toBe(TokenVerificationErrorReason.TokenNotActiveYet);
   });
@@ -111,7 +131,7 @@ describe('verified-token cache', () => {
   it('never outlives the key it was verified with', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
     const token = signToken(key);
-    await verifyToken(token, bapi());
+    await cached(token, bapi());
     // The source now serves a different key under the same kid: the cached verification must not count.
     server.setKeys([replacement.publicJwk], 'sk_test_cache');
     await verifyToken(signToken(key), bapi({ skipJwksCache: true, verifiedTokenCache: false })).catch(
@@ -125,7 +145,7 @@ describe('verified-token cache', () => {
   it('is not used once the source TTL has passed, nor with skipJwksCache', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
     const token = signToken(key, claims({ exp: nowSeconds() + 3600 }));
-    await verifyToken(token, bapi());
+    await cached(token, bapi());
     expect(recallVerified(token, sourceIdOf(), { skipJwksCache: true }, Date.now())).toBeUndefined();
     vi.setSystemTime(Date.now() + 5 * 60 * 1000);
     expect(recallVerified(token, sourceIdOf(), {}, Date.now())).toBeUndefined();
@@ -137,7 +157,7 @@ describe('verified-token cache', () => {
   it('during an outage inside the stale window, a verified token is a hit again (no request)', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
     const token = signToken(key, claims({ exp: nowSeconds() + 3600 }));
-    await verifyToken(token, bapi());
+    await cached(token, bapi());
     vi.setSystemTime(Date.now() + 5 * 60 * 1000);
     server.fallback = { kind: 'status', status: 503 };
     await expect(verifyToken(token, bapi({ jwksFetchRetries: 0 }))).resolves.toBeTruthy();
@@ -161,7 +181,7 @@ describe('verified-token cache', () => {
 
   it('a local key is part of the entry: another key misses the cache', async () => {
     const token = signToken(key);
-    await verifyToken(token, { jwtKey: key.publicPem });
+    await cached(token, { jwtKey: key.publicPem });
     expect(recallVerified(token, key.publicPem, {}, Date.now())).toBeTruthy();
     const error = await rejection(verifyToken(token, { jwtKey: replacement.publicPem }));
     expect(error.reason).toBe(TokenVerificationErrorReason.TokenInvalidSignature);
@@ -172,7 +192,10 @@ describe('verified-token cache', () => {
     const payload = { sub: 'user_1', exp: nowSeconds() + 60 };
     const tokenNumber = (i: number) =>
       `e30.${Buffer.from(JSON.stringify({ ...payload, i })).toString('base64url')}.c2ln`;
-    for (let i = 0; i <= 1000; i++) rememberVerified(tokenNumber(i), undefined, resolved, payload);
+    // Each token twice: a token enters the cache on its second verification.
+    for (let i = 0; i <= 1000; i++) {
+      for (const _ of [1, 2]) rememberVerified(tokenNumber(i), undefined, resolved, payload);
+    }
     expect(recallVerified(tokenNumber(0), 'bounded-test', {}, Date.now())).toBeUndefined();
     expect(recallVerified(tokenNumber(1000), 'bounded-test', {}, Date.now())).toEqual({
       ...payload,

@@ -127,6 +127,13 @@ describe('verifyToken with a local key: networkless', () => {
     );
     expect(expired).toMatchObject({ reason: 'token-expired', source: 'token' });
     expect(expired.message).toMatch(/^JWT is expired\. Expiry date: /);
+    // Its message is built on first read, and reads the same through the stack, String() and a subclass.
+    expect(Object.keys(expired)).toEqual(['reason', 'action']);
+    expect(expired.stack?.split('\n')[0]).toBe(`Error: ${expired.message}`);
+    expect(String(expired)).toBe(`Error: ${expired.message}`);
+    expect(expired.getFullMessage()).toBe(
+      `${expired.message} (reason=token-expired, token-carrier=undefined)`,
+    );
 
     const azp = await rejection(
       verifyToken(signToken(instanceKey), { jwtKey, authorizedParties: ['whatever'] }),

@@ -23,6 +23,15 @@ const wrongCategory: TokenVerificationFailure = {
   message: 'Invalid session token category.',
 };
 
+// A failure becomes its error in a callback of its own: V8 records the stack (up to 10 frames) when an error is
+// created, and a callback run from the microtask queue has none of the caller's frames below it, where creating
+// the error here would walk all of them. A rejected token then costs about what the error itself costs.
+const raise = (failure: TokenVerificationFailure | false | undefined): void => {
+  if (failure) throw new VerifyTokenError(failure);
+};
+const refuse = (failure: TokenVerificationFailure): Promise<never> =>
+  Promise.resolve(failure).then(raise) as Promise<never>;
+
 /**
  * Verifies a session token with the key from its source (see `resolveKeySource`) and resolves to its claims.
  * Every failure rejects with a `VerifyTokenError` whose `source` says whether the token or the key source is
@@ -81,7 +90,7 @@ function verifyWith(
     } catch (error) {
       // As in 0.x, a malformed token is reported as such before a missing key source.
       const malformed = decodeJwtForVerificationOrFailure(token);
-      throw isTokenVerificationFailure(malformed) ? new VerifyTokenError(malformed) : error;
+      return isTokenVerificationFailure(malformed) ? refuse(malformed) : Promise.reject(error);
     }
     const now = Date.now();
     const claimOptions: ClaimOptions = {
@@ -96,19 +105,17 @@ function verifyWith(
     // Anything but a string (a missing cookie) is left to the decoder to reject as malformed.
     const useCache =
       typeof token === 'string' && options.verifiedTokenCache !== false && options.headerTypes === undefined;
-    const remembered = useCache
-      ? recallVerified(token, local ? local.sourceId : target!.id, options, now, decoded?.payload)
-      : undefined;
-    // Every check reports a failure as data, and the error is created here: V8 records the stack at creation,
-    // and each frame below this one would cost (a rejected token costs little more than the error itself).
+    const remembered =
+      useCache && recallVerified(token, local ? local.sourceId : target!.id, options, now, decoded?.payload);
+    // Every check reports a failure as data, which `refuse` (or `raise`, in a callback) turns into the error.
     if (remembered) {
       const failure = claimsFailure(remembered, claimOptions);
-      return failure ? Promise.reject(new VerifyTokenError(failure)) : Promise.resolve(remembered);
+      return failure ? refuse(failure) : Promise.resolve(remembered);
     }
 
     // Decoded once, strictly: a malformed token is reported before any key lookup, so it never causes a request.
     const jwt = decoded ?? decodeJwtForVerificationOrFailure(token);
-    if (isTokenVerificationFailure(jwt)) return Promise.reject(new VerifyTokenError(jwt));
+    if (isTokenVerificationFailure(jwt)) return refuse(jwt);
     const header = jwt.header;
     // The category, the header checks that need no key, then the claims, all before the key: an expired,
     // foreign or malformed token never costs a JWKS request. An unsupported `alg` keeps its 0.x precedence over
@@ -118,12 +125,12 @@ function verifyWith(
         ? wrongCategory
         : (headerFailure(header, options.headerTypes) ??
           (isSupportedAlgorithm(header.alg) ? claimsFailure(jwt.payload, claimOptions) : undefined));
-    if (failure) return Promise.reject(new VerifyTokenError(failure));
+    if (failure) return refuse(failure);
     const kid = header.kid;
     const remember = useCache && header.cat !== M2M_TOKEN_CATEGORY;
-    // The signature check resolves to its failure, and the error is created in this callback (a shallow stack).
+    // The signature check resolves to its failure, which becomes the error in this callback.
     const settle = (resolved: ResolvedKey) => (failure: TokenVerificationFailure | undefined) => {
-      if (failure) throw new VerifyTokenError(failure);
+      raise(failure);
       if (remember) rememberVerified(token, kid, resolved, jwt.payload);
       return jwt.payload;
     };
@@ -133,15 +140,15 @@ function verifyWith(
     if (resolved) return jwtSignatureFailure(jwt, resolved).then(settle(resolved));
     // A load takes time: once the key is there, the claims are checked again, at that time.
     const verifyLoaded = (loaded: ResolvedKey) => {
-      const late =
-        isSupportedAlgorithm(header.alg) && claimsFailure(jwt.payload, { ...claimOptions, now: Date.now() });
-      if (late) throw new VerifyTokenError(late);
+      raise(
+        isSupportedAlgorithm(header.alg) && claimsFailure(jwt.payload, { ...claimOptions, now: Date.now() }),
+      );
       return jwtSignatureFailure(jwt, loaded).then(settle(loaded));
     };
     return keyForKid(target!, kid, options).then(verifyLoaded);
   } catch (error) {
-    // Already a VerifyTokenError when it is about the token or the key source: checks report failures as data
-    // that become one here, and the key source and JWKS loading create theirs as one.
+    // Already a VerifyTokenError when it is about the key source (resolving it and loading a JWKS create theirs
+    // as one); the checks of the token report failures as data, which `refuse` and `raise` turn into one.
     return Promise.reject(error);
   }
 }

@@ -55,7 +55,8 @@ const failed = (
   action,
 });
 /** `token-verification-failed`, with the advice to make sure that this is a Clerk JWT. */
-const unverified = (message: string) => failed('token-verification-failed', message, ENSURE_CLERK_JWT);
+export const unverified = (message: string): TokenVerificationFailure =>
+  failed('token-verification-failed', message, ENSURE_CLERK_JWT);
 
 /** `typ` absent or `JWT` (session tokens), or, when `types` is given, exactly one of `types`. */
 function typeFailure(typ: unknown, types?: readonly string[]): TokenVerificationFailure | undefined {
@@ -121,8 +122,10 @@ function audienceFailure(aud: unknown, audience: unknown): TokenVerificationFail
   const actual = flatten(aud);
   if (expected.length === 0 || actual.length === 0) return;
   if (actual.some(value => typeof value === 'string' && expected.includes(value))) return;
-  const kind = Array.isArray(aud) ? 'claim array (aud)' : 'claim (aud)';
-  return unverified(`Invalid JWT audience ${kind} ${json(aud)}. Is not included in "${json(expected)}".`);
+  const array = Array.isArray(aud) ? ' array' : '';
+  return unverified(
+    `Invalid JWT audience claim${array} (aud) ${json(aud)}. Is not included in "${json(expected)}".`,
+  );
 }
 
 function authorizedPartyFailure(
@@ -172,20 +175,24 @@ function expirationFailure(
   }
 }
 
-/** `nbf` and `iat` are optional; when present they must be numbers and not later than now plus the skew. */
+/**
+ * `nbf` and `iat` are optional; when present they must be numbers and not later than now plus the skew. `lead` is
+ * the failure message up to the claim's date.
+ */
 function futureFailure(
   value: unknown,
   skewInMs: number,
   now: number,
   claim: string,
-  future: (date: string, current: string) => string,
+  lead: string,
 ): TokenVerificationFailure | undefined {
   if (value === undefined) return;
   if (typeof value !== 'number') {
     return unverified(`Invalid JWT ${claim} ${json(value)}. Expected number.`);
   }
-  if (toMs(value) > now + skewInMs)
-    return failed('token-not-active-yet', () => future(utc(toMs(value)), utc(now)));
+  if (toMs(value) > now + skewInMs) {
+    return failed('token-not-active-yet', () => `${lead}${utc(toMs(value))}; Current date: ${utc(now)};`);
+  }
 }
 
 const notBeforeFailure = (nbf: unknown, skewInMs: number, now: number) =>
@@ -194,8 +201,7 @@ const notBeforeFailure = (nbf: unknown, skewInMs: number, now: number) =>
     skewInMs,
     now,
     'not before date claim (nbf)',
-    (date, current) =>
-      `JWT cannot be used prior to not before date claim (nbf). Not before date: ${date}; Current date: ${current};`,
+    'JWT cannot be used prior to not before date claim (nbf). Not before date: ',
   );
 
 const issuedAtFailure = (iat: unknown, skewInMs: number, now: number) =>
@@ -204,8 +210,7 @@ const issuedAtFailure = (iat: unknown, skewInMs: number, now: number) =>
     skewInMs,
     now,
     'issued at date claim (iat)',
-    (date, current) =>
-      `JWT issued at date claim (iat) is in the future. Issued at date: ${date}; Current date: ${current};`,
+    'JWT issued at date claim (iat) is in the future. Issued at date: ',
   );
 
 /** The payload claim checks in 0.x order (sub, aud, azp, iss, exp, nbf, iat): the first failure, if any. */

@@ -36,20 +36,6 @@ export type TokenVerificationErrorAction =
 /** Where the token came from, set by request authentication when it maps an error to a state. */
 export type TokenCarrier = 'header' | 'cookie';
 
-// Messages given as functions are built on first read (of `message`, `stack`, `String(error)`, ...): a rejected
-// token that nobody logs never formats dates. The accessor is not enumerable, so the own enumerable keys stay
-// as in 0.x, and it can be assigned like any message.
-function lazyMessage(error: Error, build: () => string): void {
-  let text: string | undefined;
-  Object.defineProperty(error, 'message', {
-    configurable: true,
-    get: () => (text ??= build()),
-    set(value: string) {
-      text = value;
-    },
-  });
-}
-
 /** The one error every token and key failure is reported with; tell failures apart by `reason`. */
 export class TokenVerificationError extends Error {
   /** Why verification failed: one of `TokenVerificationErrorReason`. */
@@ -58,6 +44,8 @@ export class TokenVerificationError extends Error {
   action?: TokenVerificationErrorAction;
   /** Where the token came from (`header` or `cookie`); set by request authentication. */
   declare tokenCarrier?: TokenCarrier;
+  // A message given as a function, until it is first read.
+  #lazy?: string | (() => string);
 
   constructor({
     action,
@@ -71,10 +59,22 @@ export class TokenVerificationError extends Error {
     /** Becomes `reason`. */
     reason: TokenVerificationErrorReason;
   }) {
+    // A text is the usual own `message`. A function leaves none, so that `message` (and the first line of `stack`,
+    // and `String(error)`) reads the accessors below: a rejected token that nobody logs never formats dates, and
+    // the error costs no own accessor (which would give each such error a shape of its own).
     super(typeof message === 'string' ? message : undefined);
-    if (typeof message !== 'string') lazyMessage(this, message);
+    this.#lazy = message;
     this.reason = reason;
     this.action = action;
+  }
+
+  override get message(): string {
+    if (typeof this.#lazy === 'function') this.#lazy = this.#lazy();
+    return this.#lazy as string;
+  }
+
+  override set message(text: string) {
+    this.#lazy = text;
   }
 
   /** `message action (reason=…, token-carrier=…)`, the text request states carry. */

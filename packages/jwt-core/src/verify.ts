@@ -5,6 +5,7 @@ import {
   headerFailure,
   type IssuerCheck,
   type TokenVerificationFailure,
+  unverified,
 } from './claims';
 import { type Codec, decodeOrFailure, isFailure } from './decode';
 import { TokenVerificationError } from './errors';
@@ -146,11 +147,8 @@ export function verifySignatureWith(
   }
 }
 
-const unusableKey = (error: unknown): TokenVerificationFailure => ({
-  reason: 'token-verification-failed',
-  action: 'Make sure that this is a valid Clerk generate JWT.',
-  message: `Error verifying JWT signature. ${String(error)}`,
-});
+const unusableKey = (error: unknown): TokenVerificationFailure =>
+  unverified(`Error verifying JWT signature. ${String(error)}`);
 
 const INVALID_SIGNATURE: TokenVerificationFailure = {
   reason: 'token-invalid-signature',
