@@ -38,14 +38,20 @@ async function importKey(key: ParsedKey, alg: Algorithm): Promise<CryptoKey> {
   return cryptoKey;
 }
 
-/** The WebCrypto key for this algorithm, imported once per key material. */
-export function cryptoKeyFor(key: ParsedKey, alg: Algorithm): Promise<CryptoKey> {
-  let pending = key.imported.get(alg) as Promise<CryptoKey> | undefined;
-  if (!pending) {
-    pending = importKey(key, alg);
-    key.imported.set(alg, pending);
+/**
+ * The WebCrypto key for this algorithm, imported once per key material: the pending import, then (once it has
+ * succeeded) the key itself, so that later verifications need not wait for a settled promise.
+ */
+export function cryptoKeyFor(key: ParsedKey, alg: Algorithm): CryptoKey | Promise<CryptoKey> {
+  let known = key.imported.get(alg) as CryptoKey | Promise<CryptoKey> | undefined;
+  if (!known) {
+    known = importKey(key, alg).then(cryptoKey => {
+      key.imported.set(alg, cryptoKey);
+      return cryptoKey;
+    });
+    key.imported.set(alg, known);
   }
-  return pending;
+  return known;
 }
 
 /** WebCrypto parameters of `subtle.verify` for a JWS algorithm. */
@@ -55,10 +61,13 @@ function verifyParams(alg: Algorithm): AlgorithmIdentifier | RsaPssParams | Ecds
   return name === 'ECDSA' ? { name, hash: hashOf(alg) } : name;
 }
 
-export const verifyWithWebCrypto: SignatureVerifier = async (alg, key, data, signature) => {
-  const cryptoKey = await cryptoKeyFor(key, alg);
-  if (!hasPlausibleLength(alg, signature)) return false;
-  return crypto.subtle.verify(verifyParams(alg), cryptoKey, signature, data);
+// Not `async`: once the key is imported, the verification starts in the caller's turn. A failed import rejects
+// every time (a key problem).
+export const verifyWithWebCrypto: SignatureVerifier = (alg, key, data, signature) => {
+  const verifyWith = (cryptoKey: CryptoKey) =>
+    hasPlausibleLength(alg, signature) && crypto.subtle.verify(verifyParams(alg), cryptoKey, signature, data);
+  const known = cryptoKeyFor(key, alg);
+  return known instanceof Promise ? known.then(verifyWith) : verifyWith(known);
 };
 
 const encoder = new TextEncoder();
