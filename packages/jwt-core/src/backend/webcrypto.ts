@@ -4,16 +4,6 @@ import type { ParsedKey } from '../keys';
 import type { CryptoBackend, SignatureVerifier } from '../verify';
 import { hasPlausibleLength, MIN_RSA_BITS, tooSmallRsaKey } from './signature-shape';
 
-// Key members WebCrypto needs; `alg`, `use`, `key_ops` and `ext` were already checked by parseKey and are
-// left out so that WebCrypto's own stricter-or-different rules on them cannot disagree with node:crypto's.
-const members = ['kty', 'crv', 'n', 'e', 'x', 'y', 'd', 'p', 'q', 'dp', 'dq', 'qi'] as const;
-
-function keyMaterial(jwk: JsonWebKey): JsonWebKey {
-  const out: Record<string, unknown> = {};
-  for (const name of members) if (jwk[name] !== undefined) out[name] = jwk[name];
-  return out as JsonWebKey;
-}
-
 // Read off the name: the family from its first letter, the digest size from its digits (ES512 uses P-521).
 const familyOf = (alg: Algorithm) =>
   alg[0] === 'R' ? 'RSASSA-PKCS1-v1_5' : alg[0] === 'P' ? 'RSA-PSS' : 'ECDSA';
@@ -28,8 +18,12 @@ function importParams(alg: Algorithm): RsaHashedImportParams | EcKeyImportParams
 
 async function importKey(key: ParsedKey, alg: Algorithm): Promise<CryptoKey> {
   const params = importParams(alg);
+  // `alg`, `use`, `key_ops` and `ext` were already checked by parseKey and are left out, so that WebCrypto's own
+  // stricter-or-different rules on them cannot disagree with node:crypto's (members WebCrypto does not know, such as
+  // `kid`, are ignored by it).
+  const { alg: _alg, use: _use, key_ops: _keyOps, ext: _ext, ...material } = key.jwk ?? {};
   const cryptoKey = key.jwk
-    ? await crypto.subtle.importKey('jwk', keyMaterial(key.jwk), params, false, [key.usage])
+    ? await crypto.subtle.importKey('jwk', material, params, false, [key.usage])
     : await crypto.subtle.importKey(key.usage === 'sign' ? 'pkcs8' : 'spki', key.der!, params, false, [
         key.usage,
       ]);

@@ -45,7 +45,7 @@ export function decodeBase64Url(input: string): Uint8Array<ArrayBuffer> | null {
       n = (n << 6) | value;
     }
     // Non-zero leftover bits would let two different strings decode to the same bytes (malleable signatures).
-    const spare = tail === 2 ? 4 : 2;
+    const spare = 8 - 2 * tail;
     if (n & ((1 << spare) - 1)) return null;
     n >>= spare;
     if (tail === 3) out[at++] = n >> 8;
