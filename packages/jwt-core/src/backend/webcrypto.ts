@@ -56,10 +56,13 @@ function verifyParams(alg: Algorithm): AlgorithmIdentifier | RsaPssParams | Ecds
 }
 
 // Not `async`: once the key is imported, the verification starts in the caller's turn. A failed import rejects
-// every time (a key problem).
+// every time (a key problem). `Promise.resolve` makes the outcome a promise of this realm: in the Edge Runtime
+// `crypto.subtle` belongs to the host, and its promises fail `instanceof Promise` here (it returns them as they are
+// where they already are one).
 export const verifyWithWebCrypto: SignatureVerifier = (alg, key, data, signature) => {
   const verifyWith = (cryptoKey: CryptoKey) =>
-    hasPlausibleLength(alg, signature) && crypto.subtle.verify(verifyParams(alg), cryptoKey, signature, data);
+    hasPlausibleLength(alg, signature) &&
+    Promise.resolve(crypto.subtle.verify(verifyParams(alg), cryptoKey, signature, data));
   const known = cryptoKeyFor(key, alg);
   return known instanceof Promise ? known.then(verifyWith) : verifyWith(known);
 };
