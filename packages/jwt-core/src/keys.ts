@@ -6,12 +6,9 @@ export type KeyInput = JsonWebKey | string;
 
 export type KeyUsage = 'verify' | 'sign';
 
-type Curve = 'P-256' | 'P-384' | 'P-521';
-
 /** A key understood well enough to pick algorithms before any crypto runs. Cached by key material. */
 export interface ParsedKey {
   type: 'RSA' | 'EC';
-  curve?: Curve;
   /** The algorithms this key may be used with, in {@link SUPPORTED_ALGORITHMS} order. */
   algorithms: readonly Algorithm[];
   usage: KeyUsage;
@@ -31,10 +28,9 @@ const byObject = new WeakMap<object, ParsedKey>();
  * different key is a different entry). Throws a `TypeError` that says what is wrong with the key.
  */
 export function parseKey(input: KeyInput, usage: KeyUsage): ParsedKey {
-  if (typeof input === 'object' && input !== null) {
-    const known = byObject.get(input);
-    if (known && known.usage === usage) return known;
-  }
+  const isObject = typeof input === 'object' && input !== null;
+  const known = isObject ? byObject.get(input) : undefined;
+  if (known?.usage === usage) return known;
   const cache = byMaterial[usage];
   const material = typeof input === 'string' ? input : jwkMaterial(input);
   let parsed = cache.get(material);
@@ -43,97 +39,95 @@ export function parseKey(input: KeyInput, usage: KeyUsage): ParsedKey {
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
     cache.set(material, parsed);
   }
-  if (typeof input === 'object' && input !== null) byObject.set(input, parsed);
+  if (isObject) byObject.set(input, parsed);
   return parsed;
 }
 
+function fail(message: string): never {
+  throw new TypeError(message);
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+
 function jwkMaterial(jwk: JsonWebKey): string {
-  if (typeof jwk !== 'object' || jwk === null)
-    throw new TypeError('The key must be a JWK object or a PEM string.');
+  if (typeof jwk !== 'object' || jwk === null) fail('The key must be a JWK object or a PEM string.');
   const { kty, crv, n, e, x, y, d, alg, use, key_ops } = jwk;
-  return JSON.stringify([kty, crv, n, e, x, y, d, alg, use, key_ops]);
+  return json([kty, crv, n, e, x, y, d, alg, use, key_ops]);
 }
 
-function rsaAlgorithms(): Algorithm[] {
-  return SUPPORTED_ALGORITHMS.filter(alg => alg[0] === 'R' || alg[0] === 'P');
-}
+const RSA_ALGORITHMS = SUPPORTED_ALGORITHMS.filter(alg => alg[0] !== 'E');
+// The one algorithm of each curve, by its JWK name and by its OID (hex of the DER contents).
+const BY_CURVE = new Map<unknown, Algorithm>([
+  ['P-256', 'ES256'],
+  ['P-384', 'ES384'],
+  ['P-521', 'ES512'],
+]);
+const BY_CURVE_OID = new Map<string, Algorithm>([
+  ['2a8648ce3d030107', 'ES256'],
+  ['2b81040022', 'ES384'],
+  ['2b81040023', 'ES512'],
+]);
+const OID_RSA = '2a864886f70d010101';
+const OID_EC = '2a8648ce3d0201';
 
-function ecAlgorithm(curve: Curve): Algorithm {
-  return curve === 'P-256' ? 'ES256' : curve === 'P-384' ? 'ES384' : 'ES512';
-}
-
-function isCurve(value: unknown): value is Curve {
-  return value === 'P-256' || value === 'P-384' || value === 'P-521';
-}
+const parsedKey = (
+  type: ParsedKey['type'],
+  algorithms: readonly Algorithm[],
+  usage: KeyUsage,
+  material: Pick<ParsedKey, 'jwk' | 'der'>,
+): ParsedKey => ({ type, algorithms, usage, ...material, imported: new Map() });
 
 /** Verifying takes a public key and signing a private one; the other way round is a caller mistake. */
 function assertVisibility(isPrivate: boolean, usage: KeyUsage): void {
-  if (isPrivate === (usage === 'sign')) return;
-  throw new TypeError(
-    isPrivate
-      ? 'A private key cannot verify; pass the public key.'
-      : 'A public key cannot sign; pass the private key.',
-  );
+  if (isPrivate !== (usage === 'sign')) {
+    fail(
+      isPrivate
+        ? 'A private key cannot verify; pass the public key.'
+        : 'A public key cannot sign; pass the private key.',
+    );
+  }
 }
 
 function parseJwk(jwk: JsonWebKey, usage: KeyUsage): ParsedKey {
+  const { kty, crv, alg, use, key_ops } = jwk;
   assertVisibility(typeof jwk.d === 'string', usage);
-  if (jwk.use !== undefined && jwk.use !== 'sig')
-    throw new TypeError(`JWK "use" is ${JSON.stringify(jwk.use)}, not "sig".`);
-  if (jwk.key_ops !== undefined && !(Array.isArray(jwk.key_ops) && jwk.key_ops.includes(usage))) {
-    throw new TypeError(`JWK "key_ops" does not allow "${usage}".`);
+  if (use !== undefined && use !== 'sig') fail(`JWK "use" is ${json(use)}, not "sig".`);
+  if (key_ops !== undefined && !(Array.isArray(key_ops) && key_ops.includes(usage))) {
+    fail(`JWK "key_ops" does not allow "${usage}".`);
   }
-  let parsed: ParsedKey;
-  if (jwk.kty === 'RSA') {
-    if (typeof jwk.n !== 'string' || typeof jwk.e !== 'string')
-      throw new TypeError('RSA JWK needs "n" and "e".');
-    parsed = { type: 'RSA', algorithms: rsaAlgorithms(), usage, jwk, imported: new Map() };
-  } else if (jwk.kty === 'EC') {
-    if (!isCurve(jwk.crv)) throw new TypeError(`Unsupported JWK curve ${JSON.stringify(jwk.crv)}.`);
-    if (typeof jwk.x !== 'string' || typeof jwk.y !== 'string')
-      throw new TypeError('EC JWK needs "x" and "y".');
-    parsed = {
-      type: 'EC',
-      curve: jwk.crv,
-      algorithms: [ecAlgorithm(jwk.crv)],
-      usage,
-      jwk,
-      imported: new Map(),
-    };
+  let algorithms: readonly Algorithm[];
+  if (kty === 'RSA') {
+    if (typeof jwk.n !== 'string' || typeof jwk.e !== 'string') fail('RSA JWK needs "n" and "e".');
+    algorithms = RSA_ALGORITHMS;
+  } else if (kty === 'EC') {
+    const ec = BY_CURVE.get(crv) ?? fail(`Unsupported JWK curve ${json(crv)}.`);
+    if (typeof jwk.x !== 'string' || typeof jwk.y !== 'string') fail('EC JWK needs "x" and "y".');
+    algorithms = [ec];
   } else {
-    throw new TypeError(`Unsupported JWK key type ${JSON.stringify(jwk.kty)}; expected "RSA" or "EC".`);
+    fail(`Unsupported JWK key type ${json(kty)}; expected "RSA" or "EC".`);
   }
-  if (jwk.alg !== undefined) {
-    if (!isSupportedAlgorithm(jwk.alg) || !parsed.algorithms.includes(jwk.alg)) {
-      throw new TypeError(`JWK "alg" ${JSON.stringify(jwk.alg)} does not fit a ${parsed.type} key.`);
+  if (alg !== undefined) {
+    if (!isSupportedAlgorithm(alg) || !algorithms.includes(alg)) {
+      fail(`JWK "alg" ${json(alg)} does not fit a ${kty} key.`);
     }
-    parsed.algorithms = [jwk.alg];
+    algorithms = [alg];
   }
-  return parsed;
+  return parsedKey(kty, algorithms, usage, { jwk });
 }
-
-const OID_RSA = '2a864886f70d010101';
-const OID_EC = '2a8648ce3d0201';
-const CURVE_OIDS: Record<string, Curve> = {
-  '2a8648ce3d030107': 'P-256',
-  '2b81040022': 'P-384',
-  '2b81040023': 'P-521',
-};
 
 /** Accepts armoured PEM, or the bare base64 body of one. */
 function parsePem(pem: string, usage: KeyUsage): ParsedKey {
-  const body = pem.replace(/-----(BEGIN|END)[^-]*-----/g, '').replace(/\s+/g, '');
-  const der = body ? decodeBase64(body.replace(/=+$/, '')) : null;
-  if (!der) throw new TypeError('The key is neither a JWK nor a base64 PEM string.');
-  const info = readKeyInfo(der);
-  if (!info) throw new TypeError('The PEM body is not an SPKI public key or a PKCS#8 private key.');
+  const body = pem.replace(/-----(BEGIN|END)[^-]*-----|\s+/g, '');
+  const der =
+    (body && decodeBase64(body.replace(/=+$/, ''))) ||
+    fail('The key is neither a JWK nor a base64 PEM string.');
+  const info = readKeyInfo(der) ?? fail('The PEM body is not an SPKI public key or a PKCS#8 private key.');
   assertVisibility(info.isPrivate, usage);
-  if (info.oid === OID_RSA)
-    return { type: 'RSA', algorithms: rsaAlgorithms(), usage, der, imported: new Map() };
-  const curve = info.oid === OID_EC ? CURVE_OIDS[info.param] : undefined;
-  if (!curve)
-    throw new TypeError('Unsupported key type: only RSA and EC (P-256, P-384, P-521) keys are accepted.');
-  return { type: 'EC', curve, algorithms: [ecAlgorithm(curve)], usage, der, imported: new Map() };
+  const ec = info.oid === OID_EC ? BY_CURVE_OID.get(info.param) : undefined;
+  if (info.oid !== OID_RSA && !ec) {
+    fail('Unsupported key type: only RSA and EC (P-256, P-384, P-521) keys are accepted.');
+  }
+  return ec ? parsedKey('EC', [ec], usage, { der }) : parsedKey('RSA', RSA_ALGORITHMS, usage, { der });
 }
 
 interface Node {
@@ -144,37 +138,33 @@ interface Node {
 
 function readNode(der: Uint8Array, offset: number, limit: number): Node | null {
   if (offset + 2 > limit) return null;
-  const tag = der[offset] as number;
-  let length = der[offset + 1] as number;
+  const tag = der[offset]!;
+  let length = der[offset + 1]!;
   let start = offset + 2;
   if (length & 0x80) {
     const count = length & 0x7f;
     if (count === 0 || count > 3 || start + count > limit) return null;
     length = 0;
-    for (let i = 0; i < count; i++) length = length * 256 + (der[start + i] as number);
+    for (let i = 0; i < count; i++) length = length * 256 + der[start + i]!;
     start += count;
   }
   const end = start + length;
   return end > limit ? null : { tag, start, end };
 }
 
-function hex(der: Uint8Array, node: Node): string {
-  let out = '';
-  for (let i = node.start; i < node.end; i++) out += (der[i] as number).toString(16).padStart(2, '0');
-  return out;
-}
+const hex = (der: Uint8Array, node: Node) =>
+  Array.from(der.subarray(node.start, node.end), byte => byte.toString(16).padStart(2, '0')).join('');
 
 /** Reads just the AlgorithmIdentifier of an SPKI or PKCS#8 structure. */
 function readKeyInfo(der: Uint8Array): { isPrivate: boolean; oid: string; param: string } | null {
   const outer = readNode(der, 0, der.length);
   if (outer?.tag !== 0x30 || outer.end !== der.length) return null;
   let first = readNode(der, outer.start, outer.end);
-  if (!first) return null;
-  const isPrivate = first.tag === 0x02;
-  if (isPrivate) first = readNode(der, first.end, outer.end);
+  const isPrivate = first?.tag === 0x02;
+  if (isPrivate) first = readNode(der, first!.end, outer.end);
   if (first?.tag !== 0x30) return null;
   const oid = readNode(der, first.start, first.end);
   if (oid?.tag !== 0x06) return null;
   const param = readNode(der, oid.end, first.end);
-  return { isPrivate, oid: hex(der, oid), param: param && param.tag === 0x06 ? hex(der, param) : '' };
+  return { isPrivate, oid: hex(der, oid), param: param?.tag === 0x06 ? hex(der, param) : '' };
 }

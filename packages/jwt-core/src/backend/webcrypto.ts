@@ -4,16 +4,6 @@ import type { ParsedKey } from '../keys';
 import type { CryptoBackend, SignatureVerifier } from '../verify';
 import { hasPlausibleLength, MIN_RSA_BITS, tooSmallRsaKey } from './signature-shape';
 
-// Key members WebCrypto needs; `alg`, `use`, `key_ops` and `ext` were already checked by parseKey and are
-// left out so that WebCrypto's own stricter-or-different rules on them cannot disagree with node:crypto's.
-const members = ['kty', 'crv', 'n', 'e', 'x', 'y', 'd', 'p', 'q', 'dp', 'dq', 'qi'] as const;
-
-function keyMaterial(jwk: JsonWebKey): JsonWebKey {
-  const out: Record<string, unknown> = {};
-  for (const name of members) if (jwk[name] !== undefined) out[name] = jwk[name];
-  return out as JsonWebKey;
-}
-
 // Read off the name: the family from its first letter, the digest size from its digits (ES512 uses P-521).
 const familyOf = (alg: Algorithm) =>
   alg[0] === 'R' ? 'RSASSA-PKCS1-v1_5' : alg[0] === 'P' ? 'RSA-PSS' : 'ECDSA';
@@ -28,8 +18,12 @@ function importParams(alg: Algorithm): RsaHashedImportParams | EcKeyImportParams
 
 async function importKey(key: ParsedKey, alg: Algorithm): Promise<CryptoKey> {
   const params = importParams(alg);
+  // `alg`, `use`, `key_ops` and `ext` were already checked by parseKey and are left out, so that WebCrypto's own
+  // stricter-or-different rules on them cannot disagree with node:crypto's (members WebCrypto does not know, such as
+  // `kid`, are ignored by it).
+  const { alg: _alg, use: _use, key_ops: _keyOps, ext: _ext, ...material } = key.jwk ?? {};
   const cryptoKey = key.jwk
-    ? await crypto.subtle.importKey('jwk', keyMaterial(key.jwk), params, false, [key.usage])
+    ? await crypto.subtle.importKey('jwk', material, params, false, [key.usage])
     : await crypto.subtle.importKey(key.usage === 'sign' ? 'pkcs8' : 'spki', key.der!, params, false, [
         key.usage,
       ]);
@@ -38,14 +32,20 @@ async function importKey(key: ParsedKey, alg: Algorithm): Promise<CryptoKey> {
   return cryptoKey;
 }
 
-/** The WebCrypto key for this algorithm, imported once per key material. */
-export function cryptoKeyFor(key: ParsedKey, alg: Algorithm): Promise<CryptoKey> {
-  let pending = key.imported.get(alg) as Promise<CryptoKey> | undefined;
-  if (!pending) {
-    pending = importKey(key, alg);
-    key.imported.set(alg, pending);
+/**
+ * The WebCrypto key for this algorithm, imported once per key material: the pending import, then (once it has
+ * succeeded) the key itself, so that later verifications need not wait for a settled promise.
+ */
+export function cryptoKeyFor(key: ParsedKey, alg: Algorithm): CryptoKey | Promise<CryptoKey> {
+  let known = key.imported.get(alg) as CryptoKey | Promise<CryptoKey> | undefined;
+  if (!known) {
+    known = importKey(key, alg).then(cryptoKey => {
+      key.imported.set(alg, cryptoKey);
+      return cryptoKey;
+    });
+    key.imported.set(alg, known);
   }
-  return pending;
+  return known;
 }
 
 /** WebCrypto parameters of `subtle.verify` for a JWS algorithm. */
@@ -55,10 +55,16 @@ function verifyParams(alg: Algorithm): AlgorithmIdentifier | RsaPssParams | Ecds
   return name === 'ECDSA' ? { name, hash: hashOf(alg) } : name;
 }
 
-export const verifyWithWebCrypto: SignatureVerifier = async (alg, key, data, signature) => {
-  const cryptoKey = await cryptoKeyFor(key, alg);
-  if (!hasPlausibleLength(alg, signature)) return false;
-  return crypto.subtle.verify(verifyParams(alg), cryptoKey, signature, data);
+// Not `async`: once the key is imported, the verification starts in the caller's turn. A failed import rejects
+// every time (a key problem). `Promise.resolve` makes the outcome a promise of this realm: in the Edge Runtime
+// `crypto.subtle` belongs to the host, and its promises fail `instanceof Promise` here (it returns them as they are
+// where they already are one).
+export const verifyWithWebCrypto: SignatureVerifier = (alg, key, data, signature) => {
+  const verifyWith = (cryptoKey: CryptoKey) =>
+    hasPlausibleLength(alg, signature) &&
+    Promise.resolve(crypto.subtle.verify(verifyParams(alg), cryptoKey, signature, data));
+  const known = cryptoKeyFor(key, alg);
+  return known instanceof Promise ? known.then(verifyWith) : verifyWith(known);
 };
 
 const encoder = new TextEncoder();
