@@ -93,4 +93,9 @@ describe('a message given as a function', () => {
     plain.message = 'again';
     expect(plain.message).toBe('again');
   });
+
+  it('reads as empty on the prototype itself, as on Error.prototype, instead of throwing', () => {
+    expect(TokenVerificationError.prototype.message).toBe('');
+    expect(() => String(TokenVerificationError.prototype)).not.toThrow();
+  });
 });

@@ -69,6 +69,8 @@ export class TokenVerificationError extends Error {
   }
 
   override get message(): string {
+    // Read on the prototype itself (an inspector walking it, say) there is no text: '' as on `Error.prototype`.
+    if (!(#lazy in this)) return '';
     if (typeof this.#lazy === 'function') this.#lazy = this.#lazy();
     return this.#lazy as string;
   }
