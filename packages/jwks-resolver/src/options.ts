@@ -74,8 +74,7 @@ export interface VerifyTokenOptions extends KeySourceOptions, JwksOptions {
   clockSkewInSeconds?: number;
   /**
    * Remember tokens that verified, so the same token string again skips the signature check (claims are still
-   * checked on every call). A token is remembered from its second verification on, so a hit is its third call.
-   * Default `true`.
+   * checked on every call). Default `true`.
    */
   verifiedTokenCache?: boolean;
 }

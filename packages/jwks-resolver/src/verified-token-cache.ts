@@ -25,13 +25,6 @@ interface VerifiedToken {
 const verified = new BoundedMap<string, VerifiedToken>(1000);
 const keyOf = (token: string) => token.slice(-32);
 
-// Admission on second sight: the first verification of a token only leaves a mark in `seen` (five characters near
-// the end of its signature, which also pick the slot); the token enters the cache when it verifies again while its
-// mark is still there (a slot is taken over by another token after about 1000 distinct tokens, on average). A stream of distinct tokens then creates no entries,
-// each of which would live through a thousand calls and be collected from the old generation. A collision only
-// admits a token early: the entry still holds the whole token, and only that exact string hits.
-const seen = new Int32Array(1024);
-
 /**
  * The claims of a token that verified earlier with the same source, while its key is still the one that
  * source serves and the token's `exp` has not passed. Claims are not checked here; the caller re-checks them.
@@ -57,7 +50,7 @@ export function recallVerified(
   return JSON.parse(entry.payloadText);
 }
 
-/** Remembers a token that verified with `resolved` (from its second verification on), until its `exp`. */
+/** Remembers a token that verified with `resolved`, until its `exp`. */
 export function rememberVerified(
   token: string,
   kid: string | undefined,
@@ -65,19 +58,13 @@ export function rememberVerified(
   payload: JwtPayload,
 ): void {
   const expiresAt = payload.exp * 1000;
-  let mark = 0;
-  for (let i = token.length - 6; i < token.length - 1; i++) mark = (mark << 6) ^ token.charCodeAt(i);
-  const slot = mark & 1023;
-  const again = seen[slot] === mark;
-  seen[slot] = mark;
-  if (again && Date.now() < expiresAt) {
-    verified.set(keyOf(token), {
-      token,
-      sourceId: resolved.sourceId,
-      kid: String(kid),
-      key: resolved.key,
-      state: resolved.state,
-      expiresAt,
-    });
-  }
+  if (!(Date.now() < expiresAt)) return;
+  verified.set(keyOf(token), {
+    token,
+    sourceId: resolved.sourceId,
+    kid: String(kid),
+    key: resolved.key,
+    state: resolved.state,
+    expiresAt,
+  });
 }

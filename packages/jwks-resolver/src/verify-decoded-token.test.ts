@@ -62,9 +62,8 @@ describe('verifyDecodedToken', () => {
 
   it('a verified token enters the verified-token cache that verifyToken reads; a hit returns the decoded payload', async () => {
     const token = signToken(key, claims({ sid: 'sess_decoded_cache' }));
-    // A token enters the cache on its second verification; the hit is then verifyToken's too.
     await decoded(token);
-    await decoded(token);
+    // The hit is verifyToken's too (no second verification needed for the same token string).
     expect((await verifyToken(token, local)).sid).toBe('sess_decoded_cache');
     // With the token decoded already, a hit hands back that payload rather than parsing the token again.
     const jwt = decodeJwtForVerification(token);
