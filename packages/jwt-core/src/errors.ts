@@ -68,6 +68,7 @@ export class TokenVerificationError extends Error {
     this.action = action;
   }
 
+  /** The text of the error (built on first read when it was given as a function). */
   override get message(): string {
     // Read on the prototype itself (an inspector walking it, say) there is no text: '' as on `Error.prototype`.
     if (!(#lazy in this)) return '';
