@@ -139,36 +139,26 @@ const warmedUp = async (tasks, calls) => {
   return tasks;
 };
 
-const literalRatios = await compare(
-  'deserialize a User payload (already parsed)',
-  await warmedUp(
-    {
-      'structuredClone (floor)': () => structuredClone(userJSON),
-      '@clerk/bapi-client deserialize': () => deserialize(userJSON),
-      '@clerk/backend 0.38.15 deserialize': () => deserialize038(userJSON),
-    },
-    20_000,
-  ),
-  { floor: 'structuredClone (floor)' },
-);
-printRatio(literalRatios, '@clerk/bapi-client deserialize', '@clerk/backend 0.38.15 deserialize');
-
-// what a caller really deserializes: the parse of a response body (its objects have JSON.parse's hidden classes,
-// not the object literal's above)
-const parsedUser = JSON.parse(body);
-const parsedRatios = await compare(
-  'deserialize a User payload parsed from JSON',
-  await warmedUp(
-    {
-      'structuredClone (floor)': () => structuredClone(parsedUser),
-      '@clerk/bapi-client deserialize': () => deserialize(parsedUser),
-      '@clerk/backend 0.38.15 deserialize': () => deserialize038(parsedUser),
-    },
-    20_000,
-  ),
-  { floor: 'structuredClone (floor)' },
-);
-printRatio(parsedRatios, '@clerk/bapi-client deserialize', '@clerk/backend 0.38.15 deserialize');
+// The object literal, then what a caller really deserializes: the parse of a response body (its objects have
+// JSON.parse's hidden classes, not the object literal's).
+for (const [title, input] of [
+  ['deserialize a User payload (already parsed)', userJSON],
+  ['deserialize a User payload parsed from JSON', JSON.parse(body)],
+]) {
+  const ratios = await compare(
+    title,
+    await warmedUp(
+      {
+        'structuredClone (floor)': () => structuredClone(input),
+        '@clerk/bapi-client deserialize': () => deserialize(input),
+        '@clerk/backend 0.38.15 deserialize': () => deserialize038(input),
+      },
+      20_000,
+    ),
+    { floor: 'structuredClone (floor)' },
+  );
+  printRatio(ratios, '@clerk/bapi-client deserialize', '@clerk/backend 0.38.15 deserialize');
+}
 
 inMemoryBody = body;
 const inMemoryOptions = { secretKey, apiUrl: IN_MEMORY };

@@ -198,44 +198,14 @@ function withDebugHeaders(headers: Headers, status: string, reason: string, mess
   return headers;
 }
 
-/** A session token that verified. */
-export function currentSignedInSession(
+/** A signed-in state: the echoed configuration written out (a spread would cost a map transition per request). */
+function signedInState(
   input: CurrentStateInput,
-  claims: JwtPayload,
+  tokenType: TokenType,
+  toAuth: CurrentSignedInState['toAuth'],
   token: string,
-  headers: Headers = new Headers(),
+  headers: Headers,
 ): CurrentSignedInState {
-  const debug = () => createDebug(input.debugData())();
-  return {
-    status: 'signed-in',
-    reason: null,
-    message: null,
-    proxyUrl: input.proxyUrl,
-    publishableKey: input.publishableKey,
-    isSatellite: input.isSatellite,
-    domain: input.domain,
-    signInUrl: input.signInUrl,
-    signUpUrl: input.signUpUrl,
-    afterSignInUrl: input.afterSignInUrl,
-    afterSignUpUrl: input.afterSignUpUrl,
-    isSignedIn: true,
-    isAuthenticated: true,
-    tokenType: 'session_token',
-    toAuth: (options?: ToAuthOptions) =>
-      currentSessionAuthObject({ token, claims, apiClient: input.apiClient, debug }, options),
-    headers,
-    token,
-  };
-}
-
-/** A machine token that verified. */
-export function currentSignedInMachine(
-  input: CurrentStateInput,
-  tokenType: MachineTokenType,
-  data: MachineTokenData,
-  token: string,
-): CurrentSignedInState {
-  const debug = () => createDebug(input.debugData())();
   return {
     status: 'signed-in',
     reason: null,
@@ -251,10 +221,35 @@ export function currentSignedInMachine(
     isSignedIn: true,
     isAuthenticated: true,
     tokenType,
-    toAuth: () => authenticatedMachineObject(tokenType, token, data, debug),
-    headers: new Headers(),
+    toAuth,
+    headers,
     token,
   };
+}
+
+/** A session token that verified. */
+export function currentSignedInSession(
+  input: CurrentStateInput,
+  claims: JwtPayload,
+  token: string,
+  headers: Headers = new Headers(),
+): CurrentSignedInState {
+  const debug = () => createDebug(input.debugData())();
+  const toAuth = (options?: ToAuthOptions) =>
+    currentSessionAuthObject({ token, claims, apiClient: input.apiClient, debug }, options);
+  return signedInState(input, 'session_token', toAuth, token, headers);
+}
+
+/** A machine token that verified. */
+export function currentSignedInMachine(
+  input: CurrentStateInput,
+  tokenType: MachineTokenType,
+  data: MachineTokenData,
+  token: string,
+): CurrentSignedInState {
+  const debug = () => createDebug(input.debugData())();
+  const toAuth = () => authenticatedMachineObject(tokenType, token, data, debug);
+  return signedInState(input, tokenType, toAuth, token, new Headers());
 }
 
 /** A request that did not authenticate; `tokenType` says which auth object `toAuth()` gives. */
