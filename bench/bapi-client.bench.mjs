@@ -2,7 +2,7 @@
 // and of the request layer, against the 25 KB budget; then a Backend API round trip on 127.0.0.1, the
 // deserializer, and a call answered in memory, side by side with @clerk/backend 0.38.15 and 3.x.
 import { createServer } from 'node:http';
-import { bundleSize, compare } from './lib.mjs';
+import { bundleSize, compare, userJSON } from './lib.mjs';
 
 // Calls to this origin are answered in memory (no network), so a call measures request layer, JSON and
 // deserialization; installed before the SDKs load, as some of them keep the global fetch they find.
@@ -62,47 +62,6 @@ console.log(
 const overBudget = Object.entries(sizes).filter(([, { gzip }]) => gzip > BUDGET_BYTES);
 
 // --- runtime: one call over HTTP on 127.0.0.1, and the deserializer
-const userJSON = {
-  object: 'user',
-  id: 'user_2abc',
-  username: 'ada',
-  first_name: 'Ada',
-  last_name: 'Lovelace',
-  image_url: 'https://img.clerk.com/abc',
-  profile_image_url: 'https://img.clerk.com/abc',
-  has_image: true,
-  primary_email_address_id: 'idn_1',
-  public_metadata: { plan: 'pro' },
-  private_metadata: { stripe: { customer: 'cus_1' } },
-  unsafe_metadata: {},
-  email_addresses: [
-    {
-      object: 'email_address',
-      id: 'idn_1',
-      email_address: 'ada@example.com',
-      verification: { status: 'verified', strategy: 'email_code', attempts: 1, expire_at: 1700000000000 },
-      linked_to: [],
-    },
-  ],
-  phone_numbers: [],
-  web3_wallets: [],
-  external_accounts: [
-    {
-      object: 'external_account',
-      id: 'eac_1',
-      provider: 'oauth_google',
-      provider_user_id: '123',
-      email_address: 'ada@example.com',
-      verification: {
-        status: 'verified',
-        strategy: 'oauth_google',
-        external_verification_redirect_url: 'https://accounts.google.com/o/oauth2/auth',
-      },
-    },
-  ],
-  created_at: 1700000000000,
-  updated_at: 1700000000000,
-};
 const body = JSON.stringify(userJSON);
 const server = createServer((_req, res) => {
   res.writeHead(200, { 'content-type': 'application/json' });

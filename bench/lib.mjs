@@ -1,12 +1,14 @@
-import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 // Shared reporting and fixtures for the benchmarks. Tasks run side by side in one process, interleaved in rounds
 // so that load from elsewhere on the machine hits every task alike; each round starts one task later (A, B, C,
 // then B, C, A, ...), because a task is charged part of what the task before it left behind (garbage collected
-// meanwhile), and a fixed order would always charge the same neighbour. Each task's figure is its median
-// round, in CPU time. Prints a markdown table with each task's ratio to a named floor task.
+// meanwhile), and a fixed order would always charge the same neighbour. Times are CPU time. A task's ratio to
+// the floor is the median over rounds of its batch time divided by the floor's batch time in the same round
+// (paired, so that a slow stretch of the machine slows both sides of one ratio). Prints a markdown table with
+// each task's median time, its ratio and the middle half of its per-round ratios (how much the rounds agree).
 
 // CPU time of this process (user + system, in ms), not wall-clock time: on a shared machine the time the
 // scheduler gives to other processes is then not counted against whichever task happened to be running.
@@ -20,6 +22,8 @@ async function timeBatch(fn, iterations) {
   for (let i = 0; i < iterations; i++) await fn();
   return (cpuMs() - start) / iterations;
 }
+
+const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * q + 0.5)];
 
 export async function compare(title, tasks, { floor, rounds = 15, roundMs = 60 } = {}) {
   const entries = Object.entries(tasks);
@@ -35,19 +39,27 @@ export async function compare(title, tasks, { floor, rounds = 15, roundMs = 60 }
       samples.get(name).push(await timeBatch(fn, iterations.get(name)));
     }
   }
-  const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  const ms = new Map([...samples].map(([name, values]) => [name, median(values)]));
-  const base = ms.get(floor);
+  const base = samples.get(floor);
+  const rows = [...samples].map(([name, values]) => {
+    const ratios = values.map((value, round) => value / base[round]);
+    return {
+      name,
+      ms: quantile(values, 0.5),
+      ratio: quantile(ratios, 0.5),
+      low: quantile(ratios, 0.25),
+      high: quantile(ratios, 0.75),
+    };
+  });
   console.log(`### ${title}\n`);
-  console.log('| task | median (µs) | ops/s | ratio to floor |');
-  console.log('|---|---:|---:|---:|');
-  for (const [name, m] of ms) {
+  console.log('| task | median (µs) | ops/s | ratio to floor | middle half of the rounds |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const { name, ms, ratio, low, high } of rows) {
     console.log(
-      `| ${name} | ${(m * 1000).toFixed(1)} | ${Math.round(1000 / m)} | ${(m / base).toFixed(2)}x |`,
+      `| ${name} | ${(ms * 1000).toFixed(1)} | ${Math.round(1000 / ms)} | ${ratio.toFixed(2)}x | ${low.toFixed(2)}x-${high.toFixed(2)}x |`,
     );
   }
   console.log('');
-  return Object.fromEntries([...ms].map(([name, m]) => [name, m / base]));
+  return Object.fromEntries(rows.map(({ name, ratio }) => [name, ratio]));
 }
 
 /**
@@ -55,16 +67,22 @@ export async function compare(title, tasks, { floor, rounds = 15, roundMs = 60 }
  * the code under test) and the floor: the least work that verifies a session token (split, decode and parse the
  * header and the payload, check `alg`, `sub`, `iss`, `exp`, `nbf` and `iat`, one node:crypto check with a
  * prepared KeyObject). It parses the header every time; a verifier that sees one instance's tokens need not.
+ * `saved` (`{ privatePem, now }` of an earlier fixture) makes the same key and clock again, so that another
+ * process can verify that fixture's tokens.
  */
-export function rsaFixture() {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+export function rsaFixture(saved) {
+  const privateKey = saved
+    ? createPrivateKey(saved.privatePem)
+    : generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  const publicKey = createPublicKey(privateKey);
   const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   const keyObject = createPublicKey(publicPem);
   let webKey;
-  const now = Math.floor(Date.now() / 1000);
+  const now = saved?.now ?? Math.floor(Date.now() / 1000);
   const b64 = value => Buffer.from(JSON.stringify(value)).toString('base64url');
   return {
     privateKey,
+    privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     publicKey,
     publicPem,
     keyObject,
@@ -154,3 +172,46 @@ export async function bundleSize(contents, platform = 'edge') {
     gzip: gzipSync(output.contents, { level: 9 }).length,
   };
 }
+
+/** A `User` response of the Backend API (two nested lists, one redirect URL), as the deserializer benches read it. */
+export const userJSON = {
+  object: 'user',
+  id: 'user_2abc',
+  username: 'ada',
+  first_name: 'Ada',
+  last_name: 'Lovelace',
+  image_url: 'https://img.clerk.com/abc',
+  profile_image_url: 'https://img.clerk.com/abc',
+  has_image: true,
+  primary_email_address_id: 'idn_1',
+  public_metadata: { plan: 'pro' },
+  private_metadata: { stripe: { customer: 'cus_1' } },
+  unsafe_metadata: {},
+  email_addresses: [
+    {
+      object: 'email_address',
+      id: 'idn_1',
+      email_address: 'ada@example.com',
+      verification: { status: 'verified', strategy: 'email_code', attempts: 1, expire_at: 1700000000000 },
+      linked_to: [],
+    },
+  ],
+  phone_numbers: [],
+  web3_wallets: [],
+  external_accounts: [
+    {
+      object: 'external_account',
+      id: 'eac_1',
+      provider: 'oauth_google',
+      provider_user_id: '123',
+      email_address: 'ada@example.com',
+      verification: {
+        status: 'verified',
+        strategy: 'oauth_google',
+        external_verification_redirect_url: 'https://accounts.google.com/o/oauth2/auth',
+      },
+    },
+  ],
+  created_at: 1700000000000,
+  updated_at: 1700000000000,
+};
