@@ -1,6 +1,6 @@
 // What the current form reads per request (current-clerk.md 3.2), read once into one object.
 import { parsePublishableKeyOrThrow } from '../lib/publishable-key';
-import { parseCookieHeader } from '../request/cookies';
+import { parseCookies } from '../request/cookies';
 import { type RequestHeaders, readHeaders } from '../request/headers';
 import { buildOrigin } from '../request/origin';
 import { cookieSuffixOf, knownCookieSuffix, usesSuffixedCookies } from './cookie-suffix';
@@ -157,28 +157,39 @@ export function readContext(
   );
 }
 
-/** The names of an instance's suffixed cookies. */
-interface SuffixedNames {
-  session: string;
-  clientUat: string;
-  devBrowser: string;
-  refresh: string;
-}
+// Where each cookie the rules read is in the list `cookieNamesOf` gives.
+const SESSION = 0;
+const SUFFIXED_SESSION = 1;
+const CLIENT_UAT = 2;
+const SUFFIXED_CLIENT_UAT = 3;
+const DEV_BROWSER = 4;
+const SUFFIXED_DEV_BROWSER = 5;
+const SUFFIXED_REFRESH = 6;
+const HANDSHAKE = 7;
+const HANDSHAKE_NONCE = 8;
+const REDIRECT_COUNT = 9;
 
 // Built once per suffix rather than concatenated on every request (bounded, in case keys are per tenant).
-const suffixedNames = new Map<string, SuffixedNames>();
+const cookieNames = new Map<string, readonly string[]>();
 
-function suffixedNamesOf(suffix: string): SuffixedNames {
-  let names = suffixedNames.get(suffix);
+/** The names of the cookies the rules read, unsuffixed and with the instance's suffix, at the indexes above. */
+function cookieNamesOf(suffix: string): readonly string[] {
+  let names = cookieNames.get(suffix);
   if (!names) {
-    names = {
-      session: `${Names.Session}_${suffix}`,
-      clientUat: `${Names.ClientUat}_${suffix}`,
-      devBrowser: `${Names.DevBrowser}_${suffix}`,
-      refresh: `${Names.Refresh}_${suffix}`,
-    };
-    if (suffixedNames.size >= 1000) suffixedNames.clear();
-    suffixedNames.set(suffix, names);
+    names = [
+      Names.Session,
+      `${Names.Session}_${suffix}`,
+      Names.ClientUat,
+      `${Names.ClientUat}_${suffix}`,
+      Names.DevBrowser,
+      `${Names.DevBrowser}_${suffix}`,
+      `${Names.Refresh}_${suffix}`,
+      Names.Handshake,
+      Names.HandshakeNonce,
+      Names.RedirectCount,
+    ];
+    if (cookieNames.size >= 1000) cookieNames.clear();
+    cookieNames.set(suffix, names);
   }
   return names;
 }
@@ -193,12 +204,12 @@ function readContextWithSuffix(request: Request, options: ResolvedOptions, suffi
     originOf,
   );
   const own = parsePublishableKeyOrThrow(publishableKey, { domain, isSatellite });
-  const cookies = parseCookieHeader(context.read.cookie);
-  const names = suffixedNamesOf(suffix);
-  const session = cookies.get(Names.Session);
-  const suffixedSession = cookies.get(names.session);
-  const clientUat = cookies.get(Names.ClientUat);
-  const suffixedClientUat = cookies.get(names.clientUat);
+  // Only the cookies the rules read, in one pass.
+  const cookies = parseCookies(context.read.cookie, cookieNamesOf(suffix));
+  const session = cookies[SESSION];
+  const suffixedSession = cookies[SUFFIXED_SESSION];
+  const clientUat = cookies[CLIENT_UAT];
+  const suffixedClientUat = cookies[SUFFIXED_CLIENT_UAT];
   const suffixed = usesSuffixedCookies({
     session,
     suffixedSession,
@@ -214,16 +225,13 @@ function readContextWithSuffix(request: Request, options: ResolvedOptions, suffi
   context.proxyUrl = proxyUrl;
   context.suffixed = suffixed;
   context.sessionTokenInCookie = (suffixed ? suffixedSession : session) || undefined;
-  context.refreshTokenInCookie = cookies.get(names.refresh) || undefined;
+  context.refreshTokenInCookie = cookies[SUFFIXED_REFRESH] || undefined;
   context.clientUat = Number.parseInt((suffixed ? suffixedClientUat : clientUat) || '', 10) || 0;
   context.devBrowserToken =
-    queryOf(context, Names.DevBrowser) ||
-    (suffixed ? cookies.get(names.devBrowser) : cookies.get(Names.DevBrowser)) ||
-    undefined;
-  context.handshakeToken = queryOf(context, Names.Handshake) || cookies.get(Names.Handshake) || undefined;
-  context.handshakeNonce =
-    queryOf(context, Names.HandshakeNonce) || cookies.get(Names.HandshakeNonce) || undefined;
-  context.redirectCount = Number(cookies.get(Names.RedirectCount)) || 0;
+    queryOf(context, Names.DevBrowser) || cookies[suffixed ? SUFFIXED_DEV_BROWSER : DEV_BROWSER] || undefined;
+  context.handshakeToken = queryOf(context, Names.Handshake) || cookies[HANDSHAKE] || undefined;
+  context.handshakeNonce = queryOf(context, Names.HandshakeNonce) || cookies[HANDSHAKE_NONCE] || undefined;
+  context.redirectCount = Number(cookies[REDIRECT_COUNT]) || 0;
   return context;
 }
 

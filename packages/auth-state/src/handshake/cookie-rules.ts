@@ -314,8 +314,15 @@ export function runCookieFlow(
 function runRulesFrom(flow: CookieFlow, first: number): CurrentRequestState | Promise<CurrentRequestState> {
   for (let index = first; index < currentCookieRules.length; index++) {
     const result = (currentCookieRules[index] as CookieFlowRule)(flow);
-    if (result instanceof Promise) return result.then(state => state ?? runRulesFrom(flow, index + 1));
+    if (result instanceof Promise) return continueAfter(flow, result, index + 1);
     if (result) return result;
   }
   return signedOut(flow, 'unexpected-error');
 }
+
+/**
+ * The rules from `next` on once `pending` settles without a state. A function of its own: a closure inside the
+ * loop would capture its `let` and cost a context per iteration, on every request.
+ */
+const continueAfter = (flow: CookieFlow, pending: Promise<Outcome>, next: number) =>
+  pending.then(state => state ?? runRulesFrom(flow, next));

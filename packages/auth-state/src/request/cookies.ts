@@ -16,19 +16,39 @@ function pairValue(header: string, eq: number, end: number): string {
 }
 
 /**
- * Parses a `Cookie` header: `;`-separated pairs, split at their first `=`, the name trimmed (a pair without `=` is
- * skipped); the first occurrence of a name wins, quoted values are unquoted, values are percent-decoded once.
- * With `name`, only that cookie's value (or `undefined`), without building the map: the pass stops at the first
- * pair with that name. One pass with `indexOf`, no array of pairs (it runs on every request); `eq` is the next `=`
- * at or after `start`, so that the pass stays linear.
+ * Reads one cookie of a `Cookie` header: `;`-separated pairs, split at their first `=`, the name trimmed (a pair
+ * without `=` is skipped); the first pair with that name wins, a quoted value is unquoted, the value is
+ * percent-decoded once; `undefined` when there is none. The pass stops at that pair. One pass with `indexOf`, no
+ * array of pairs (it runs on every request); `eq` is the next `=` at or after `start`, so that the pass stays
+ * linear.
  */
-export function parseCookieHeader(header: string | null | undefined): Map<string, string>;
-export function parseCookieHeader(header: string | null | undefined, name: string): string | undefined;
-export function parseCookieHeader(
+export function parseCookieHeader(header: string | null | undefined, name: string): string | undefined {
+  let eq = -1;
+  for (let start = 0; header && start <= header.length; ) {
+    let end = header.indexOf(';', start);
+    if (end < 0) end = header.length;
+    if (eq < start) eq = header.indexOf('=', start);
+    if (eq < 0) break;
+    if (eq < end && header.slice(start, eq).trim() === name) return pairValue(header, eq, end);
+    start = end + 1;
+  }
+  return undefined;
+}
+
+// Whether a UTF-16 code unit is one that `String.prototype.trim` removes (`\s`): ASCII by hand, the rest by `\s`.
+const isTrimmed = (code: number): boolean =>
+  code <= 32 ? code === 32 || (code >= 9 && code <= 13) : code >= 128 && /\s/.test(String.fromCharCode(code));
+
+/**
+ * `parseCookieHeader` for several names in one pass: the value of each name (same index), by the same rules
+ * (the first pair with a name wins), `undefined` for a name with no pair. Pair names are compared in place (no
+ * string per pair), and only these names' values are unquoted and decoded: the header's other cookies cost a scan.
+ */
+export function parseCookies(
   header: string | null | undefined,
-  name?: string,
-): Map<string, string> | string | undefined {
-  const cookies = name === undefined ? new Map<string, string>() : undefined;
+  names: readonly string[],
+): (string | undefined)[] {
+  const values = new Array<string | undefined>(names.length).fill(undefined);
   let eq = -1;
   for (let start = 0; header && start <= header.length; ) {
     let end = header.indexOf(';', start);
@@ -36,11 +56,21 @@ export function parseCookieHeader(
     if (eq < start) eq = header.indexOf('=', start);
     if (eq < 0) break;
     if (eq < end) {
-      const pairName = header.slice(start, eq).trim();
-      if (pairName === name) return pairValue(header, eq, end);
-      if (pairName && !cookies?.has(pairName)) cookies?.set(pairName, pairValue(header, eq, end));
+      // The pair's name is [from, to) once trimmed.
+      let from = start;
+      let to = eq;
+      while (from < to && isTrimmed(header.charCodeAt(from))) from++;
+      while (to > from && isTrimmed(header.charCodeAt(to - 1))) to--;
+      // A pair without a name is no cookie, whatever the caller asks for.
+      for (let index = 0; to > from && index < names.length; index++) {
+        const name = names[index] as string;
+        if (name.length === to - from && values[index] === undefined && header.startsWith(name, from)) {
+          values[index] = pairValue(header, eq, end);
+          break;
+        }
+      }
     }
     start = end + 1;
   }
-  return cookies;
+  return values;
 }

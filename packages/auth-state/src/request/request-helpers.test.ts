@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildRequestUrl, createIsomorphicRequest } from '../index';
-import { parseCookieHeader } from './cookies';
+import { parseCookieHeader, parseCookies } from './cookies';
 import { buildOrigin, isBrowserUserAgent, isCrossOrigin } from './origin';
 
 describe('buildOrigin', () => {
@@ -150,31 +150,52 @@ describe('isBrowserUserAgent', () => {
 });
 
 describe('parseCookieHeader', () => {
+  const ALL = ['a', 'b', 'c', 'd', 'e', 'f', 'junk', ''];
+
   it('takes the first duplicate, unquotes, decodes once, keeps malformed values raw', () => {
-    const cookies = parseCookieHeader(
+    const values = parseCookies(
       'a=1; a=2; b="q v"; c=%2530; d=%E0%A4%A; e=%C3%A9; junk; =x; f= spaced ',
+      ALL,
     );
-    expect(Object.fromEntries(cookies)).toEqual({
-      a: '1',
-      b: 'q v',
-      c: '%30',
-      d: '%E0%A4%A',
-      e: 'é',
-      f: 'spaced',
-    });
+    expect(values).toEqual(['1', 'q v', '%30', '%E0%A4%A', 'é', 'spaced', undefined, undefined]);
   });
 
   it('is empty for a missing header', () => {
-    expect(parseCookieHeader(null).size).toBe(0);
+    expect(parseCookies(null, ALL)).toEqual(ALL.map(() => undefined));
+    expect(parseCookies('', ALL)).toEqual(ALL.map(() => undefined));
   });
 
   it('skips pairs without "=", even when a later pair has one, and keeps "=" inside values', () => {
-    expect(Object.fromEntries(parseCookieHeader(';;; junk; a=1;; b; =; c = x=y ; ; d'))).toEqual({
-      a: '1',
-      c: 'x=y',
-    });
-    expect(Object.fromEntries(parseCookieHeader('a=1;b=;c'))).toEqual({ a: '1', b: '' });
-    expect(parseCookieHeader(';'.repeat(20_000)).size).toBe(0);
+    expect(parseCookies(';;; junk; a=1;; b; =; c = x=y ; ; d', ALL)).toEqual([
+      '1',
+      undefined,
+      'x=y',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(parseCookies('a=1;b=;c', ['a', 'b', 'c'])).toEqual(['1', '', undefined]);
+    expect(parseCookies(';'.repeat(20_000), ALL)).toEqual(ALL.map(() => undefined));
+  });
+
+  it('with several names, matches whole trimmed names only (no prefix, no suffix), each at its index', () => {
+    const names = ['__session', '__session_MWTw9P_R', '__client_uat', '__client_uat_MWTw9P_R'];
+    expect(parseCookies('__session_MWTw9P_R=b; __sessionx=x; x__session=y; __session=a', names)).toEqual([
+      'a',
+      'b',
+      undefined,
+      undefined,
+    ]);
+    expect(parseCookies('\u00a0__client_uat\t=1;\ufeff__client_uat_MWTw9P_R\u2028= 2 ', names)).toEqual([
+      undefined,
+      undefined,
+      '1',
+      '2',
+    ]);
+    // U+0085 is not whitespace to `trim`, so that pair's name is not `__session`.
+    expect(parseCookies('\u0085__session=x; __session=y', names)[0]).toBe('y');
   });
 
   it('with a name, reads one cookie: the first occurrence, unquoted and decoded, or undefined', () => {
@@ -211,12 +232,29 @@ describe('parseCookieHeader', () => {
     };
     fc.assert(
       fc.property(
-        fc.string({ unit: fc.constantFrom('a', 'b', '=', ';', ' ', '"', '%', '4', '1', 'é', '\t') }),
+        fc.string({
+          unit: fc.constantFrom(
+            'a',
+            'b',
+            '=',
+            ';',
+            ' ',
+            '"',
+            '%',
+            '4',
+            '1',
+            'é',
+            '\t',
+            '\u00a0',
+            '\u0085',
+            '\ufeff',
+          ),
+        }),
         header => {
-          expect([...parseCookieHeader(header)]).toEqual(byRule(header));
           const cookies = new Map(byRule(header));
-          for (const name of ['a', 'b', 'ab', 'a b'])
-            expect(parseCookieHeader(header, name)).toBe(cookies.get(name));
+          const names = ['a', 'b', 'ab', 'a b', 'é'];
+          for (const name of names) expect(parseCookieHeader(header, name)).toBe(cookies.get(name));
+          expect(parseCookies(header, names)).toEqual(names.map(name => cookies.get(name)));
         },
       ),
       { numRuns: 2000 },
