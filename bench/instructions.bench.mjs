@@ -14,8 +14,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { rsaFixture, userJSON } from './lib.mjs';
+import { buildWebVerifyToken, rsaFixture, signedInPageRequest, userJSON } from './lib.mjs';
 
 const POOL = 3000; // distinct tokens, more than the verified-token cache holds: every walk is a miss
 const WARM_UP = 1000;
@@ -147,20 +146,7 @@ const rejectionFloors = {
     if (parts.length !== 3 || !/^[\w-]*$/.test(parts[1])) throw new Error('malformed');
   },
 };
-const cookieRequests = f =>
-  f.tokens.map(
-    token =>
-      // A page navigation of a signed-in browser; the same request shape serves both forms.
-      new Request('https://example.com/dashboard', {
-        headers: {
-          host: 'example.com',
-          'user-agent': 'Mozilla/5.0 (bench)',
-          accept: 'text/html',
-          'sec-fetch-dest': 'document',
-          cookie: `_ga=GA1.1.1; __client_uat=${f.now - 60}; __session=${token}; theme=dark`,
-        },
-      }),
-  );
+const cookieRequests = f => f.tokens.map(token => signedInPageRequest(token, f.now));
 function sessionCookie(request) {
   const cookie = request.headers.get('cookie');
   const start = cookie.indexOf('__session=') + '__session='.length;
@@ -206,16 +192,7 @@ if (spawnSync('valgrind', ['--version']).status !== 0) {
 const dir = mkdtempSync(join(tmpdir(), 'instructions-bench-'));
 const fixture = rsaFixture();
 const webBuild = join(dir, 'verify-token.web.mjs');
-await build({
-  stdin: { contents: "export { verifyToken } from '@clerk/jwks-resolver';", resolveDir: import.meta.dirname },
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  mainFields: ['module', 'main'],
-  conditions: ['worker', 'browser', 'import'],
-  outfile: webBuild,
-  logLevel: 'silent',
-});
+await buildWebVerifyToken(webBuild);
 const tokens = Array.from({ length: POOL }, (_, i) =>
   fixture.token({ sid: `sess_${i}`, nbf: fixture.now - 10 }),
 );

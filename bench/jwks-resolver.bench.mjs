@@ -11,10 +11,9 @@ import { verifyToken } from '@clerk/jwks-resolver';
 import { verifyJwt } from '@clerk/jwt-core';
 import { verifyToken as currentVerifyToken } from 'clerk-backend-3';
 import { verifyToken as legacyVerifyToken } from 'clerk-backend-038';
-import { build } from 'esbuild';
 import { createVerifier } from 'fast-jwt';
 import { createRemoteJWKSet, importSPKI, jwtVerify } from 'jose';
-import { bundleSize, compare, rsaFixture } from './lib.mjs';
+import { buildWebVerifyToken, bundleSize, compare, rsaFixture } from './lib.mjs';
 
 const fixture = rsaFixture();
 const { publicPem, now } = fixture;
@@ -147,20 +146,10 @@ const requestCounts = {
   },
 };
 
-// The WebCrypto build, as workerd and Edge run it: the esbuild bundle of `verifyToken` for the worker/browser
-// conditions, imported here.
+// The WebCrypto build, as workerd and Edge run it, imported here.
 const bundleDir = mkdtempSync(join(tmpdir(), 'jwks-resolver-bench-'));
 const webBuild = join(bundleDir, 'verify-token.web.mjs');
-await build({
-  stdin: { contents: "export { verifyToken } from '@clerk/jwks-resolver';", resolveDir: import.meta.dirname },
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  mainFields: ['module', 'main'],
-  conditions: ['worker', 'browser', 'import'],
-  outfile: webBuild,
-  logLevel: 'silent',
-});
+await buildWebVerifyToken(webBuild);
 const { verifyToken: webVerifyToken } = await import(webBuild);
 
 for (const check of [

@@ -215,3 +215,35 @@ export const userJSON = {
   created_at: 1700000000000,
   updated_at: 1700000000000,
 };
+
+/**
+ * The WebCrypto build of `verifyToken`, as workerd and Edge run it: the esbuild bundle for the worker/browser
+ * conditions, written to `outfile` (import it from there).
+ */
+export async function buildWebVerifyToken(outfile) {
+  await build({
+    stdin: {
+      contents: "export { verifyToken } from '@clerk/jwks-resolver';",
+      resolveDir: import.meta.dirname,
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    conditions: ['worker', 'browser', 'import'],
+    outfile,
+    logLevel: 'silent',
+  });
+}
+
+/** A page navigation of a signed-in browser carrying `token` (the same request shape serves both call forms). */
+export const signedInPageRequest = (token, now) =>
+  new Request('https://example.com/dashboard', {
+    headers: {
+      host: 'example.com',
+      'user-agent': 'Mozilla/5.0 (bench)',
+      accept: 'text/html',
+      'sec-fetch-dest': 'document',
+      cookie: `_ga=GA1.1.1; __client_uat=${now - 60}; __session=${token}; theme=dark`,
+    },
+  });
