@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { createAuthenticateRequest } from '@clerk/auth-state';
 import { createClerkClient } from 'clerk-backend-3';
-import { compare, rsaFixture, signedInPageRequest } from './lib.mjs';
+import { compare, rsaFixture } from './lib.mjs';
 
 const fixture = rsaFixture();
 const { publicPem, now } = fixture;
@@ -23,8 +23,18 @@ const apiUrl = `http://127.0.0.1:${server.address().port}`;
 // Each task walks its own 1200 distinct tokens, more than the verified-token cache holds, so that no task
 // ever verifies a token another task has just verified (they share key sources).
 const requestsFor = prefix =>
-  Array.from({ length: 1200 }, (_, i) => fixture.token({ sid: `${prefix}_${i}`, nbf: now - 10 })).map(token =>
-    signedInPageRequest(token, now),
+  Array.from({ length: 1200 }, (_, i) => fixture.token({ sid: `${prefix}_${i}`, nbf: now - 10 })).map(
+    token =>
+      // A page navigation of a signed-in browser; the same request shape serves both forms.
+      new Request('https://example.com/dashboard', {
+        headers: {
+          host: 'example.com',
+          'user-agent': 'Mozilla/5.0 (bench)',
+          accept: 'text/html',
+          'sec-fetch-dest': 'document',
+          cookie: `_ga=GA1.1.1; __client_uat=${now - 60}; __session=${token}; theme=dark`,
+        },
+      }),
   );
 const walk = task => {
   const requests = requestsFor(`sess_${Math.random().toString(36).slice(2)}`);

@@ -235,15 +235,3 @@ export async function buildWebVerifyToken(outfile) {
     logLevel: 'silent',
   });
 }
-
-/** A page navigation of a signed-in browser carrying `token` (the same request shape serves both call forms). */
-export const signedInPageRequest = (token, now) =>
-  new Request('https://example.com/dashboard', {
-    headers: {
-      host: 'example.com',
-      'user-agent': 'Mozilla/5.0 (bench)',
-      accept: 'text/html',
-      'sec-fetch-dest': 'document',
-      cookie: `_ga=GA1.1.1; __client_uat=${now - 60}; __session=${token}; theme=dark`,
-    },
-  });
