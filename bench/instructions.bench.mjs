@@ -17,7 +17,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildWebVerifyToken, rsaFixture, userJSON } from './lib.mjs';
+import { buildWebVerifyToken, rejecting, rejectionFloors, rsaFixture, userJSON } from './lib.mjs';
 
 const POOL = 3000; // distinct tokens, more than the verified-token cache holds: every walk is a miss
 const WARM_UP = 1000;
@@ -67,11 +67,15 @@ const groups = {
     ['expired', 'bad signature', 'malformed'].map(kind => [
       `verifyToken, ${kind} token rejected (floor: an async function that finds the failure and throws)`,
       {
-        'rejection floor (async)': f => rejecting(rejectionFloors[kind](f), f.rejected[kind]),
+        'rejection floor (async)': f => {
+          const reject = rejecting(rejectionFloors(f.nodeFloor)[kind]);
+          return () => reject(f.rejected[kind]);
+        },
         '@clerk/jwks-resolver verifyToken': async f => {
           const { verifyToken } = await import('@clerk/jwks-resolver');
           const options = { jwtKey: f.publicPem, env: {} };
-          return rejecting(token => verifyToken(token, options), f.rejected[kind]);
+          const reject = rejecting(token => verifyToken(token, options));
+          return () => reject(f.rejected[kind]);
         },
       },
     ]),
@@ -102,29 +106,6 @@ function walking(items, task) {
   let next = 0;
   return () => task(items[next++ % items.length]);
 }
-const rejecting = (verify, token) => () =>
-  Promise.resolve()
-    .then(() => verify(token))
-    .then(
-      () => {
-        throw new Error('a bad token verified');
-      },
-      () => false,
-    );
-const rejectionFloors = {
-  expired: () => async token => {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
-    if (claims.exp * 1000 <= Date.now()) throw new Error('expired');
-    return claims;
-  },
-  'bad signature': f => async token => {
-    if (!f.nodeFloor(token)) throw new Error('bad signature');
-  },
-  malformed: () => async token => {
-    const parts = token.split('.');
-    if (parts.length !== 3 || !/^[\w-]*$/.test(parts[1])) throw new Error('malformed');
-  },
-};
 async function jwksServer(f) {
   const { createServer } = await import('node:http');
   const server = createServer((_req, res) => {

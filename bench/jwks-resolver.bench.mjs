@@ -13,7 +13,7 @@ import { verifyToken as currentVerifyToken } from 'clerk-backend-3';
 import { verifyToken as legacyVerifyToken } from 'clerk-backend-038';
 import { createVerifier } from 'fast-jwt';
 import { createRemoteJWKSet, importSPKI, jwtVerify } from 'jose';
-import { buildWebVerifyToken, bundleSize, compare, rsaFixture } from './lib.mjs';
+import { buildWebVerifyToken, bundleSize, compare, rejecting, rejectionFloors, rsaFixture } from './lib.mjs';
 
 const fixture = rsaFixture();
 const { publicPem, now } = fixture;
@@ -79,28 +79,7 @@ const current = async (token, options) => {
 // The floors: the least work that does what the row measures (see lib.mjs for the node:crypto one).
 const nodeFloor = fixture.nodeFloor;
 const webFloor = fixture.webFloor;
-// Rejection floors are `async` (every contender returns a promise): decode, find the failure, throw.
-const expiredFloor = async token => {
-  const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
-  if (claims.exp * 1000 <= Date.now()) throw new Error('expired');
-  return claims;
-};
-const badSignatureFloor = async token => {
-  if (!nodeFloor(token)) throw new Error('bad signature');
-};
-const malformedFloor = async token => {
-  const parts = token.split('.');
-  if (parts.length !== 3 || !/^[\w-]*$/.test(parts[1])) throw new Error('malformed');
-};
-const rejecting = verify => token =>
-  Promise.resolve()
-    .then(() => verify(token))
-    .then(
-      () => {
-        throw new Error('a bad token verified');
-      },
-      () => false,
-    );
+const floors = rejectionFloors(nodeFloor);
 
 // Request counts (before anything warms the caches they look at). Unknown kids are sent one after another.
 const afterWarmUp = async (warmUp, measure) => {
@@ -220,9 +199,9 @@ const hitRatios = await compare(
 
 const rejectionRows = {};
 for (const [name, token, floor] of [
-  ['expired', expired, expiredFloor],
-  ['bad signature', badSignature, badSignatureFloor],
-  ['malformed', malformed, malformedFloor],
+  ['expired', expired, floors.expired],
+  ['bad signature', badSignature, floors['bad signature']],
+  ['malformed', malformed, floors.malformed],
 ]) {
   rejectionRows[name] = await compare(
     `verifyToken, ${name} token rejected (floor: an async function that finds the failure and throws)`,

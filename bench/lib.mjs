@@ -235,3 +235,33 @@ export async function buildWebVerifyToken(outfile) {
     logLevel: 'silent',
   });
 }
+
+/**
+ * The rejection floors, `async` like every contender (each returns a promise): decode, find the failure
+ * (`exp` passed, a signature `nodeFloor` refuses, a segment that is not base64url), throw.
+ */
+export const rejectionFloors = nodeFloor => ({
+  expired: async token => {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+    if (claims.exp * 1000 <= Date.now()) throw new Error('expired');
+    return claims;
+  },
+  'bad signature': async token => {
+    if (!nodeFloor(token)) throw new Error('bad signature');
+  },
+  malformed: async token => {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !/^[\w-]*$/.test(parts[1])) throw new Error('malformed');
+  },
+});
+
+/** `verify` as a task that must reject: it settles to `false`, and a token that verifies throws. */
+export const rejecting = verify => token =>
+  Promise.resolve()
+    .then(() => verify(token))
+    .then(
+      () => {
+        throw new Error('a bad token verified');
+      },
+      () => false,
+    );
