@@ -4,11 +4,13 @@ import type { AuthStateApiClient } from '../api-client';
 import { constants, DEFAULT_API_URL, DEFAULT_API_VERSION } from '../constants';
 import { isDevelopmentSecretKey, isProductionSecretKey } from '../lib/instance-type';
 import { frontendApiOf } from '../lib/publishable-key';
-import { parseCookieHeader } from '../request/cookies';
+import { parseCookies } from '../request/cookies';
 import { type RequestHeaders, readHeaders } from '../request/headers';
 import type { AuthenticateRequestOptions, NormalizedOptions } from './options';
 
 const { Cookies } = constants;
+// The only two cookies the 0.x form reads, found in one pass over the `Cookie` header.
+const SESSION_COOKIES = [Cookies.Session, Cookies.ClientUat];
 
 /** The rejection for a request whose headers have no `get()`: a Node `IncomingMessage`, most likely. */
 export const NOT_A_FETCH_REQUEST =
@@ -65,6 +67,7 @@ export function readRequest(call: AuthenticateRequestOptions, instance: Instance
   if (frontendApi) deprecated('frontendApi', 'Use `publishableKey` instead.');
   if (apiKey) deprecated('apiKey', 'Use `secretKey` instead.');
   const headers = request ? readHeaders(request.headers) : undefined;
+  const [sessionCookie, clientUatCookie] = parseCookies(headers?.cookie, SESSION_COOKIES);
   return {
     request,
     secretKey,
@@ -103,9 +106,8 @@ export function readRequest(call: AuthenticateRequestOptions, instance: Instance
     headerToken: headers
       ? (call.headerToken || headers.authorization)?.replace('Bearer ', '')
       : call.headerToken,
-    // The only two cookies the 0.x form reads, each found without a map of them all.
-    cookieToken: call.cookieToken || parseCookieHeader(headers?.cookie, Cookies.Session),
-    clientUat: call.clientUat || parseCookieHeader(headers?.cookie, Cookies.ClientUat),
+    cookieToken: call.cookieToken || sessionCookie,
+    clientUat: call.clientUat || clientUatCookie,
     origin: requestValue(call.origin, headers, headers?.origin),
     host: requestValue(call.host, headers, headers?.host),
     forwardedHost: requestValue(call.forwardedHost, headers, headers?.forwardedHost),

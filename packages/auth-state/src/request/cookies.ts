@@ -15,34 +15,17 @@ function pairValue(header: string, eq: number, end: number): string {
   return decodeOnce(value);
 }
 
-/**
- * Reads one cookie of a `Cookie` header: `;`-separated pairs, split at their first `=`, the name trimmed (a pair
- * without `=` is skipped); the first pair with that name wins, a quoted value is unquoted, the value is
- * percent-decoded once; `undefined` when there is none. The pass stops at that pair. One pass with `indexOf`, no
- * array of pairs (it runs on every request); `eq` is the next `=` at or after `start`, so that the pass stays
- * linear.
- */
-export function parseCookieHeader(header: string | null | undefined, name: string): string | undefined {
-  let eq = -1;
-  for (let start = 0; header && start <= header.length; ) {
-    let end = header.indexOf(';', start);
-    if (end < 0) end = header.length;
-    if (eq < start) eq = header.indexOf('=', start);
-    if (eq < 0) break;
-    if (eq < end && header.slice(start, eq).trim() === name) return pairValue(header, eq, end);
-    start = end + 1;
-  }
-  return undefined;
-}
-
 // Whether a UTF-16 code unit is one that `String.prototype.trim` removes (`\s`): ASCII by hand, the rest by `\s`.
 const isTrimmed = (code: number): boolean =>
   code <= 32 ? code === 32 || (code >= 9 && code <= 13) : code >= 128 && /\s/.test(String.fromCharCode(code));
 
 /**
- * `parseCookieHeader` for several names in one pass: the value of each name (same index), by the same rules
- * (the first pair with a name wins), `undefined` for a name with no pair. Pair names are compared in place (no
- * string per pair), and only these names' values are unquoted and decoded: the header's other cookies cost a scan.
+ * Reads the named cookies of a `Cookie` header in one pass: `;`-separated pairs, split at their first `=`, the
+ * name trimmed as `String.prototype.trim` does (a pair without `=` or without a name is skipped); the first pair
+ * with a name wins, a quoted value is unquoted, the value is percent-decoded once. The value of each name at its
+ * index, `undefined` for a name with no pair. One pass with `indexOf`, no array of pairs (it runs on every
+ * request; `eq` is the next `=` at or after `start`, so that the pass stays linear); pair names are compared in
+ * place (no string per pair), and only these names' values are unquoted and decoded.
  */
 export function parseCookies(
   header: string | null | undefined,

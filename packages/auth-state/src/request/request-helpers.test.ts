@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildRequestUrl, createIsomorphicRequest } from '../index';
-import { parseCookieHeader, parseCookies } from './cookies';
+import { parseCookies } from './cookies';
 import { buildOrigin, isBrowserUserAgent, isCrossOrigin } from './origin';
 
 describe('buildOrigin', () => {
@@ -149,7 +149,7 @@ describe('isBrowserUserAgent', () => {
   });
 });
 
-describe('parseCookieHeader', () => {
+describe('parseCookies', () => {
   const ALL = ['a', 'b', 'c', 'd', 'e', 'f', 'junk', ''];
 
   it('takes the first duplicate, unquotes, decodes once, keeps malformed values raw', () => {
@@ -198,18 +198,19 @@ describe('parseCookieHeader', () => {
     expect(parseCookies('\u0085__session=x; __session=y', names)[0]).toBe('y');
   });
 
-  it('with a name, reads one cookie: the first occurrence, unquoted and decoded, or undefined', () => {
+  it('with one name, reads one cookie: the first occurrence, unquoted and decoded, or undefined', () => {
+    const readOne = (header: string | null, name: string) => parseCookies(header, [name])[0];
     const header = 'a=1; __session=s%41; x=2; __client_uat=5; __session=later; __client_uat=6';
-    expect(parseCookieHeader(header, '__session')).toBe('sA');
-    expect(parseCookieHeader(header, '__client_uat')).toBe('5');
-    expect(parseCookieHeader(header, 'x')).toBe('2');
-    expect(parseCookieHeader(header, 'missing')).toBeUndefined();
-    expect(parseCookieHeader(' __session = "q v" ;__session=b', '__session')).toBe('q v');
-    expect(parseCookieHeader('__session; __session=b', '__session')).toBe('b');
-    expect(parseCookieHeader('x=__session=a; __session=b', '__session')).toBe('b');
-    expect(parseCookieHeader('__sessionx=a; __session=', '__session')).toBe('');
-    expect(parseCookieHeader(null, '__session')).toBeUndefined();
-    expect(parseCookieHeader('', '__session')).toBeUndefined();
+    expect(readOne(header, '__session')).toBe('sA');
+    expect(readOne(header, '__client_uat')).toBe('5');
+    expect(readOne(header, 'x')).toBe('2');
+    expect(readOne(header, 'missing')).toBeUndefined();
+    expect(readOne(' __session = "q v" ;__session=b', '__session')).toBe('q v');
+    expect(readOne('__session; __session=b', '__session')).toBe('b');
+    expect(readOne('x=__session=a; __session=b', '__session')).toBe('b');
+    expect(readOne('__sessionx=a; __session=', '__session')).toBe('');
+    expect(readOne(null, '__session')).toBeUndefined();
+    expect(readOne('', '__session')).toBeUndefined();
   });
 
   it('matches the rule pair by pair on arbitrary headers', () => {
@@ -253,7 +254,7 @@ describe('parseCookieHeader', () => {
         header => {
           const cookies = new Map(byRule(header));
           const names = ['a', 'b', 'ab', 'a b', 'é'];
-          for (const name of names) expect(parseCookieHeader(header, name)).toBe(cookies.get(name));
+          for (const name of names) expect(parseCookies(header, [name])).toEqual([cookies.get(name)]);
           expect(parseCookies(header, names)).toEqual(names.map(name => cookies.get(name)));
         },
       ),
