@@ -10,9 +10,11 @@
 // the same (key generation draws random primes; signing 3,000 tokens under valgrind would take minutes). The
 // children run with `--single-threaded`: V8 then compiles and collects on the main thread when a count or an
 // allocation asks for it, not whenever a background thread gets its turn, so the same calls count the same.
-// Request flows (authenticateRequest) are not counted here: they allocate enough that one major collection more
-// or less in either child moves the difference by 100 M instructions, and the same row came out anywhere from
-// 0.75x to 1.46x the floor (once below the floor, which no flow can be); the CPU-time benches measure them.
+// Request flows (authenticateRequest) allocate some kilobytes a call: with the default young generation a
+// collection more or less in either child moved the difference by up to 100 M instructions (the same row came out
+// anywhere from 0.75x to 1.46x the floor). Their children get a fixed 64 MB young generation instead, which the
+// counted calls do not fill, so that the only collections are the two `gc()` calls around them.
+// `INSTRUCTIONS_ONLY=<text>` counts only the groups whose title contains the text (`cookie`: the flows).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -26,8 +28,14 @@ const LONG = 1300;
 // The deserializer is some thousand instructions a call: more calls, so that one call's count is well above
 // the run-to-run difference of the JIT's background work.
 const CHEAP = { warmUp: 30_000, short: 20_000, long: 120_000 };
+// The flows' young generation (MB per semi-space): LONG calls of a flow allocate well under it.
+const YOUNG_GENERATION = ['--min-semi-space-size=64', '--max-semi-space-size=64'];
 
 const secretKey = 'sk_live_bench';
+// the current form needs it; its Frontend API is clerk.example.com, the fixture's issuer
+const publishableKey = 'pk_live_Y2xlcmsuZXhhbXBsZS5jb20k';
+// Valgrind runs Node some 50 times slower: the first JWKS load gets more than its default 5 s.
+const VALGRIND_JWKS_TIMEOUTS = { jwksLoadTimeoutInMs: 300_000, jwksFetchTimeoutInMs: 300_000 };
 
 // Row name -> (fixture) => an async setup giving the function one call runs; every group's first row is its
 // floor. Rows of one group walk the same tokens.
@@ -49,9 +57,7 @@ const groups = {
     'node:crypto floor': f => walking(f.tokens, token => f.nodeFloor(token)),
     '@clerk/jwks-resolver verifyToken (Backend API JWKS)': async f => {
       const { verifyToken } = await import('@clerk/jwks-resolver');
-      // Valgrind runs Node some 50 times slower: the first JWKS load gets more than its default 5 s.
-      const timeouts = { jwksLoadTimeoutInMs: 300_000, jwksFetchTimeoutInMs: 300_000 };
-      const options = { secretKey, apiUrl: await jwksServer(f), env: {}, ...timeouts };
+      const options = { secretKey, apiUrl: await jwksServer(f), env: {}, ...VALGRIND_JWKS_TIMEOUTS };
       return walking(f.tokens, token => verifyToken(token, options));
     },
   },
@@ -80,6 +86,47 @@ const groups = {
       },
     ]),
   ),
+  'authenticateRequest({ request, ...options }), cookie flow, local key, 3,000 distinct tokens (floor: read cookie + node:crypto verify)':
+    {
+      'cookie floor': f => walking(f.tokens.map(cookieRequest(f)), request => cookieFloor(f, request)),
+      '@clerk/auth-state authenticateRequest({ request, ...options })': async f => {
+        const { authenticateRequest } = await import('@clerk/auth-state');
+        const options = { secretKey, jwtKey: f.publicPem, env: {} };
+        return walking(f.tokens.map(cookieRequest(f)), request =>
+          signedIn(authenticateRequest({ request, ...options })),
+        );
+      },
+    },
+  ...Object.fromEntries(
+    ['local key (jwtKey)', 'JWKS steady state'].map(variant => [
+      `authenticateRequest of an instance, signed-in cookie path, ${variant}, 3,000 distinct tokens (floor: read cookie + node:crypto verify)`,
+      {
+        'cookie floor': f =>
+          walking(f.tokens.map(cookieRequest(f, true)), request => cookieFloor(f, request)),
+        ...Object.fromEntries(
+          [
+            ['@clerk/auth-state, 0.x form ({ request })', request => ({ request })],
+            ['@clerk/auth-state, current form (request)', request => request],
+          ].map(([row, argument]) => [
+            row,
+            async f => {
+              const { createAuthenticateRequest } = await import('@clerk/auth-state');
+              const key =
+                variant === 'JWKS steady state'
+                  ? { apiUrl: await jwksServer(f), ...VALGRIND_JWKS_TIMEOUTS }
+                  : { jwtKey: f.publicPem };
+              const { authenticateRequest } = createAuthenticateRequest({
+                options: { secretKey, publishableKey, ...key, env: {} },
+              });
+              return walking(f.tokens.map(cookieRequest(f, true)), request =>
+                signedIn(authenticateRequest(argument(request))),
+              );
+            },
+          ]),
+        ),
+      },
+    ]),
+  ),
   ...Object.fromEntries(
     [
       ['deserialize a User payload (already parsed)', () => userJSON],
@@ -100,6 +147,28 @@ const groups = {
       },
     ]),
   ),
+};
+
+// The requests of auth-state.bench.mjs (the standalone row) and of handshake.bench.mjs (`sec-fetch-dest` too).
+const cookieRequest = (f, navigation) => token =>
+  new Request('https://example.com/dashboard', {
+    headers: {
+      host: 'example.com',
+      'user-agent': 'Mozilla/5.0 (bench)',
+      accept: 'text/html',
+      ...(navigation ? { 'sec-fetch-dest': 'document' } : {}),
+      cookie: `_ga=GA1.1.1; __client_uat=${f.now - 60}; __session=${token}; theme=dark`,
+    },
+  });
+function cookieFloor(f, request) {
+  const cookie = request.headers.get('cookie');
+  const start = cookie.indexOf('__session=') + '__session='.length;
+  return f.nodeFloor(cookie.slice(start, cookie.indexOf(';', start)));
+}
+const signedIn = async promise => {
+  const state = await promise;
+  if (state.status !== 'signed-in')
+    throw new Error(`expected signed-in, got ${state.status} ${state.reason}`);
 };
 
 function walking(items, task) {
@@ -178,6 +247,7 @@ function count(group, row, calls) {
         process.execPath,
         '--single-threaded',
         '--expose-gc',
+        ...(group.startsWith('authenticateRequest') ? YOUNG_GENERATION : []),
         import.meta.filename,
         fixtureFile,
         group,
@@ -199,8 +269,10 @@ function count(group, row, calls) {
 }
 
 // Every (row, calls) pair is one job; as many run at once as the machine has cores.
+const only = process.env.INSTRUCTIONS_ONLY;
 const jobs = [];
 for (const [group, rows] of Object.entries(groups)) {
+  if (only && !group.includes(only)) continue;
   for (const row of Object.keys(rows)) {
     const cheap = group.startsWith('deserialize');
     for (const calls of cheap ? [CHEAP.short, CHEAP.long] : [SHORT, LONG]) jobs.push({ group, row, calls });
@@ -222,6 +294,7 @@ console.log(
   `valgrind ${spawnSync('valgrind', ['--version'], { encoding: 'utf8' }).stdout.trim()}, Node ${process.version}\n`,
 );
 for (const [group, rows] of Object.entries(groups)) {
+  if (only && !group.includes(only)) continue;
   const cheap = group.startsWith('deserialize');
   const [short, long] = cheap ? [CHEAP.short, CHEAP.long] : [SHORT, LONG];
   const perCall = row =>
