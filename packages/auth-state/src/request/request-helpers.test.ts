@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildRequestUrl, createIsomorphicRequest } from '../index';
 import { parseCookies } from './cookies';
+import { readHeaders } from './headers';
 import { buildOrigin, isBrowserUserAgent, isCrossOrigin } from './origin';
 
 describe('buildOrigin', () => {
@@ -260,5 +261,48 @@ describe('parseCookies', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('readHeaders', () => {
+  const request = () =>
+    new Request('https://example.com/', {
+      headers: {
+        Cookie: '__session=t',
+        'X-Forwarded-Host': 'a.example.com, b.example.com',
+        'User-Agent': 'Mozilla/5.0',
+        Origin: '',
+        'Sec-Fetch-Dest': 'document',
+      },
+    });
+
+  it('gives what get() gives for each header, names case-insensitive, an empty value as undefined', () => {
+    expect(readHeaders(request().headers)).toEqual({
+      authorization: undefined,
+      cookie: '__session=t',
+      origin: undefined,
+      host: undefined,
+      forwardedHost: 'a.example.com, b.example.com',
+      forwardedPort: undefined,
+      cloudFrontForwardedProto: undefined,
+      forwardedProto: undefined,
+      referrer: undefined,
+      userAgent: 'Mozilla/5.0',
+      secFetchDest: 'document',
+      accept: undefined,
+    });
+  });
+
+  it('reads a native Headers with get() only, never iterating it (four times the instructions on a new request)', () => {
+    const headers = request().headers;
+    const iterate = () => {
+      throw new Error('iterated');
+    };
+    Object.defineProperties(headers, {
+      forEach: { value: iterate },
+      entries: { value: iterate },
+      [Symbol.iterator]: { value: iterate },
+    });
+    expect(readHeaders(headers).cookie).toBe('__session=t');
   });
 });
