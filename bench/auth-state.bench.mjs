@@ -8,7 +8,7 @@ import { authenticateRequest, createAuthenticateRequest } from '@clerk/auth-stat
 import { verifyToken } from '@clerk/jwks-resolver';
 import { createClerkClient } from 'clerk-backend-3';
 import { Clerk } from 'clerk-backend-038';
-import { compare, rsaFixture } from './lib.mjs';
+import { compare, cookieFloorWith, rsaFixture, signedIn } from './lib.mjs';
 
 const fixture = rsaFixture();
 const { publicPem, now } = fixture;
@@ -50,12 +50,7 @@ const walk = (requests, task) => {
 
 // The floor: the least work that authenticates the request: read the token, one node:crypto verify.
 const verifyRaw = fixture.nodeFloor;
-function cookieFloor(request) {
-  const cookie = request.headers.get('cookie');
-  const start = cookie.indexOf('__session=') + '__session='.length;
-  const end = cookie.indexOf(';', start);
-  return verifyRaw(cookie.slice(start, end === -1 ? undefined : end));
-}
+const cookieFloor = cookieFloorWith(verifyRaw);
 const headerFloor = request => verifyRaw(request.headers.get('authorization').slice('Bearer '.length));
 
 const secretKey = 'sk_live_bench';
@@ -79,12 +74,6 @@ const headerToken = request => request.headers.get('authorization').slice('Beare
 const verified = async promise => {
   if ((await promise).sub !== 'user_1') throw new Error('verifyToken failed');
 };
-const signedIn = async promise => {
-  const state = await promise;
-  if (state.status !== 'signed-in')
-    throw new Error(`expected signed-in, got ${state.status} ${state.reason} ${state.message}`);
-};
-
 // Every task runs a while first, so that no library is measured while the JIT is still warming up.
 const warmUp = async task => {
   for (let i = 0; i < 3000; i++) await task();

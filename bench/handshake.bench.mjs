@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { createAuthenticateRequest } from '@clerk/auth-state';
 import { createClerkClient } from 'clerk-backend-3';
-import { compare, rsaFixture } from './lib.mjs';
+import { compare, cookieFloorWith, rsaFixture, signedIn } from './lib.mjs';
 
 const fixture = rsaFixture();
 const { publicPem, now } = fixture;
@@ -41,17 +41,7 @@ const walk = task => {
   let next = 0;
   return () => task(requests[next++ % requests.length]);
 };
-function floor(request) {
-  const cookie = request.headers.get('cookie');
-  const start = cookie.indexOf('__session=') + '__session='.length;
-  return fixture.nodeFloor(cookie.slice(start, cookie.indexOf(';', start)));
-}
-const signedIn = async promise => {
-  const state = await promise;
-  if (state.status !== 'signed-in')
-    throw new Error(`expected signed-in, got ${state.status} ${state.reason}`);
-};
-
+const floor = cookieFloorWith(fixture.nodeFloor);
 const variants = {
   local: { secretKey, publishableKey, jwtKey: publicPem },
   remote: { secretKey, publishableKey, apiUrl },

@@ -19,7 +19,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildWebVerifyToken, rejecting, rejectionFloors, rsaFixture, userJSON } from './lib.mjs';
+import {
+  buildWebVerifyToken,
+  cookieFloorWith,
+  rejecting,
+  rejectionFloors,
+  rsaFixture,
+  signedIn,
+  userJSON,
+} from './lib.mjs';
 
 const POOL = 3000; // distinct tokens, more than the verified-token cache holds: every walk is a miss
 const WARM_UP = 1000;
@@ -88,7 +96,7 @@ const groups = {
   ),
   'authenticateRequest({ request, ...options }), cookie flow, local key, 3,000 distinct tokens (floor: read cookie + node:crypto verify)':
     {
-      'cookie floor': f => walking(f.tokens.map(cookieRequest(f)), request => cookieFloor(f, request)),
+      'cookie floor': f => walking(f.tokens.map(cookieRequest(f)), cookieFloorWith(f.nodeFloor)),
       '@clerk/auth-state authenticateRequest({ request, ...options })': async f => {
         const { authenticateRequest } = await import('@clerk/auth-state');
         const options = { secretKey, jwtKey: f.publicPem, env: {} };
@@ -101,8 +109,7 @@ const groups = {
     ['local key (jwtKey)', 'JWKS steady state'].map(variant => [
       `authenticateRequest of an instance, signed-in cookie path, ${variant}, 3,000 distinct tokens (floor: read cookie + node:crypto verify)`,
       {
-        'cookie floor': f =>
-          walking(f.tokens.map(cookieRequest(f, true)), request => cookieFloor(f, request)),
+        'cookie floor': f => walking(f.tokens.map(cookieRequest(f, true)), cookieFloorWith(f.nodeFloor)),
         ...Object.fromEntries(
           [
             ['@clerk/auth-state, 0.x form ({ request })', request => ({ request })],
@@ -160,17 +167,6 @@ const cookieRequest = (f, navigation) => token =>
       cookie: `_ga=GA1.1.1; __client_uat=${f.now - 60}; __session=${token}; theme=dark`,
     },
   });
-function cookieFloor(f, request) {
-  const cookie = request.headers.get('cookie');
-  const start = cookie.indexOf('__session=') + '__session='.length;
-  return f.nodeFloor(cookie.slice(start, cookie.indexOf(';', start)));
-}
-const signedIn = async promise => {
-  const state = await promise;
-  if (state.status !== 'signed-in')
-    throw new Error(`expected signed-in, got ${state.status} ${state.reason}`);
-};
-
 function walking(items, task) {
   let next = 0;
   return () => task(items[next++ % items.length]);

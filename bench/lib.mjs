@@ -255,6 +255,21 @@ export const rejectionFloors = nodeFloor => ({
   },
 });
 
+/** The cookie flows' floor: the `__session` cookie read from the request's `Cookie` header, then `nodeFloor`. */
+export const cookieFloorWith = nodeFloor => request => {
+  const cookie = request.headers.get('cookie');
+  const start = cookie.indexOf('__session=') + '__session='.length;
+  const end = cookie.indexOf(';', start);
+  return nodeFloor(cookie.slice(start, end === -1 ? undefined : end));
+};
+
+/** Awaits a request state and throws unless it is signed in: a task that failed quietly would look fast. */
+export const signedIn = async promise => {
+  const state = await promise;
+  if (state.status !== 'signed-in')
+    throw new Error(`expected signed-in, got ${state.status} ${state.reason} ${state.message}`);
+};
+
 /** `verify` as a task that must reject: it settles to `false`, and a token that verifies throws. */
 export const rejecting = verify => token =>
   Promise.resolve()

@@ -7,7 +7,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { createAuthenticateRequest, verifyMachineAuthToken } from '@clerk/auth-state';
 import { createClerkClient } from 'clerk-backend-3';
 import * as current from 'clerk-backend-3/internal';
-import { compare, rsaFixture } from './lib.mjs';
+import { compare, rsaFixture, signedIn } from './lib.mjs';
 
 const fixture = rsaFixture();
 const { publicPem, now, privateKey } = fixture;
@@ -96,11 +96,6 @@ const ours = createAuthenticateRequest({
   options: { secretKey, jwtKey: publicPem, env: {} },
 }).authenticateRequest;
 const theirsClient = createClerkClient({ secretKey, publishableKey, jwtKey: publicPem });
-const signedIn = async promise => {
-  const state = await promise;
-  if (state.status !== 'signed-in')
-    throw new Error(`expected signed-in, got ${state.status} ${state.reason}`);
-};
 const verified = async promise => {
   const result = await promise;
   if (result.errors) throw new Error(`verification failed: ${result.errors[0].message}`);
