@@ -16,10 +16,10 @@ describe('bundle size budgets', () => {
   // auth objects (1.8 KiB) added to the 0.x form and every operation of the newest spec, the bundle measures
   // 40.05 KiB (41,016 B) after the integration fixes and option plumbing, and no feature or check can go. The
   // speed round of issues 16-18 (one-pass header reading, failures as data in the verifier, options built once
-  // per instance, then-chains) added about 0.7 KiB: 40.72 KiB (41,701 B); 41,706 B after the third round,
-  // 41,894 B after the fourth (the one-pass cookie reader of both call forms), 41,852 B after the fifth (request
-  // headers read with get() only). The budget is that size rounded up to the half KiB (3.x's createClerkClient
-  // measures 39.98 KiB). bench/README.md (umbrella bundle budgets) lists the bytes.
+  // per instance, then-chains) added about 0.7 KiB: 40.72 KiB (41,701 B), 41,706 B after the third round, 41,894 B after the fourth (the one-pass cookie
+  // reader of both call forms). The
+  // budget is that size rounded up to the half KiB (3.x's createClerkClient measures 39.98 KiB). bench/README.md
+  // (umbrella bundle budgets) lists the bytes.
   it('Clerk, with every Backend API group and request authentication, stays within 41 KB gzip', async () => {
     const report = await bundle("export { Clerk } from '../dist/index.js';");
     expect(Object.keys(report.inputs).some(path => path.includes('bapi-client'))).toBe(true);

@@ -265,44 +265,39 @@ describe('parseCookies', () => {
 });
 
 describe('readHeaders', () => {
-  const request = () =>
-    new Request('https://example.com/', {
-      headers: {
-        Cookie: '__session=t',
-        'X-Forwarded-Host': 'a.example.com, b.example.com',
-        'User-Agent': 'Mozilla/5.0',
-        Origin: '',
-        'Sec-Fetch-Dest': 'document',
-      },
+  const headers = () =>
+    new Headers({
+      Cookie: '__session=t',
+      'X-Forwarded-Host': 'a.example.com, b.example.com',
+      'User-Agent': 'Mozilla/5.0',
+      Origin: '',
+      'Sec-Fetch-Dest': 'document',
     });
+  const expected = {
+    authorization: undefined,
+    cookie: '__session=t',
+    origin: undefined,
+    host: undefined,
+    forwardedHost: 'a.example.com, b.example.com',
+    forwardedPort: undefined,
+    cloudFrontForwardedProto: undefined,
+    forwardedProto: undefined,
+    referrer: undefined,
+    userAgent: 'Mozilla/5.0',
+    secFetchDest: 'document',
+    accept: undefined,
+  };
 
-  it('gives what get() gives for each header, names case-insensitive, an empty value as undefined', () => {
-    expect(readHeaders(request().headers)).toEqual({
-      authorization: undefined,
-      cookie: '__session=t',
-      origin: undefined,
-      host: undefined,
-      forwardedHost: 'a.example.com, b.example.com',
-      forwardedPort: undefined,
-      cloudFrontForwardedProto: undefined,
-      forwardedProto: undefined,
-      referrer: undefined,
-      userAgent: 'Mozilla/5.0',
-      secFetchDest: 'document',
-      accept: undefined,
-    });
+  it('gives what get() gives for each header of a native Headers, an empty value as undefined', () => {
+    expect(readHeaders(new Request('https://example.com/', { headers: headers() }).headers)).toEqual(
+      expected,
+    );
   });
 
-  it('reads a native Headers with get() only, never iterating it (four times the instructions on a new request)', () => {
-    const headers = request().headers;
-    const iterate = () => {
-      throw new Error('iterated');
-    };
-    Object.defineProperties(headers, {
-      forEach: { value: iterate },
-      entries: { value: iterate },
-      [Symbol.iterator]: { value: iterate },
-    });
-    expect(readHeaders(headers).cookie).toBe('__session=t');
+  it('gives the same for any other object with get() (a polyfill, a subclass)', () => {
+    const native = headers();
+    expect(readHeaders({ get: (name: string) => native.get(name) })).toEqual(expected);
+    class Subclass extends Headers {}
+    expect(readHeaders(new Subclass(native))).toEqual(expected);
   });
 });
