@@ -126,6 +126,35 @@ describe('resource constructors and field tables', () => {
       expect(usesTable(name), name).toBe(true);
   });
 
+  it('fill User from a function into class fields (its constructor stays small enough for V8 to inline), and no other class', () => {
+    const source = readFileSync(new URL('../src/generated/resources.ts', import.meta.url), 'utf8');
+    expect(source.match(/\nfunction fill\w+\(/g)).toEqual(['\nfunction fillUser(']);
+    // a class field exists before the constructor runs: an instance of an empty JSON has every field, undefined
+    const user = new resources.User({} as never) as unknown as Record<string, unknown>;
+    expect(Object.hasOwn(user, 'birthday')).toBe(true);
+    expect(user.birthday).toBeUndefined();
+    expect(user.emailAddresses).toEqual([]);
+  });
+
+  it('give every class a fromJSON bound to it, as in 0.x (`list.map(User.fromJSON)` builds users)', () => {
+    const unbound: string[] = [];
+    for (const [name, cls] of Object.entries(classes)) {
+      if (typeof cls !== 'function' || !Object.hasOwn(cls, 'fromJSON')) continue;
+      const { fromJSON } = cls;
+      const [instance] = [{ id: 'x_1' }].map(fromJSON);
+      if (!(instance instanceof cls) || Object.getPrototypeOf(instance) !== cls.prototype) unbound.push(name);
+    }
+    expect(Object.keys(classes).filter(name => typeof classes[name] === 'function').length).toBeGreaterThan(
+      80,
+    );
+    expect(unbound).toEqual([]);
+    const [user] = [{ id: 'user_1', first_name: 'Ada' }].map(
+      resources.User.fromJSON as (json: object) => any,
+    );
+    expect(user).toBeInstanceOf(resources.User);
+    expect(user.firstName).toBe('Ada');
+  });
+
   it('give every class exactly its spec fields, in spec order, each read from its own key', () => {
     const mismatched: string[] = [];
     for (const cls of Object.values(model.classes) as any[]) {

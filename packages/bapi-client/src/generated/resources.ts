@@ -47,9 +47,7 @@ export class ActorToken {
     assignFields(this, json, 'id status user_id actor token url created_at updated_at');
   }
   /** A `ActorToken` built from its Backend API JSON (`new ActorToken(json)`). */
-  static fromJSON(json: ActorTokenJSON): ActorToken {
-    return new ActorToken(json);
-  }
+  static fromJSON = (json: ActorTokenJSON): ActorToken => new this(json);
 }
 
 export interface AdminPortalLinkTokenJSON {
@@ -116,9 +114,7 @@ export class AdminPortalLinkToken {
     assignFields(this, json, 'id admin_portal_link_id instance_id organization_id it_contact_id scopes token revoked revocation_reason expired expiration created_at updated_at');
   }
   /** A `AdminPortalLinkToken` built from its Backend API JSON (`new AdminPortalLinkToken(json)`). */
-  static fromJSON(json: AdminPortalLinkTokenJSON): AdminPortalLinkToken {
-    return new AdminPortalLinkToken(json);
-  }
+  static fromJSON = (json: AdminPortalLinkTokenJSON): AdminPortalLinkToken => new this(json);
 }
 
 export interface AgentTaskJSON {
@@ -149,9 +145,7 @@ export class AgentTask {
     assignFields(this, json, 'agent_id agent_task_id task_id url');
   }
   /** A `AgentTask` built from its Backend API JSON (`new AgentTask(json)`). */
-  static fromJSON(json: AgentTaskJSON): AgentTask {
-    return new AgentTask(json);
-  }
+  static fromJSON = (json: AgentTaskJSON): AgentTask => new this(json);
 }
 
 export interface AllowlistIdentifierJSON {
@@ -201,9 +195,7 @@ export class AllowlistIdentifier {
     this.updatedAt = json.updated_at;
   }
   /** A `AllowlistIdentifier` built from its Backend API JSON (`new AllowlistIdentifier(json)`). */
-  static fromJSON(json: AllowlistIdentifierJSON): AllowlistIdentifier {
-    return new AllowlistIdentifier(json);
-  }
+  static fromJSON = (json: AllowlistIdentifierJSON): AllowlistIdentifier => new this(json);
 }
 
 export interface APIKeyJSON {
@@ -282,9 +274,7 @@ export class APIKey {
     assignFields(this, json, 'id type subject name description claims scopes revoked revocation_reason expired expiration created_by last_used_at created_at updated_at secret');
   }
   /** A `APIKey` built from its Backend API JSON (`new APIKey(json)`). */
-  static fromJSON(json: APIKeyJSON): APIKey {
-    return new APIKey(json);
-  }
+  static fromJSON = (json: APIKeyJSON): APIKey => new this(json);
 }
 
 export interface BillingPaymentAttemptJSON {
@@ -387,9 +377,7 @@ export class BillingPaymentAttempt {
     assignFields(this, json, 'id payment_id instance_id charge_type payee_id payee payer_id payer:n0 subscription_item_id subscription_item amount totals payment_method_id payment_method:n1 statement_id gateway_external_id gateway_external_url status paid_at failed_at created_at updated_at', CommercePayerResponse, CommercePaymentMethodResponse);
   }
   /** A `BillingPaymentAttempt` built from its Backend API JSON (`new BillingPaymentAttempt(json)`). */
-  static fromJSON(json: BillingPaymentAttemptJSON): BillingPaymentAttempt {
-    return new BillingPaymentAttempt(json);
-  }
+  static fromJSON = (json: BillingPaymentAttemptJSON): BillingPaymentAttempt => new this(json);
 }
 
 export interface BillingPriceResponseJSON {
@@ -456,9 +444,7 @@ export class BillingPriceResponse {
     assignFields(this, json, 'id plan_id instance_id currency currency_symbol amount annual_monthly_amount fee annual_monthly_fee description is_default created_at supported_billing_periods');
   }
   /** A `BillingPriceResponse` built from its Backend API JSON (`new BillingPriceResponse(json)`). */
-  static fromJSON(json: BillingPriceResponseJSON): BillingPriceResponse {
-    return new BillingPriceResponse(json);
-  }
+  static fromJSON = (json: BillingPriceResponseJSON): BillingPriceResponse => new this(json);
 }
 
 export interface BillingStatementJSON {
@@ -501,9 +487,7 @@ export class BillingStatement {
     assignFields(this, json, 'id instance_id timestamp payer:n0 status totals groups', CommercePayerResponse);
   }
   /** A `BillingStatement` built from its Backend API JSON (`new BillingStatement(json)`). */
-  static fromJSON(json: BillingStatementJSON): BillingStatement {
-    return new BillingStatement(json);
-  }
+  static fromJSON = (json: BillingStatementJSON): BillingStatement => new this(json);
 }
 
 export interface BlocklistIdentifierJSON {
@@ -542,9 +526,7 @@ export class BlocklistIdentifier {
     assignFields(this, json, 'id identifier identifier_type instance_id created_at updated_at');
   }
   /** A `BlocklistIdentifier` built from its Backend API JSON (`new BlocklistIdentifier(json)`). */
-  static fromJSON(json: BlocklistIdentifierJSON): BlocklistIdentifier {
-    return new BlocklistIdentifier(json);
-  }
+  static fromJSON = (json: BlocklistIdentifierJSON): BlocklistIdentifier => new this(json);
 }
 
 export interface ClientJSON {
@@ -604,9 +586,7 @@ export class Client {
     this.createdAt = json.created_at;
   }
   /** A `Client` built from its Backend API JSON (`new Client(json)`). */
-  static fromJSON(json: ClientJSON): Client {
-    return new Client(json);
-  }
+  static fromJSON = (json: ClientJSON): Client => new this(json);
 }
 
 export interface CommerceCreditBalanceResponseJSON {
@@ -623,9 +603,7 @@ export class CommerceCreditBalanceResponse {
     assignFields(this, json, 'balance');
   }
   /** A `CommerceCreditBalanceResponse` built from its Backend API JSON (`new CommerceCreditBalanceResponse(json)`). */
-  static fromJSON(json: CommerceCreditBalanceResponseJSON): CommerceCreditBalanceResponse {
-    return new CommerceCreditBalanceResponse(json);
-  }
+  static fromJSON = (json: CommerceCreditBalanceResponseJSON): CommerceCreditBalanceResponse => new this(json);
 }
 
 export interface CommerceCreditLedgerResponseJSON {
@@ -666,9 +644,7 @@ export class CommerceCreditLedgerResponse {
     assignFields(this, json, 'id payer_id amount source_type source_id note created_at');
   }
   /** A `CommerceCreditLedgerResponse` built from its Backend API JSON (`new CommerceCreditLedgerResponse(json)`). */
-  static fromJSON(json: CommerceCreditLedgerResponseJSON): CommerceCreditLedgerResponse {
-    return new CommerceCreditLedgerResponse(json);
-  }
+  static fromJSON = (json: CommerceCreditLedgerResponseJSON): CommerceCreditLedgerResponse => new this(json);
 }
 
 export interface CommerceDiscountRedemptionResponseJSON {
@@ -749,9 +725,7 @@ export class CommerceDiscountRedemptionResponse {
     assignFields(this, json, 'id subscription_item_id discount_id name source promo_code effect percent_off amount_off amount cycles_remaining cycles_applied status redeemed_at redeemed_by');
   }
   /** A `CommerceDiscountRedemptionResponse` built from its Backend API JSON (`new CommerceDiscountRedemptionResponse(json)`). */
-  static fromJSON(json: CommerceDiscountRedemptionResponseJSON): CommerceDiscountRedemptionResponse {
-    return new CommerceDiscountRedemptionResponse(json);
-  }
+  static fromJSON = (json: CommerceDiscountRedemptionResponseJSON): CommerceDiscountRedemptionResponse => new this(json);
 }
 
 export interface CommercePayerResponseJSON {
@@ -814,9 +788,7 @@ export class CommercePayerResponse {
     assignFields(this, json, 'id instance_id user_id first_name last_name email organization_id organization_name image_url credits_balance created_at updated_at');
   }
   /** A `CommercePayerResponse` built from its Backend API JSON (`new CommercePayerResponse(json)`). */
-  static fromJSON(json: CommercePayerResponseJSON): CommercePayerResponse {
-    return new CommercePayerResponse(json);
-  }
+  static fromJSON = (json: CommercePayerResponseJSON): CommercePayerResponse => new this(json);
 }
 
 export interface CommercePaymentMethodResponseJSON {
@@ -895,9 +867,7 @@ export class CommercePaymentMethodResponse {
     assignFields(this, json, 'id payer_id payment_type is_default gateway gateway_external_id gateway_external_account_id last4 status wallet_type card_type expiry_year expiry_month created_at updated_at is_removable');
   }
   /** A `CommercePaymentMethodResponse` built from its Backend API JSON (`new CommercePaymentMethodResponse(json)`). */
-  static fromJSON(json: CommercePaymentMethodResponseJSON): CommercePaymentMethodResponse {
-    return new CommercePaymentMethodResponse(json);
-  }
+  static fromJSON = (json: CommercePaymentMethodResponseJSON): CommercePaymentMethodResponse => new this(json);
 }
 
 export interface CommercePaymentSourceResponseJSON {
@@ -976,9 +946,7 @@ export class CommercePaymentSourceResponse {
     assignFields(this, json, 'id payer_id payment_method is_default gateway gateway_external_id gateway_external_account_id last4 status wallet_type card_type expiry_year expiry_month created_at updated_at is_removable');
   }
   /** A `CommercePaymentSourceResponse` built from its Backend API JSON (`new CommercePaymentSourceResponse(json)`). */
-  static fromJSON(json: CommercePaymentSourceResponseJSON): CommercePaymentSourceResponse {
-    return new CommercePaymentSourceResponse(json);
-  }
+  static fromJSON = (json: CommercePaymentSourceResponseJSON): CommercePaymentSourceResponse => new this(json);
 }
 
 export interface CommercePlanJSON {
@@ -1109,9 +1077,7 @@ export class CommercePlan {
     assignFields(this, json, 'id name fee annual_monthly_fee annual_fee amount amount_formatted annual_monthly_amount annual_monthly_amount_formatted annual_amount annual_amount_formatted currency_symbol currency description product_id is_default is_recurring publicly_visible has_base_fee payer_type for_payer_type slug avatar_url period interval features:l0 free_trial_enabled free_trial_days unit_prices', FeatureResponse);
   }
   /** A `CommercePlan` built from its Backend API JSON (`new CommercePlan(json)`). */
-  static fromJSON(json: CommercePlanJSON): CommercePlan {
-    return new CommercePlan(json);
-  }
+  static fromJSON = (json: CommercePlanJSON): CommercePlan => new this(json);
 }
 
 export interface CommercePriceTransitionResponseJSON {
@@ -1134,9 +1100,7 @@ export class CommercePriceTransitionResponse {
     assignFields(this, json, 'subscription_item:n0 transition', CommerceSubscriptionItem);
   }
   /** A `CommercePriceTransitionResponse` built from its Backend API JSON (`new CommercePriceTransitionResponse(json)`). */
-  static fromJSON(json: CommercePriceTransitionResponseJSON): CommercePriceTransitionResponse {
-    return new CommercePriceTransitionResponse(json);
-  }
+  static fromJSON = (json: CommercePriceTransitionResponseJSON): CommercePriceTransitionResponse => new this(json);
 }
 
 export interface CommerceSubscriptionJSON {
@@ -1195,9 +1159,7 @@ export class CommerceSubscription {
     assignFields(this, json, 'id instance_id status payer_id created_at updated_at active_at past_due_at subscription_items:l0 next_payment eligible_for_free_trial', CommerceSubscriptionItem);
   }
   /** A `CommerceSubscription` built from its Backend API JSON (`new CommerceSubscription(json)`). */
-  static fromJSON(json: CommerceSubscriptionJSON): CommerceSubscription {
-    return new CommerceSubscription(json);
-  }
+  static fromJSON = (json: CommerceSubscriptionJSON): CommerceSubscription => new this(json);
 }
 
 export interface CommerceSubscriptionItemJSON {
@@ -1328,9 +1290,7 @@ export class CommerceSubscriptionItem {
     assignFields(this, json, 'id instance_id status credit plan_id price_id plan:n0 plan_period payment_source_id payment_source:n1 lifetime_paid amount next_invoice next_payment payer_id payer:n2 is_free_trial period_start period_end proration_date canceled_at past_due_at ended_at created_at updated_at credits payment_method:n3 seats totals', CommercePlan, CommercePaymentSourceResponse, CommercePayerResponse, CommercePaymentMethodResponse);
   }
   /** A `CommerceSubscriptionItem` built from its Backend API JSON (`new CommerceSubscriptionItem(json)`). */
-  static fromJSON(json: CommerceSubscriptionItemJSON): CommerceSubscriptionItem {
-    return new CommerceSubscriptionItem(json);
-  }
+  static fromJSON = (json: CommerceSubscriptionItemJSON): CommerceSubscriptionItem => new this(json);
 }
 
 export interface CookiesJSON {
@@ -1349,9 +1309,7 @@ export class Cookies {
     assignFields(this, json, 'cookies');
   }
   /** A `Cookies` built from its Backend API JSON (`new Cookies(json)`). */
-  static fromJSON(json: CookiesJSON): Cookies {
-    return new Cookies(json);
-  }
+  static fromJSON = (json: CookiesJSON): Cookies => new this(json);
 }
 
 export interface DeletedObjectJSON {
@@ -1387,9 +1345,7 @@ export class DeletedObject {
     this.externalId = json.external_id;
   }
   /** A `DeletedObject` built from its Backend API JSON (`new DeletedObject(json)`). */
-  static fromJSON(json: DeletedObjectJSON): DeletedObject {
-    return new DeletedObject(json);
-  }
+  static fromJSON = (json: DeletedObjectJSON): DeletedObject => new this(json);
 }
 
 export interface DirectoryJSON {
@@ -1464,9 +1420,7 @@ export class Directory {
     assignFields(this, json, 'id name enterprise_connection_id endpoint_url provider enabled group_role_mapping_enabled attribute_mapping custom_attributes api_key created_at updated_at');
   }
   /** A `Directory` built from its Backend API JSON (`new Directory(json)`). */
-  static fromJSON(json: DirectoryJSON): Directory {
-    return new Directory(json);
-  }
+  static fromJSON = (json: DirectoryJSON): Directory => new this(json);
 }
 
 export interface DirectoryGroupRoleMappingJSON {
@@ -1525,9 +1479,7 @@ export class DirectoryGroupRoleMapping {
     assignFields(this, json, 'id directory_id scim_directory_id directory_group_id scim_group_id directory_group_display_name scim_group_display_name role:n0 precedence created_at updated_at', Role);
   }
   /** A `DirectoryGroupRoleMapping` built from its Backend API JSON (`new DirectoryGroupRoleMapping(json)`). */
-  static fromJSON(json: DirectoryGroupRoleMappingJSON): DirectoryGroupRoleMapping {
-    return new DirectoryGroupRoleMapping(json);
-  }
+  static fromJSON = (json: DirectoryGroupRoleMappingJSON): DirectoryGroupRoleMapping => new this(json);
 }
 
 export interface DomainJSON {
@@ -1574,9 +1526,7 @@ export class Domain {
     assignFields(this, json, 'id name is_satellite frontend_api_url accounts_portal_url proxy_url development_origin cname_targets');
   }
   /** A `Domain` built from its Backend API JSON (`new Domain(json)`). */
-  static fromJSON(json: DomainJSON): Domain {
-    return new Domain(json);
-  }
+  static fromJSON = (json: DomainJSON): Domain => new this(json);
 }
 
 export interface EmailJSON {
@@ -1646,9 +1596,7 @@ export class Email {
     this.deliveredByClerk = json.delivered_by_clerk;
   }
   /** A `Email` built from its Backend API JSON (`new Email(json)`). */
-  static fromJSON(json: EmailJSON): Email {
-    return new Email(json);
-  }
+  static fromJSON = (json: EmailJSON): Email => new this(json);
 }
 
 export interface EmailAddressJSON {
@@ -1711,9 +1659,7 @@ export class EmailAddress {
     this.updatedAt = json.updated_at;
   }
   /** A `EmailAddress` built from its Backend API JSON (`new EmailAddress(json)`). */
-  static fromJSON(json: EmailAddressJSON): EmailAddress {
-    return new EmailAddress(json);
-  }
+  static fromJSON = (json: EmailAddressJSON): EmailAddress => new this(json);
 }
 
 export interface EnterpriseAccountJSON {
@@ -1799,9 +1745,7 @@ export class EnterpriseAccount {
     this.lastAuthenticatedAt = json.last_authenticated_at;
   }
   /** A `EnterpriseAccount` built from its Backend API JSON (`new EnterpriseAccount(json)`). */
-  static fromJSON(json: EnterpriseAccountJSON): EnterpriseAccount {
-    return new EnterpriseAccount(json);
-  }
+  static fromJSON = (json: EnterpriseAccountJSON): EnterpriseAccount => new this(json);
 }
 
 export interface EnterpriseConnectionJSON {
@@ -1876,9 +1820,7 @@ export class EnterpriseConnection {
     assignFields(this, json, 'id name provider logo_public_url active domains organization_id sync_user_attributes disable_additional_identifications allow_organization_account_linking custom_attributes saml_connection oauth_config created_at updated_at');
   }
   /** A `EnterpriseConnection` built from its Backend API JSON (`new EnterpriseConnection(json)`). */
-  static fromJSON(json: EnterpriseConnectionJSON): EnterpriseConnection {
-    return new EnterpriseConnection(json);
-  }
+  static fromJSON = (json: EnterpriseConnectionJSON): EnterpriseConnection => new this(json);
 }
 
 export interface EnterpriseConnectionTestRunJSON {
@@ -1921,9 +1863,7 @@ export class EnterpriseConnectionTestRun {
     assignFields(this, json, 'id status connection_type parsed_user_info logs saml oauth created_at');
   }
   /** A `EnterpriseConnectionTestRun` built from its Backend API JSON (`new EnterpriseConnectionTestRun(json)`). */
-  static fromJSON(json: EnterpriseConnectionTestRunJSON): EnterpriseConnectionTestRun {
-    return new EnterpriseConnectionTestRun(json);
-  }
+  static fromJSON = (json: EnterpriseConnectionTestRunJSON): EnterpriseConnectionTestRun => new this(json);
 }
 
 export interface EnterpriseConnectionTestRunResponseJSON {
@@ -1938,9 +1878,7 @@ export class EnterpriseConnectionTestRunResponse {
     assignFields(this, json, 'url');
   }
   /** A `EnterpriseConnectionTestRunResponse` built from its Backend API JSON (`new EnterpriseConnectionTestRunResponse(json)`). */
-  static fromJSON(json: EnterpriseConnectionTestRunResponseJSON): EnterpriseConnectionTestRunResponse {
-    return new EnterpriseConnectionTestRunResponse(json);
-  }
+  static fromJSON = (json: EnterpriseConnectionTestRunResponseJSON): EnterpriseConnectionTestRunResponse => new this(json);
 }
 
 export interface ExternalAccountJSON {
@@ -2060,9 +1998,7 @@ export class ExternalAccount {
     this.#picture = json.avatar_url;
   }
   /** A `ExternalAccount` built from its Backend API JSON (`new ExternalAccount(json)`). */
-  static fromJSON(json: ExternalAccountJSON): ExternalAccount {
-    return new ExternalAccount(json);
-  }
+  static fromJSON = (json: ExternalAccountJSON): ExternalAccount => new this(json);
 }
 
 export interface FeatureResponseJSON {
@@ -2097,9 +2033,7 @@ export class FeatureResponse {
     assignFields(this, json, 'id name description slug avatar_url');
   }
   /** A `FeatureResponse` built from its Backend API JSON (`new FeatureResponse(json)`). */
-  static fromJSON(json: FeatureResponseJSON): FeatureResponse {
-    return new FeatureResponse(json);
-  }
+  static fromJSON = (json: FeatureResponseJSON): FeatureResponse => new this(json);
 }
 
 export interface IdentificationLinkJSON {
@@ -2120,9 +2054,7 @@ export class IdentificationLink {
     this.id = json.id;
   }
   /** A `IdentificationLink` built from its Backend API JSON (`new IdentificationLink(json)`). */
-  static fromJSON(json: IdentificationLinkJSON): IdentificationLink {
-    return new IdentificationLink(json);
-  }
+  static fromJSON = (json: IdentificationLinkJSON): IdentificationLink => new this(json);
 }
 
 export interface IdPOAuthAccessTokenJSON {
@@ -2181,9 +2113,7 @@ export class IdPOAuthAccessToken {
     assignFields(this, json, 'id client_id subject scopes revoked revocation_reason expired expiration created_at updated_at type');
   }
   /** A `IdPOAuthAccessToken` built from its Backend API JSON (`new IdPOAuthAccessToken(json)`). */
-  static fromJSON(json: IdPOAuthAccessTokenJSON): IdPOAuthAccessToken {
-    return new IdPOAuthAccessToken(json);
-  }
+  static fromJSON = (json: IdPOAuthAccessTokenJSON): IdPOAuthAccessToken => new this(json);
 }
 
 export interface InstanceJSON {
@@ -2220,9 +2150,7 @@ export class Instance {
     assignFields(this, json, 'id environment_type allowed_origins workspace_id');
   }
   /** A `Instance` built from its Backend API JSON (`new Instance(json)`). */
-  static fromJSON(json: InstanceJSON): Instance {
-    return new Instance(json);
-  }
+  static fromJSON = (json: InstanceJSON): Instance => new this(json);
 }
 
 export interface InstanceCommunicationJSON {
@@ -2247,9 +2175,7 @@ export class InstanceCommunication {
     assignFields(this, json, 'blocked_country_codes');
   }
   /** A `InstanceCommunication` built from its Backend API JSON (`new InstanceCommunication(json)`). */
-  static fromJSON(json: InstanceCommunicationJSON): InstanceCommunication {
-    return new InstanceCommunication(json);
-  }
+  static fromJSON = (json: InstanceCommunicationJSON): InstanceCommunication => new this(json);
 }
 
 export interface InstanceProtectJSON {
@@ -2282,9 +2208,7 @@ export class InstanceProtect {
     assignFields(this, json, 'rules_enabled specter_enabled checks_bypassed');
   }
   /** A `InstanceProtect` built from its Backend API JSON (`new InstanceProtect(json)`). */
-  static fromJSON(json: InstanceProtectJSON): InstanceProtect {
-    return new InstanceProtect(json);
-  }
+  static fromJSON = (json: InstanceProtectJSON): InstanceProtect => new this(json);
 }
 
 export interface InstanceRestrictionsJSON {
@@ -2319,9 +2243,7 @@ export class InstanceRestrictions {
     assignFields(this, json, 'allowlist blocklist allowlist_blocklist_disabled_on_sign_in block_email_subaddresses block_disposable_email_domains');
   }
   /** A `InstanceRestrictions` built from its Backend API JSON (`new InstanceRestrictions(json)`). */
-  static fromJSON(json: InstanceRestrictionsJSON): InstanceRestrictions {
-    return new InstanceRestrictions(json);
-  }
+  static fromJSON = (json: InstanceRestrictionsJSON): InstanceRestrictions => new this(json);
 }
 
 export interface InstanceSettingsJSON {
@@ -2364,9 +2286,7 @@ export class InstanceSettings {
     assignFields(this, json, 'id restricted_to_allowlist from_email_address progressive_sign_up enhanced_email_deliverability');
   }
   /** A `InstanceSettings` built from its Backend API JSON (`new InstanceSettings(json)`). */
-  static fromJSON(json: InstanceSettingsJSON): InstanceSettings {
-    return new InstanceSettings(json);
-  }
+  static fromJSON = (json: InstanceSettingsJSON): InstanceSettings => new this(json);
 }
 
 export interface InvitationJSON {
@@ -2426,9 +2346,7 @@ export class Invitation {
     this.updatedAt = json.updated_at;
   }
   /** A `Invitation` built from its Backend API JSON (`new Invitation(json)`). */
-  static fromJSON(json: InvitationJSON): Invitation {
-    return new Invitation(json);
-  }
+  static fromJSON = (json: InvitationJSON): Invitation => new this(json);
 }
 
 export interface JWKSJSON {
@@ -2451,9 +2369,7 @@ export class JWKS {
     assignFields(this, json, 'keys');
   }
   /** A `JWKS` built from its Backend API JSON (`new JWKS(json)`). */
-  static fromJSON(json: JWKSJSON): JWKS {
-    return new JWKS(json);
-  }
+  static fromJSON = (json: JWKSJSON): JWKS => new this(json);
 }
 
 export interface JWTTemplateJSON {
@@ -2504,9 +2420,7 @@ export class JWTTemplate {
     assignFields(this, json, 'id name claims lifetime allowed_clock_skew custom_signing_key signing_algorithm created_at updated_at');
   }
   /** A `JWTTemplate` built from its Backend API JSON (`new JWTTemplate(json)`). */
-  static fromJSON(json: JWTTemplateJSON): JWTTemplate {
-    return new JWTTemplate(json);
-  }
+  static fromJSON = (json: JWTTemplateJSON): JWTTemplate => new this(json);
 }
 
 export interface M2MTokenJSON {
@@ -2569,9 +2483,7 @@ export class M2MToken {
     assignFields(this, json, 'id subject claims scopes revoked revocation_reason expired expiration last_used_at created_at updated_at token');
   }
   /** A `M2MToken` built from its Backend API JSON (`new M2MToken(json)`). */
-  static fromJSON(json: M2MTokenJSON): M2MToken {
-    return new M2MToken(json);
-  }
+  static fromJSON = (json: M2MTokenJSON): M2MToken => new this(json);
 }
 
 export interface MachineJSON {
@@ -2618,9 +2530,7 @@ export class Machine {
     assignFields(this, json, 'id name instance_id created_at updated_at default_token_ttl scoped_machines:l0 secret_key', Machine);
   }
   /** A `Machine` built from its Backend API JSON (`new Machine(json)`). */
-  static fromJSON(json: MachineJSON): Machine {
-    return new Machine(json);
-  }
+  static fromJSON = (json: MachineJSON): Machine => new this(json);
 }
 
 export interface MachineScopeJSON {
@@ -2647,9 +2557,7 @@ export class MachineScope {
     assignFields(this, json, 'from_machine_id to_machine_id created_at');
   }
   /** A `MachineScope` built from its Backend API JSON (`new MachineScope(json)`). */
-  static fromJSON(json: MachineScopeJSON): MachineScope {
-    return new MachineScope(json);
-  }
+  static fromJSON = (json: MachineScopeJSON): MachineScope => new this(json);
 }
 
 export interface MachineSecretKeyJSON {
@@ -2668,9 +2576,7 @@ export class MachineSecretKey {
     assignFields(this, json, 'secret');
   }
   /** A `MachineSecretKey` built from its Backend API JSON (`new MachineSecretKey(json)`). */
-  static fromJSON(json: MachineSecretKeyJSON): MachineSecretKey {
-    return new MachineSecretKey(json);
-  }
+  static fromJSON = (json: MachineSecretKeyJSON): MachineSecretKey => new this(json);
 }
 
 export interface OauthAccessTokenJSON {
@@ -2741,9 +2647,7 @@ export class OauthAccessToken {
     this.tokenSecret = json.token_secret;
   }
   /** A `OauthAccessToken` built from its Backend API JSON (`new OauthAccessToken(json)`). */
-  static fromJSON(json: OauthAccessTokenJSON): OauthAccessToken {
-    return new OauthAccessToken(json);
-  }
+  static fromJSON = (json: OauthAccessTokenJSON): OauthAccessToken => new this(json);
 }
 
 export interface OAuthApplicationJSON {
@@ -2842,9 +2746,7 @@ export class OAuthApplication {
     assignFields(this, json, 'id instance_id name client_id client_uri client_image_url dynamically_registered consent_screen_enabled pkce_required public scopes redirect_uris callback_url authorize_url token_fetch_url user_info_url discovery_url token_introspection_url created_at updated_at client_secret');
   }
   /** A `OAuthApplication` built from its Backend API JSON (`new OAuthApplication(json)`). */
-  static fromJSON(json: OAuthApplicationJSON): OAuthApplication {
-    return new OAuthApplication(json);
-  }
+  static fromJSON = (json: OAuthApplicationJSON): OAuthApplication => new this(json);
 }
 
 export interface OAuthApplicationSettingsJSON {
@@ -2901,9 +2803,7 @@ export class OAuthApplicationSettings {
     assignFields(this, json, 'dynamic_oauth_client_registration default_scopes oauth_jwt_access_tokens client_id_metadata_documents_advertised client_id_metadata_documents_only_allow_pre_registered_clients client_id_metadata_documents_block_implicitly_allowed_clients');
   }
   /** A `OAuthApplicationSettings` built from its Backend API JSON (`new OAuthApplicationSettings(json)`). */
-  static fromJSON(json: OAuthApplicationSettingsJSON): OAuthApplicationSettings {
-    return new OAuthApplicationSettings(json);
-  }
+  static fromJSON = (json: OAuthApplicationSettingsJSON): OAuthApplicationSettings => new this(json);
 }
 
 export interface OrganizationJSON {
@@ -3026,9 +2926,7 @@ export class Organization {
     this.#logoUrl = json.logo_url;
   }
   /** A `Organization` built from its Backend API JSON (`new Organization(json)`). */
-  static fromJSON(json: OrganizationJSON): Organization {
-    return new Organization(json);
-  }
+  static fromJSON = (json: OrganizationJSON): Organization => new this(json);
 }
 
 export interface OrganizationDomainJSON {
@@ -3113,9 +3011,7 @@ export class OrganizationDomain {
     assignFields(this, json, 'id organization_id name enrollment_mode affiliation_email_address affiliation_verification ownership_verification verification total_pending_invitations total_pending_suggestions public_organization_data created_at updated_at');
   }
   /** A `OrganizationDomain` built from its Backend API JSON (`new OrganizationDomain(json)`). */
-  static fromJSON(json: OrganizationDomainJSON): OrganizationDomain {
-    return new OrganizationDomain(json);
-  }
+  static fromJSON = (json: OrganizationDomainJSON): OrganizationDomain => new this(json);
 }
 
 export interface OrganizationInvitationJSON {
@@ -3205,9 +3101,7 @@ export class OrganizationInvitation {
     this.publicOrganizationData = json.public_organization_data;
   }
   /** A `OrganizationInvitation` built from its Backend API JSON (`new OrganizationInvitation(json)`). */
-  static fromJSON(json: OrganizationInvitationJSON): OrganizationInvitation {
-    return new OrganizationInvitation(json);
-  }
+  static fromJSON = (json: OrganizationInvitationJSON): OrganizationInvitation => new this(json);
 }
 
 export interface OrganizationMembershipJSON {
@@ -3272,9 +3166,7 @@ export class OrganizationMembership {
     this.updatedAt = json.updated_at;
   }
   /** A `OrganizationMembership` built from its Backend API JSON (`new OrganizationMembership(json)`). */
-  static fromJSON(json: OrganizationMembershipJSON): OrganizationMembership {
-    return new OrganizationMembership(json);
-  }
+  static fromJSON = (json: OrganizationMembershipJSON): OrganizationMembership => new this(json);
 }
 
 export interface OrganizationMembershipPublicUserDataJSON {
@@ -3342,9 +3234,7 @@ export class OrganizationMembershipPublicUserData {
     this.#profileImageUrl = json.profile_image_url;
   }
   /** A `OrganizationMembershipPublicUserData` built from its Backend API JSON (`new OrganizationMembershipPublicUserData(json)`). */
-  static fromJSON(json: OrganizationMembershipPublicUserDataJSON): OrganizationMembershipPublicUserData {
-    return new OrganizationMembershipPublicUserData(json);
-  }
+  static fromJSON = (json: OrganizationMembershipPublicUserDataJSON): OrganizationMembershipPublicUserData => new this(json);
 }
 
 export interface OrganizationSettingsJSON {
@@ -3417,9 +3307,7 @@ export class OrganizationSettings {
     assignFields(this, json, 'enabled max_allowed_memberships max_allowed_roles max_role_sets_allowed max_allowed_domains max_allowed_permissions creator_role admin_delete_enabled domains_enabled slug_disabled domains_enrollment_modes domains_default_role initial_role_set_key');
   }
   /** A `OrganizationSettings` built from its Backend API JSON (`new OrganizationSettings(json)`). */
-  static fromJSON(json: OrganizationSettingsJSON): OrganizationSettings {
-    return new OrganizationSettings(json);
-  }
+  static fromJSON = (json: OrganizationSettingsJSON): OrganizationSettings => new this(json);
 }
 
 export interface PasskeyJSON {
@@ -3454,9 +3342,7 @@ export class Passkey {
     this.verification = toNested(json.verification, Verification);
   }
   /** A `Passkey` built from its Backend API JSON (`new Passkey(json)`). */
-  static fromJSON(json: PasskeyJSON): Passkey {
-    return new Passkey(json);
-  }
+  static fromJSON = (json: PasskeyJSON): Passkey => new this(json);
 }
 
 export interface PermissionJSON {
@@ -3499,9 +3385,7 @@ export class Permission {
     assignFields(this, json, 'id name key description type created_at updated_at');
   }
   /** A `Permission` built from its Backend API JSON (`new Permission(json)`). */
-  static fromJSON(json: PermissionJSON): Permission {
-    return new Permission(json);
-  }
+  static fromJSON = (json: PermissionJSON): Permission => new this(json);
 }
 
 export interface PhoneNumberJSON {
@@ -3566,9 +3450,7 @@ export class PhoneNumber {
     this.updatedAt = json.updated_at;
   }
   /** A `PhoneNumber` built from its Backend API JSON (`new PhoneNumber(json)`). */
-  static fromJSON(json: PhoneNumberJSON): PhoneNumber {
-    return new PhoneNumber(json);
-  }
+  static fromJSON = (json: PhoneNumberJSON): PhoneNumber => new this(json);
 }
 
 export interface ProxyCheckJSON {
@@ -3611,9 +3493,7 @@ export class ProxyCheck {
     assignFields(this, json, 'id domain_id last_run_at proxy_url successful created_at updated_at');
   }
   /** A `ProxyCheck` built from its Backend API JSON (`new ProxyCheck(json)`). */
-  static fromJSON(json: ProxyCheckJSON): ProxyCheck {
-    return new ProxyCheck(json);
-  }
+  static fromJSON = (json: ProxyCheckJSON): ProxyCheck => new this(json);
 }
 
 export interface RedirectUrlJSON {
@@ -3648,9 +3528,7 @@ export class RedirectUrl {
     this.updatedAt = json.updated_at;
   }
   /** A `RedirectUrl` built from its Backend API JSON (`new RedirectUrl(json)`). */
-  static fromJSON(json: RedirectUrlJSON): RedirectUrl {
-    return new RedirectUrl(json);
-  }
+  static fromJSON = (json: RedirectUrlJSON): RedirectUrl => new this(json);
 }
 
 export interface RoleJSON {
@@ -3697,9 +3575,7 @@ export class Role {
     assignFields(this, json, 'id name key description is_creator_eligible permissions:l0 created_at updated_at', Permission);
   }
   /** A `Role` built from its Backend API JSON (`new Role(json)`). */
-  static fromJSON(json: RoleJSON): Role {
-    return new Role(json);
-  }
+  static fromJSON = (json: RoleJSON): Role => new this(json);
 }
 
 export interface RoleSetJSON {
@@ -3758,9 +3634,7 @@ export class RoleSet {
     assignFields(this, json, 'id name key description roles:l0 default_role:n0 creator_role:n0 type role_set_migration:n1 created_at updated_at', RoleSetItem, RoleSetMigration);
   }
   /** A `RoleSet` built from its Backend API JSON (`new RoleSet(json)`). */
-  static fromJSON(json: RoleSetJSON): RoleSet {
-    return new RoleSet(json);
-  }
+  static fromJSON = (json: RoleSetJSON): RoleSet => new this(json);
 }
 
 export interface RoleSetItemJSON {
@@ -3807,9 +3681,7 @@ export class RoleSetItem {
     assignFields(this, json, 'id name key description members_count has_members created_at updated_at');
   }
   /** A `RoleSetItem` built from its Backend API JSON (`new RoleSetItem(json)`). */
-  static fromJSON(json: RoleSetItemJSON): RoleSetItem {
-    return new RoleSetItem(json);
-  }
+  static fromJSON = (json: RoleSetItemJSON): RoleSetItem => new this(json);
 }
 
 export interface RoleSetMigrationJSON {
@@ -3876,9 +3748,7 @@ export class RoleSetMigration {
     assignFields(this, json, 'id organization_id instance_id source_role_set_id dest_role_set_id trigger_type status migrated_members mappings started_at completed_at created_at updated_at');
   }
   /** A `RoleSetMigration` built from its Backend API JSON (`new RoleSetMigration(json)`). */
-  static fromJSON(json: RoleSetMigrationJSON): RoleSetMigration {
-    return new RoleSetMigration(json);
-  }
+  static fromJSON = (json: RoleSetMigrationJSON): RoleSetMigration => new this(json);
 }
 
 export interface SAMLAccountJSON {
@@ -3948,9 +3818,7 @@ export class SAMLAccount {
     this.samlConnection = json.saml_connection;
   }
   /** A `SAMLAccount` built from its Backend API JSON (`new SAMLAccount(json)`). */
-  static fromJSON(json: SAMLAccountJSON): SAMLAccount {
-    return new SAMLAccount(json);
-  }
+  static fromJSON = (json: SAMLAccountJSON): SAMLAccount => new this(json);
 }
 
 export interface SAMLConnectionJSON {
@@ -4093,9 +3961,7 @@ export class SAMLConnection {
     assignFields(this, json, 'id name domain domains idp_entity_id idp_sso_url idp_certificate idp_certificate_issued_at idp_certificate_expires_at idp_metadata_url idp_metadata acs_url sp_entity_id sp_metadata_url organization_id attribute_mapping active provider user_count sync_user_attributes allow_subdomains allow_idp_initiated disable_additional_identifications allow_organization_account_linking force_authn login_hint enterprise_connection_id created_at updated_at');
   }
   /** A `SAMLConnection` built from its Backend API JSON (`new SAMLConnection(json)`). */
-  static fromJSON(json: SAMLConnectionJSON): SAMLConnection {
-    return new SAMLConnection(json);
-  }
+  static fromJSON = (json: SAMLConnectionJSON): SAMLConnection => new this(json);
 }
 
 export interface SCIMDirectoryJSON {
@@ -4170,9 +4036,7 @@ export class SCIMDirectory {
     assignFields(this, json, 'id name enterprise_connection_id endpoint_url provider enabled group_role_mapping_enabled attribute_mapping custom_attributes api_key created_at updated_at');
   }
   /** A `SCIMDirectory` built from its Backend API JSON (`new SCIMDirectory(json)`). */
-  static fromJSON(json: SCIMDirectoryJSON): SCIMDirectory {
-    return new SCIMDirectory(json);
-  }
+  static fromJSON = (json: SCIMDirectoryJSON): SCIMDirectory => new this(json);
 }
 
 export interface SCIMGroupRoleMappingJSON {
@@ -4231,9 +4095,7 @@ export class SCIMGroupRoleMapping {
     assignFields(this, json, 'id scim_directory_id directory_id scim_group_id directory_group_id scim_group_display_name directory_group_display_name role:n0 precedence created_at updated_at', Role);
   }
   /** A `SCIMGroupRoleMapping` built from its Backend API JSON (`new SCIMGroupRoleMapping(json)`). */
-  static fromJSON(json: SCIMGroupRoleMappingJSON): SCIMGroupRoleMapping {
-    return new SCIMGroupRoleMapping(json);
-  }
+  static fromJSON = (json: SCIMGroupRoleMappingJSON): SCIMGroupRoleMapping => new this(json);
 }
 
 export interface SessionJSON {
@@ -4313,9 +4175,7 @@ export class Session {
     this.tasks = json.tasks;
   }
   /** A `Session` built from its Backend API JSON (`new Session(json)`). */
-  static fromJSON(json: SessionJSON): Session {
-    return new Session(json);
-  }
+  static fromJSON = (json: SessionJSON): Session => new this(json);
 }
 
 export interface SignInTokenJSON {
@@ -4365,9 +4225,7 @@ export class SignInToken {
     this.updatedAt = json.updated_at;
   }
   /** A `SignInToken` built from its Backend API JSON (`new SignInToken(json)`). */
-  static fromJSON(json: SignInTokenJSON): SignInToken {
-    return new SignInToken(json);
-  }
+  static fromJSON = (json: SignInTokenJSON): SignInToken => new this(json);
 }
 
 export interface SignUpJSON {
@@ -4478,9 +4336,7 @@ export class SignUp {
     assignFields(this, json, 'id status required_fields optional_fields missing_fields unverified_fields verifications username email_address phone_number web3_wallet password_enabled first_name last_name unsafe_metadata public_metadata custom_action external_id created_session_id created_user_id abandon_at legal_accepted_at locale external_account');
   }
   /** A `SignUp` built from its Backend API JSON (`new SignUp(json)`). */
-  static fromJSON(json: SignUpJSON): SignUp {
-    return new SignUp(json);
-  }
+  static fromJSON = (json: SignUpJSON): SignUp => new this(json);
 }
 
 export interface SMSMessageJSON {
@@ -4530,9 +4386,7 @@ export class SMSMessage {
     this.data = json.data;
   }
   /** A `SMSMessage` built from its Backend API JSON (`new SMSMessage(json)`). */
-  static fromJSON(json: SMSMessageJSON): SMSMessage {
-    return new SMSMessage(json);
-  }
+  static fromJSON = (json: SMSMessageJSON): SMSMessage => new this(json);
 }
 
 export interface SvixURLJSON {
@@ -4547,9 +4401,7 @@ export class SvixURL {
     assignFields(this, json, 'svix_url');
   }
   /** A `SvixURL` built from its Backend API JSON (`new SvixURL(json)`). */
-  static fromJSON(json: SvixURLJSON): SvixURL {
-    return new SvixURL(json);
-  }
+  static fromJSON = (json: SvixURLJSON): SvixURL => new this(json);
 }
 
 export interface TemplateJSON {
@@ -4656,9 +4508,7 @@ export class Template {
     assignFields(this, json, 'id instance_id resource_type template_type name slug position can_revert can_delete can_edit_body can_toggle subject markup body available_variables required_variables from_email_name reply_to_email_name delivered_by_clerk enabled flagged_as_suspicious updated_at created_at');
   }
   /** A `Template` built from its Backend API JSON (`new Template(json)`). */
-  static fromJSON(json: TemplateJSON): Template {
-    return new Template(json);
-  }
+  static fromJSON = (json: TemplateJSON): Template => new this(json);
 }
 
 export interface TestingTokenJSON {
@@ -4687,9 +4537,7 @@ export class TestingToken {
     assignFields(this, json, 'token expires_at');
   }
   /** A `TestingToken` built from its Backend API JSON (`new TestingToken(json)`). */
-  static fromJSON(json: TestingTokenJSON): TestingToken {
-    return new TestingToken(json);
-  }
+  static fromJSON = (json: TestingTokenJSON): TestingToken => new this(json);
 }
 
 export interface TokenJSON {
@@ -4709,9 +4557,7 @@ export class Token {
     this.jwt = json.jwt;
   }
   /** A `Token` built from its Backend API JSON (`new Token(json)`). */
-  static fromJSON(json: TokenJSON): Token {
-    return new Token(json);
-  }
+  static fromJSON = (json: TokenJSON): Token => new this(json);
 }
 
 export interface TrustedDeviceJSON {
@@ -4766,9 +4612,7 @@ export class TrustedDevice {
     assignFields(this, json, 'id platform app_identifier name algorithm status created_at updated_at last_used_at revoked_at');
   }
   /** A `TrustedDevice` built from its Backend API JSON (`new TrustedDevice(json)`). */
-  static fromJSON(json: TrustedDeviceJSON): TrustedDevice {
-    return new TrustedDevice(json);
-  }
+  static fromJSON = (json: TrustedDeviceJSON): TrustedDevice => new this(json);
 }
 
 export interface UserJSON {
@@ -4885,23 +4729,23 @@ export interface UserJSON {
 
 export class User {
   /** Unique identifier of the object (`id`: a string). */
-  declare readonly id: string;
+  readonly id!: string;
   /** `external_id`: a string, or null. */
-  declare readonly externalId: string | null;
+  readonly externalId!: string | null;
   /** ID of the primary email address (`primary_email_address_id`: a string, or null). */
-  declare readonly primaryEmailAddressId: string | null;
+  readonly primaryEmailAddressId!: string | null;
   /** ID of the primary phone number (`primary_phone_number_id`: a string, or null). */
-  declare readonly primaryPhoneNumberId: string | null;
+  readonly primaryPhoneNumberId!: string | null;
   /** ID of the primary web3 wallet (`primary_web3_wallet_id`: a string, or null). */
-  declare readonly primaryWeb3WalletId: string | null;
+  readonly primaryWeb3WalletId!: string | null;
   /** `username`: a string, or null. */
-  declare readonly username: string | null;
+  readonly username!: string | null;
   /** `first_name`: a string, or null. */
-  declare readonly firstName: string | null;
+  readonly firstName!: string | null;
   /** `last_name`: a string, or null. */
-  declare readonly lastName: string | null;
+  readonly lastName!: string | null;
   /** `locale`: a string, or null. */
-  declare readonly locale: string | null | undefined;
+  readonly locale!: string | null | undefined;
   #profileImageUrl: string | undefined;
   /** @deprecated Use `imageUrl` instead. */
   get profileImageUrl(): string | undefined {
@@ -4912,148 +4756,150 @@ export class User {
     this.#profileImageUrl = value;
   }
   /** `image_url`: a string. */
-  declare readonly imageUrl: string | undefined;
+  readonly imageUrl!: string | undefined;
   /** `has_image`: a boolean. */
-  declare readonly hasImage: boolean;
+  readonly hasImage!: boolean;
   /** `public_metadata`: an object. */
-  declare readonly publicMetadata: Record<string, unknown>;
+  readonly publicMetadata!: Record<string, unknown>;
   /** `private_metadata`: an object, or null. */
-  declare readonly privateMetadata: Record<string, unknown> | null;
+  readonly privateMetadata!: Record<string, unknown> | null;
   /** `unsafe_metadata`: an object. */
-  declare readonly unsafeMetadata: Record<string, unknown>;
+  readonly unsafeMetadata!: Record<string, unknown>;
   /** `email_addresses`: a list of `EmailAddress` objects. */
-  declare readonly emailAddresses: EmailAddress[];
+  readonly emailAddresses!: EmailAddress[];
   /** `phone_numbers`: a list of `PhoneNumber` objects. */
-  declare readonly phoneNumbers: PhoneNumber[];
+  readonly phoneNumbers!: PhoneNumber[];
   /** `web3_wallets`: a list of `Web3Wallet` objects. */
-  declare readonly web3Wallets: Web3Wallet[];
+  readonly web3Wallets!: Web3Wallet[];
   /** `passkeys`: a list of `Passkey` objects. */
-  declare readonly passkeys: Passkey[];
+  readonly passkeys!: Passkey[];
   /** `password_enabled`: a boolean. */
-  declare readonly passwordEnabled: boolean;
+  readonly passwordEnabled!: boolean;
   /** `two_factor_enabled`: a boolean. */
-  declare readonly twoFactorEnabled: boolean;
+  readonly twoFactorEnabled!: boolean;
   /** `totp_enabled`: a boolean. */
-  declare readonly totpEnabled: boolean;
+  readonly totpEnabled!: boolean;
   /** `backup_code_enabled`: a boolean. */
-  declare readonly backupCodeEnabled: boolean;
+  readonly backupCodeEnabled!: boolean;
   /**
    * Unix timestamp of when MFA was last enabled for this user. It should be noted that this field is not nullified
    * if MFA is disabled.
    */
-  declare readonly mfaEnabledAt: number | null;
+  readonly mfaEnabledAt!: number | null;
   /**
    * Unix timestamp of when MFA was last disabled for this user. It should be noted that this field is not
    * nullified if MFA is enabled again.
    */
-  declare readonly mfaDisabledAt: number | null;
+  readonly mfaDisabledAt!: number | null;
   /** Unix timestamp of when the user's password was last updated. */
-  declare readonly passwordLastUpdatedAt: number | null | undefined;
+  readonly passwordLastUpdatedAt!: number | null | undefined;
   /** `external_accounts`: a list of `ExternalAccountWithVerification` objects. */
-  declare readonly externalAccounts: ExternalAccount[];
+  readonly externalAccounts!: ExternalAccount[];
   /** `saml_accounts`: a list of `SAMLAccount` objects. */
-  declare readonly samlAccounts: SAMLAccount[];
+  readonly samlAccounts!: SAMLAccount[];
   /** `enterprise_accounts`: a list of `EnterpriseAccount` objects. */
-  declare readonly enterpriseAccounts: EnterpriseAccount[];
+  readonly enterpriseAccounts!: EnterpriseAccount[];
   /** `organization_memberships`: a list of `OrganizationMembership` objects. */
-  declare readonly organizationMemberships: OrganizationMembership[];
+  readonly organizationMemberships!: OrganizationMembership[];
   /** Unix timestamp of last sign-in. */
-  declare readonly lastSignInAt: number | null;
+  readonly lastSignInAt!: number | null;
   /** Flag to denote whether user is banned or not. */
-  declare readonly banned: boolean;
+  readonly banned!: boolean;
   /** Flag to denote whether user is currently locked, i.e. restricted from signing in or not. */
-  declare readonly locked: boolean;
+  readonly locked!: boolean;
   /** Flag to denote whether user has been deprovisioned and is restricted from signing in. */
-  declare readonly deprovisioned: boolean | undefined;
+  readonly deprovisioned!: boolean | undefined;
   /**
    * The number of seconds remaining until the lockout period expires for a locked user. A null value for a locked
    * user indicates that lockout never expires.
    */
-  declare readonly lockoutExpiresInSeconds: number | null;
+  readonly lockoutExpiresInSeconds!: number | null;
   /**
    * The number of verification attempts remaining until the user is locked. Null if account lockout is not
    * enabled. Note: if a user is locked explicitly via the Backend API, they may still have verification attempts
    * remaining.
    */
-  declare readonly verificationAttemptsRemaining: number | null;
+  readonly verificationAttemptsRemaining!: number | null;
   /** Unix timestamp of last update. */
-  declare readonly updatedAt: number;
+  readonly updatedAt!: number;
   /** Unix timestamp of creation. */
-  declare readonly createdAt: number;
+  readonly createdAt!: number;
   /** If enabled, user can delete themselves via FAPI. */
-  declare readonly deleteSelfEnabled: boolean;
+  readonly deleteSelfEnabled!: boolean;
   /** If enabled, user can create organizations via FAPI. */
-  declare readonly createOrganizationEnabled: boolean;
+  readonly createOrganizationEnabled!: boolean;
   /** The maximum number of organizations the user can create. 0 means unlimited. */
-  declare readonly createOrganizationsLimit: number | null | undefined;
+  readonly createOrganizationsLimit!: number | null | undefined;
   /** Unix timestamp of the latest session activity, with day precision. */
-  declare readonly lastActiveAt: number | null;
+  readonly lastActiveAt!: number | null;
   /** Unix timestamp of when the user accepted the legal requirements. */
-  declare readonly legalAcceptedAt: number | null;
+  readonly legalAcceptedAt!: number | null;
   /** When set to `true`, the user will bypass Device Trust checks during sign-in. */
-  declare readonly bypassClientTrust: boolean | undefined;
+  readonly bypassClientTrust!: boolean | undefined;
   /** `scim`: a `SCIMUserMetadata` object, or null. */
-  declare readonly scim: SCIMUserMetadataJSON | null | undefined;
+  readonly scim!: SCIMUserMetadataJSON | null | undefined;
   /** `gender`: a string. */
-  declare readonly gender: string | undefined;
+  readonly gender!: string | undefined;
   /** `birthday`: a string. */
-  declare readonly birthday: string | undefined;
+  readonly birthday!: string | undefined;
   /** The `object` values of the JSON this class is built from. */
   static readonly objectTypes: readonly string[] = ["user"];
   constructor(json: UserJSON);
   constructor(json: any) {
-    this.id = json.id;
-    this.externalId = json.external_id;
-    this.primaryEmailAddressId = json.primary_email_address_id;
-    this.primaryPhoneNumberId = json.primary_phone_number_id;
-    this.primaryWeb3WalletId = json.primary_web3_wallet_id;
-    this.username = json.username;
-    this.firstName = json.first_name;
-    this.lastName = json.last_name;
-    this.locale = json.locale;
-    this.imageUrl = json.image_url;
-    this.hasImage = json.has_image;
-    this.publicMetadata = emptyObjectWhenMissing(json.public_metadata);
-    this.privateMetadata = emptyObjectWhenMissing(json.private_metadata);
-    this.unsafeMetadata = emptyObjectWhenMissing(json.unsafe_metadata);
-    this.emailAddresses = toList(json.email_addresses, EmailAddress);
-    this.phoneNumbers = toList(json.phone_numbers, PhoneNumber);
-    this.web3Wallets = toList(json.web3_wallets, Web3Wallet);
-    this.passkeys = toList(json.passkeys, Passkey);
-    this.passwordEnabled = json.password_enabled;
-    this.twoFactorEnabled = json.two_factor_enabled;
-    this.totpEnabled = json.totp_enabled;
-    this.backupCodeEnabled = json.backup_code_enabled;
-    this.mfaEnabledAt = json.mfa_enabled_at;
-    this.mfaDisabledAt = json.mfa_disabled_at;
-    this.passwordLastUpdatedAt = json.password_last_updated_at;
-    this.externalAccounts = toList(json.external_accounts, ExternalAccount);
-    this.samlAccounts = toList(json.saml_accounts, SAMLAccount);
-    this.enterpriseAccounts = toList(json.enterprise_accounts, EnterpriseAccount);
-    this.organizationMemberships = toList(json.organization_memberships, OrganizationMembership);
-    this.lastSignInAt = json.last_sign_in_at;
-    this.banned = json.banned;
-    this.locked = json.locked;
-    this.deprovisioned = json.deprovisioned;
-    this.lockoutExpiresInSeconds = json.lockout_expires_in_seconds;
-    this.verificationAttemptsRemaining = json.verification_attempts_remaining;
-    this.updatedAt = json.updated_at;
-    this.createdAt = json.created_at;
-    this.deleteSelfEnabled = json.delete_self_enabled;
-    this.createOrganizationEnabled = json.create_organization_enabled;
-    this.createOrganizationsLimit = json.create_organizations_limit;
-    this.lastActiveAt = json.last_active_at;
-    this.legalAcceptedAt = json.legal_accepted_at;
-    this.bypassClientTrust = json.bypass_client_trust;
-    this.scim = json.scim;
-    this.gender = json.gender;
-    this.birthday = json.birthday;
+    fillUser(this, json);
     this.#profileImageUrl = json.profile_image_url;
   }
   /** A `User` built from its Backend API JSON (`new User(json)`). */
-  static fromJSON(json: UserJSON): User {
-    return new User(json);
-  }
+  static fromJSON = (json: UserJSON): User => new this(json);
+}
+
+function fillUser(target: any, json: any): void {
+  target.id = json.id;
+  target.externalId = json.external_id;
+  target.primaryEmailAddressId = json.primary_email_address_id;
+  target.primaryPhoneNumberId = json.primary_phone_number_id;
+  target.primaryWeb3WalletId = json.primary_web3_wallet_id;
+  target.username = json.username;
+  target.firstName = json.first_name;
+  target.lastName = json.last_name;
+  target.locale = json.locale;
+  target.imageUrl = json.image_url;
+  target.hasImage = json.has_image;
+  target.publicMetadata = emptyObjectWhenMissing(json.public_metadata);
+  target.privateMetadata = emptyObjectWhenMissing(json.private_metadata);
+  target.unsafeMetadata = emptyObjectWhenMissing(json.unsafe_metadata);
+  target.emailAddresses = toList(json.email_addresses, EmailAddress);
+  target.phoneNumbers = toList(json.phone_numbers, PhoneNumber);
+  target.web3Wallets = toList(json.web3_wallets, Web3Wallet);
+  target.passkeys = toList(json.passkeys, Passkey);
+  target.passwordEnabled = json.password_enabled;
+  target.twoFactorEnabled = json.two_factor_enabled;
+  target.totpEnabled = json.totp_enabled;
+  target.backupCodeEnabled = json.backup_code_enabled;
+  target.mfaEnabledAt = json.mfa_enabled_at;
+  target.mfaDisabledAt = json.mfa_disabled_at;
+  target.passwordLastUpdatedAt = json.password_last_updated_at;
+  target.externalAccounts = toList(json.external_accounts, ExternalAccount);
+  target.samlAccounts = toList(json.saml_accounts, SAMLAccount);
+  target.enterpriseAccounts = toList(json.enterprise_accounts, EnterpriseAccount);
+  target.organizationMemberships = toList(json.organization_memberships, OrganizationMembership);
+  target.lastSignInAt = json.last_sign_in_at;
+  target.banned = json.banned;
+  target.locked = json.locked;
+  target.deprovisioned = json.deprovisioned;
+  target.lockoutExpiresInSeconds = json.lockout_expires_in_seconds;
+  target.verificationAttemptsRemaining = json.verification_attempts_remaining;
+  target.updatedAt = json.updated_at;
+  target.createdAt = json.created_at;
+  target.deleteSelfEnabled = json.delete_self_enabled;
+  target.createOrganizationEnabled = json.create_organization_enabled;
+  target.createOrganizationsLimit = json.create_organizations_limit;
+  target.lastActiveAt = json.last_active_at;
+  target.legalAcceptedAt = json.legal_accepted_at;
+  target.bypassClientTrust = json.bypass_client_trust;
+  target.scim = json.scim;
+  target.gender = json.gender;
+  target.birthday = json.birthday;
 }
 
 export interface VerificationJSON {
@@ -5116,9 +4962,7 @@ export class Verification {
     this.message = json.message;
   }
   /** A `Verification` built from its Backend API JSON (`new Verification(json)`). */
-  static fromJSON(json: VerificationJSON): Verification {
-    return new Verification(json);
-  }
+  static fromJSON = (json: VerificationJSON): Verification => new this(json);
 }
 
 export interface WaitlistEntryJSON {
@@ -5167,9 +5011,7 @@ export class WaitlistEntry {
     assignFields(this, json, 'id email_address status is_locked created_at updated_at invitation:n0', Invitation);
   }
   /** A `WaitlistEntry` built from its Backend API JSON (`new WaitlistEntry(json)`). */
-  static fromJSON(json: WaitlistEntryJSON): WaitlistEntry {
-    return new WaitlistEntry(json);
-  }
+  static fromJSON = (json: WaitlistEntryJSON): WaitlistEntry => new this(json);
 }
 
 export interface Web3WalletJSON {
@@ -5209,9 +5051,7 @@ export class Web3Wallet {
     this.updatedAt = json.updated_at;
   }
   /** A `Web3Wallet` built from its Backend API JSON (`new Web3Wallet(json)`). */
-  static fromJSON(json: Web3WalletJSON): Web3Wallet {
-    return new Web3Wallet(json);
-  }
+  static fromJSON = (json: Web3WalletJSON): Web3Wallet => new this(json);
 }
 
 export interface JWKSEd25519PublicKeyJSON {
