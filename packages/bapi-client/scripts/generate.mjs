@@ -658,7 +658,8 @@ function emitResources(model) {
     const table = [];
     const tableNested = [];
     let convertedFields = 0;
-    const classStart = out.length;
+    // the members the loop writes; a field is `{ doc, name, type }` until its form is known (see below)
+    const members = [];
     for (const key of keys) {
       const value = cls.properties[key];
       const name = fieldName(key);
@@ -703,23 +704,17 @@ function emitResources(model) {
         if (expression !== read)
           throw new Error(`${cls.name}.${name}: a deprecated accessor takes its JSON value as is`);
         type = type.includes('undefined') ? type : `${type} | undefined`;
-        out.push(`  #${name}: ${type};\n`);
-        out.push(`  /** @deprecated ${hint} */\n`);
-        out.push(
+        members.push(`  #${name}: ${type};\n`);
+        members.push(`  /** @deprecated ${hint} */\n`);
+        members.push(
           `  get ${name}(): ${type} {\n    deprecatedAccessorWarning('${cls.name}.${name}', '${hint}');\n    return this.#${name};\n  }\n`,
         );
-        out.push(`  set ${name}(value: ${type}) {\n    this.#${name} = value;\n  }\n`);
+        members.push(`  set ${name}(value: ${type}) {\n    this.#${name} = value;\n  }\n`);
         privateAssignments.push(`    this.#${name} = ${read};\n`);
         continue;
       }
-      // a class field when the constructor fills the fields from a function (see below), else only typed
-      const doc = fieldDoc(key, value, '  ');
-      out.push(classFields =>
-        classFields
-          ? `${doc}  readonly ${name}!: ${type};\n`
-          : `${doc}  declare readonly ${name}: ${type};\n`,
-      );
-      assignments.push(`    this.${name} = ${expression};\n`);
+      members.push({ doc: fieldDoc(key, value, '  '), name, type });
+      assignments.push([name, expression]);
       if (expression !== read) convertedFields++;
       const nestedClass = nestedItems ?? nested;
       if (nestedClass && !tableNested.includes(nestedClass)) tableNested.push(nestedClass);
@@ -729,6 +724,19 @@ function emitResources(model) {
         `${key}${name === camelCase(key) ? '' : `=${name}`}${code}${nestedClass ? tableNested.indexOf(nestedClass) : ''}`,
       );
     }
+    // Node 20's TurboFan inlines a constructor into its caller (`fromJSON`, a list's loop) only when it has at most
+    // 460 B of bytecode; a larger one builds every instance through the generic construct path, about 10% of
+    // `User`'s deserialization. A store costs about 9 B, a converted one about 24 B: above the limit the fields
+    // are class fields (each instance starts with every field, so no store changes its shape) and the
+    // constructor is one call to a function that fills them.
+    const classFields =
+      fastClasses.has(cls.name) && (assignments.length - convertedFields) * 9 + convertedFields * 24 > 460;
+    // a class field when a function fills the fields, else a declaration for the type only
+    const memberText = member =>
+      typeof member === 'string'
+        ? member
+        : `${member.doc}  ${classFields ? 'readonly' : 'declare readonly'} ${member.name}${classFields ? '!' : ''}: ${member.type};\n`;
+    for (const member of members) out.push(memberText(member));
     for (const [key, hint] of Object.entries(rules.alsoDeprecatedSnake ?? {})) {
       out.push(`  /** @deprecated ${hint} */\n`);
       out.push(
@@ -740,18 +748,11 @@ function emitResources(model) {
       out.push(`  static readonly objectTypes: readonly string[] = ${JSON.stringify(cls.objectTypes)};\n`);
     }
     if (assignments.length === 0) throw new Error(`${cls.name} has no fields`);
-    // Node 20's TurboFan inlines a constructor into its caller (`fromJSON`, a list's loop) only when it has at most
-    // 460 B of bytecode; a larger one builds every instance through the generic construct path, about 10% of
-    // `User`'s deserialization. A store costs about 9 B, a converted one about 24 B: above the limit the fields
-    // are class fields (each instance starts with every field, so no store changes its shape) and the
-    // constructor is one call to a function that fills them.
-    const classFields =
-      fastClasses.has(cls.name) && (assignments.length - convertedFields) * 9 + convertedFields * 24 > 460;
-    for (let index = classStart; index < out.length; index++)
-      if (typeof out[index] === 'function') out[index] = out[index](classFields);
+    const stores = (target, indent) =>
+      assignments.map(([name, expression]) => `${indent}${target}.${name} = ${expression};\n`).join('');
     let fill = '';
     if (classFields) {
-      fill = `function fill${cls.name}(target: any, json: any): void {\n${assignments.join('').replaceAll('    this.', '  target.')}}\n\n`;
+      fill = `function fill${cls.name}(target: any, json: any): void {\n${stores('target', '  ')}}\n\n`;
       out.push(
         `  constructor(json: ${cls.name}JSON);\n  constructor(json: any) {\n    fill${cls.name}(this, json);\n${privateAssignments.join('')}  }\n`,
       );
@@ -759,7 +760,7 @@ function emitResources(model) {
       // plain assignments: a monomorphic constructor per class, as fast as hand-written code; the typed
       // signature is the public one, the implementation reads the JSON untyped (no local copy to minify)
       out.push(
-        `  constructor(json: ${cls.name}JSON);\n  constructor(json: any) {\n${assignments.join('')}${privateAssignments.join('')}  }\n`,
+        `  constructor(json: ${cls.name}JSON);\n  constructor(json: any) {\n${stores('this', '    ')}${privateAssignments.join('')}  }\n`,
       );
     } else {
       if (privateAssignments.length)
