@@ -121,7 +121,8 @@ function audienceFailure(aud: unknown, audience: unknown): TokenVerificationFail
   const expected = flatten(audience);
   const actual = flatten(aud);
   if (expected.length === 0 || actual.length === 0) return;
-  if (actual.some(value => typeof value === 'string' && expected.includes(value))) return;
+  // A loop, not `some` with a closure over `expected`: that would allocate on every call, passing ones included.
+  for (const value of actual) if (typeof value === 'string' && expected.includes(value)) return;
   const array = Array.isArray(aud) ? ' array' : '';
   return unverified(
     `Invalid JWT audience claim${array} (aud) ${json(aud)}. Is not included in "${json(expected)}".`,
@@ -159,6 +160,22 @@ function issuerFailure(iss: unknown, issuer: IssuerCheck): TokenVerificationFail
 const toMs = (seconds: number) => Math.trunc(seconds) * 1000;
 const utc = (ms: number) => new Date(ms).toUTCString();
 
+/**
+ * A failure whose message names the claim's date and the current one, formatted when it is first read. Made here
+ * rather than in the checks: a function that creates a closure allocates its captured variables on every call,
+ * so a check that passes would allocate too.
+ */
+function datedFailure(
+  reason: Reason,
+  lead: string,
+  date: number,
+  middle: string,
+  now: number,
+  end: string,
+): TokenVerificationFailure {
+  return failed(reason, () => `${lead}${utc(date)}${middle}${utc(now)}${end}`);
+}
+
 function expirationFailure(
   exp: unknown,
   skewInMs: number,
@@ -168,9 +185,13 @@ function expirationFailure(
     return unverified(`Invalid JWT expiry date claim (exp) ${json(exp)}. Expected number.`);
   }
   if (toMs(exp) <= now - skewInMs) {
-    return failed(
+    return datedFailure(
       'token-expired',
-      () => `JWT is expired. Expiry date: ${utc(toMs(exp))}, Current date: ${utc(now)}.`,
+      'JWT is expired. Expiry date: ',
+      toMs(exp),
+      ', Current date: ',
+      now,
+      '.',
     );
   }
 }
@@ -191,7 +212,7 @@ function futureFailure(
     return unverified(`Invalid JWT ${claim} ${json(value)}. Expected number.`);
   }
   if (toMs(value) > now + skewInMs) {
-    return failed('token-not-active-yet', () => `${lead}${utc(toMs(value))}; Current date: ${utc(now)};`);
+    return datedFailure('token-not-active-yet', lead, toMs(value), '; Current date: ', now, ';');
   }
 }
 

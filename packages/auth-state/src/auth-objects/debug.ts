@@ -6,7 +6,7 @@ const SECRET_KEYS = ['apiKey', 'secretKey', 'jwtKey'] as const;
  * `debug()` of an auth object: a fresh copy of the data with keys cut to their first 7 characters and the
  * injected API client left out. It still holds the raw token and request: never send it to clients.
  */
-export function createDebug(...sources: Array<object | undefined>): AuthObjectDebug {
+export function createDebug(...sources: Array<object | (() => object) | undefined>): AuthObjectDebug {
   return createRedactedDebug(SECRET_KEYS, ...sources);
 }
 

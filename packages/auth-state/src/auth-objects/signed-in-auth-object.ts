@@ -57,11 +57,14 @@ export function signedInAuthObject(
   return createSignedInAuthObject(sessionClaims, options, debugData);
 }
 
-/** `signedInAuthObject` whose debug data may come in several parts, merged only when `debug()` is called. */
+/**
+ * `signedInAuthObject` whose debug data may come in several parts (a function is called then), merged only when
+ * `debug()` is called.
+ */
 export function createSignedInAuthObject(
   sessionClaims: JwtPayload,
   options: SignedInAuthObjectOptions,
-  ...debugData: Array<object | undefined>
+  ...debugData: Array<object | (() => object) | undefined>
 ): SignedInAuthObject {
   if (options.apiKey) deprecated('apiKey', 'Use `secretKey` instead.');
   const { act: actor, sub: userId, fea, pla, fva } = sessionClaims;

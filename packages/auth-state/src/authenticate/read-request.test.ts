@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { instanceKey, nowSeconds, sessionClaims, signToken } from '../../test/keys';
+import { recordHeaderReads } from '../../test/recorded-headers';
 import {
   authenticateRequest,
   createAuthenticateRequest,
@@ -71,6 +72,53 @@ describe('explicit request values without a request', () => {
       userAgent: BROWSER,
     });
     expect([state.status, state.reason]).toEqual(['signed-out', 'header-missing-cors']);
+  });
+});
+
+describe('the headers a request is read for', () => {
+  const recorded = (headers: Record<string, string>) =>
+    recordHeaderReads(new Request('https://example.com/dashboard', { headers }));
+  const browser = (cookie: string, extra: Record<string, string> = {}) => ({
+    host: 'example.com',
+    'user-agent': BROWSER,
+    referer: 'https://example.com/from',
+    cookie,
+    ...extra,
+  });
+  const live = () => ({ ...base(), secretKey: 'sk_live_deadbeef' });
+
+  it('production without Origin: Origin, Authorization and Cookie, the others only when debug() asks', async () => {
+    for (const [cookie, status] of [
+      [`__client_uat=${iat - 10}; __session=${valid}`, 'signed-in'],
+      ['__client_uat=0', 'signed-out'],
+    ] as const) {
+      const { request, names } = recorded(browser(cookie));
+      const state = await authenticateRequest({ ...live(), request });
+      expect(state.status).toBe(status);
+      expect(names).toEqual(['origin', 'authorization', 'cookie']);
+      const debug = (state.toAuth() as { debug: () => Record<string, unknown> }).debug();
+      expect(debug).toMatchObject({
+        host: 'example.com',
+        userAgent: BROWSER,
+        referrer: 'https://example.com/from',
+        cookieToken: status === 'signed-in' ? valid : undefined,
+      });
+      expect(names).toContain('user-agent');
+    }
+  });
+
+  it('in development, for a satellite or with an Origin: every header before the rules run', async () => {
+    const signedIn = `__client_uat=${iat - 10}; __session=${valid}`;
+    for (const [options, headers] of [
+      [base(), browser(signedIn)],
+      [{ ...live(), isSatellite: true, domain: 'example.com' }, browser(signedIn)],
+      [live(), browser(signedIn, { origin: 'https://example.com' })],
+    ] as const) {
+      const { request, names } = recorded(headers);
+      const state = await authenticateRequest({ ...options, request });
+      expect(state.status).toBe('signed-in');
+      expect(names).toEqual(expect.arrayContaining(['user-agent', 'referer', 'host', 'x-forwarded-host']));
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { constants, DEFAULT_API_URL, DEFAULT_API_VERSION } from '../constants';
 import { isDevelopmentSecretKey, isProductionSecretKey } from '../lib/instance-type';
 import { frontendApiOf } from '../lib/publishable-key';
 import { parseCookies } from '../request/cookies';
-import { type RequestHeaders, readHeaders } from '../request/headers';
+import { type RequestHeaders, readFlowHeaders } from '../request/headers';
 import type { AuthenticateRequestOptions, NormalizedOptions } from './options';
 
 const { Cookies } = constants;
@@ -53,8 +53,8 @@ const requestValue = (
 
 /**
  * Merges the call with the instance (a call value wins when truthy), reads the request (explicit values win
- * over headers and cookies) and applies the defaults, in the reference's order. Built as one fixed-shape
- * object, since it runs on every request.
+ * over headers and cookies; headers no rule of this request reads are left to `withRequestHeaders`) and applies
+ * the defaults, in the reference's order. Built as one fixed-shape object, since it runs on every request.
  */
 export function readRequest(call: AuthenticateRequestOptions, instance: InstanceDefaults): NormalizedOptions {
   const { request } = call;
@@ -66,7 +66,9 @@ export function readRequest(call: AuthenticateRequestOptions, instance: Instance
   const publishableKey = call.publishableKey || instance.publishableKey;
   if (frontendApi) deprecated('frontendApi', 'Use `publishableKey` instead.');
   if (apiKey) deprecated('apiKey', 'Use `secretKey` instead.');
-  const headers = request ? readHeaders(request.headers) : undefined;
+  const isDevelopment = isDevelopmentSecretKey(secretKey);
+  const isSatellite = call.isSatellite || instance.isSatellite;
+  const headers = request ? readFlowHeaders(request.headers, isDevelopment || !!isSatellite) : undefined;
   const [sessionCookie, clientUatCookie] = parseCookies(headers?.cookie, SESSION_COOKIES);
   return {
     request,
@@ -95,7 +97,7 @@ export function readRequest(call: AuthenticateRequestOptions, instance: Instance
     jwksMaxStaleInMs: call.jwksMaxStaleInMs ?? instance.jwksMaxStaleInMs,
     env: call.env ?? instance.env,
     fetch: call.fetch ?? instance.fetch,
-    isSatellite: call.isSatellite || instance.isSatellite,
+    isSatellite,
     domain: call.domain || instance.domain,
     proxyUrl: call.proxyUrl || instance.proxyUrl,
     signInUrl: call.signInUrl,
@@ -124,7 +126,7 @@ export function readRequest(call: AuthenticateRequestOptions, instance: Instance
     loadUser: call.loadUser,
     loadOrganization: call.loadOrganization,
     apiClient: call.apiClient ?? instance.apiClient,
-    isDevelopment: isDevelopmentSecretKey(secretKey),
+    isDevelopment,
     isProduction: isProductionSecretKey(secretKey),
   } satisfies NormalizedOptions & Required<Record<keyof JwksTuningOptions, unknown>>;
 }

@@ -3,6 +3,7 @@ import { requireApiClient, unwrapApiResult } from '../api-client';
 import { activeOrganizationId } from '../auth-objects/session-claims';
 import { createSignedInAuthObject } from '../auth-objects/signed-in-auth-object';
 import type { SignedInAuthObject } from '../auth-objects/types';
+import { withRequestHeaders } from '../request/headers';
 import { AuthStatus } from '../states/auth-status';
 import { signedIn } from '../states/build-states';
 import type { RequestState, SignedInState } from '../states/request-state';
@@ -107,7 +108,8 @@ function signedInState(
         organization: resources.organization,
         apiClient: options.apiClient,
       },
-      options,
+      // The debug data is the merged options with every header value (the flow may have read only three).
+      () => withRequestHeaders(options),
       { token, status: AuthStatus.SignedIn },
     ));
   return signedIn(options, toAuth, token);

@@ -19,9 +19,21 @@ beforeAll(async () => {
   tokens.expired = await signToken(sessionClaims({ exp: iat - 3600, nbf: iat - 7200 }));
 });
 
+// Every header the 0.x form reads, none of which changes a production outcome without `Origin`: the debug data
+// shows each value.
 const cookieRequest = (cookie: string, extra: Record<string, string> = {}) =>
   new Request('https://example.com/dashboard', {
-    headers: { host: 'example.com', 'user-agent': BROWSER, accept: 'text/html', cookie, ...extra },
+    headers: {
+      host: 'example.com',
+      'user-agent': BROWSER,
+      accept: 'text/html',
+      referer: 'https://elsewhere.example.org/page',
+      'x-forwarded-host': 'example.com, proxy.internal',
+      'x-forwarded-port': '443',
+      'x-forwarded-proto': 'https',
+      cookie,
+      ...extra,
+    },
   });
 
 // One request per 0.x outcome of the cookie and header flows.
@@ -48,6 +60,19 @@ const ECHOED = {
   afterSignUpUrl: '/after-up',
   domain: 'example.com',
 };
+
+const REQUEST_VALUES = [
+  'headerToken',
+  'cookieToken',
+  'clientUat',
+  'origin',
+  'host',
+  'forwardedHost',
+  'forwardedPort',
+  'forwardedProto',
+  'referrer',
+  'userAgent',
+];
 
 type Described = [string, unknown, boolean | undefined, boolean | undefined, boolean | undefined];
 const describeOwn = (value: object): Described[] =>
@@ -103,6 +128,12 @@ describe.each([
     const values = (object: Record<string, unknown>) =>
       Object.entries(object).map(([key, value]) => [key, typeof value === 'function' ? 'function' : value]);
     expect(values(auth!)).toEqual(values(legacyAuth));
+    // The request values of the debug data (the flow itself may read only three headers: readFlowHeaders).
+    const requestValues = (object: Record<string, unknown>) => {
+      const data = (object.debug as () => Record<string, unknown>)();
+      return REQUEST_VALUES.map(key => [key, data[key]]);
+    };
+    expect(requestValues(auth!)).toEqual(requestValues(legacyAuth));
     // Signed in: the same auth object on every call; signed out: a new one each time (both as in 0.x).
     expect(ours.toAuth() === auth).toBe(legacy.toAuth() === legacyAuth);
     if (ours.status === 'signed-in')

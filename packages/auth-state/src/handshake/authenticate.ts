@@ -19,7 +19,7 @@ import {
   currentSignedOut,
   currentSignedOutInvalidToken,
 } from '../states/current-states';
-import { type HandshakeContext, readContext, readHeaderContext } from './context';
+import { type HandshakeContext, headersOf, readContext, readHeaderContext } from './context';
 import { runCookieFlow } from './cookie-rules';
 import type { AcceptsToken, CurrentAuthenticateOptions } from './options';
 import { createOrganizationMatcher, type OrganizationMatcher } from './organization-sync';
@@ -38,7 +38,7 @@ const headerOnly = (accepts: AcceptsToken) => accepts === 'm2m_token' || accepts
 function assertConfiguration(options: ResolvedOptions, context: HandshakeContext): void {
   if (options.acceptsToken !== 'm2m_token') {
     if (!options.secretKey) throw new Error(MISSING_CURRENT_SECRET_KEY_MESSAGE);
-    if (options.isSatellite) assertSatelliteOptions(options, context.read.origin);
+    if (options.isSatellite) assertSatelliteOptions(options, headersOf(context).origin);
   } else if (!options.machineSecretKey && !options.secretKey) {
     throw new Error(MISSING_MACHINE_KEY);
   }

@@ -1,7 +1,7 @@
 // What the current form reads per request (current-clerk.md 3.2), read once into one object.
 import { parsePublishableKeyOrThrow } from '../lib/publishable-key';
 import { parseCookies } from '../request/cookies';
-import { type RequestHeaders, readHeaders } from '../request/headers';
+import { type RequestHeaders, readHeaders, readNamedHeaders, TOKEN_HEADERS } from '../request/headers';
 import { buildOrigin } from '../request/origin';
 import { cookieSuffixOf, knownCookieSuffix, usesSuffixedCookies } from './cookie-suffix';
 import { absoluteProxyUrl, autoProxyUrl } from './frontend-api';
@@ -33,8 +33,13 @@ export interface HandshakeContext {
   parsedUrl: URL | undefined;
   method: string;
   headers: Headers;
-  /** The headers the rules read, read in one pass. */
+  /**
+   * The headers read so far: the token headers, `Sec-Fetch-Dest` and `Referer` at first, every one once
+   * `headersOf` has been asked (the signed-in path never asks).
+   */
   read: RequestHeaders;
+  /** Whether `read` holds every header the rules may read. */
+  readInFull: boolean;
   /** The bearer token of the `Authorization` header. */
   tokenInHeader: string | undefined;
   instanceType: 'production' | 'development';
@@ -115,10 +120,23 @@ export function urlOf(context: HandshakeContext): URL {
 export const queryOf = (context: HandshakeContext, name: string): string | null =>
   context.href.includes('?') ? urlOf(context).searchParams.get(name) : null;
 
+// What every request reads at once (the referrer for rule 15, which every signed-in document request runs): a
+// pass over all of a new request's headers costs more than these four.
+const FIRST_HEADERS = [...TOKEN_HEADERS, 'sec-fetch-dest', 'referer'];
+
+/** Every header the rules read: the first call reads them all, in one pass. */
+export function headersOf(context: HandshakeContext): RequestHeaders {
+  if (!context.readInFull) {
+    context.read = readHeaders(context.headers);
+    context.readInFull = true;
+  }
+  return context.read;
+}
+
 /** Only the header is read (`acceptsToken` exactly `m2m_token` or `api_key`): no publishable key needed. */
 export function readHeaderContext(request: Request, options: ResolvedOptions): HandshakeContext {
   const headers = request.headers;
-  const read = readHeaders(headers);
+  const read = readNamedHeaders(headers, FIRST_HEADERS);
   return {
     options,
     request,
@@ -127,6 +145,7 @@ export function readHeaderContext(request: Request, options: ResolvedOptions): H
     method: request.method,
     headers,
     read,
+    readInFull: false,
     tokenInHeader: bearerTokenOf(read.authorization ?? null),
     instanceType: 'development',
     frontendApi: '',

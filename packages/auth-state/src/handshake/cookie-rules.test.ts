@@ -17,6 +17,7 @@ import {
 } from '../../test/current-fixtures';
 import { type HandshakeServer, startHandshakeServer } from '../../test/handshake-server';
 import { foreignKey, instanceKey, nowSeconds } from '../../test/keys';
+import { recordHeaderReads } from '../../test/recorded-headers';
 import { authenticateRequest, type CurrentAuthenticateOptions, type CurrentRequestState } from '../index';
 
 let server: HandshakeServer;
@@ -596,5 +597,55 @@ describe('eligibility and the loop guard (3.5)', () => {
       expect(state.reason).toBe('client-uat-but-no-session-token');
       expect(state.headers.get('location')).toBeNull();
     }
+  });
+});
+
+describe('the headers a signed-in request is read for', () => {
+  const recorded = recordHeaderReads;
+  const headers = {
+    'user-agent': 'Mozilla/5.0',
+    accept: 'text/html',
+    referer: 'https://elsewhere.example.org/',
+  };
+
+  it('the token headers, Sec-Fetch-Dest and Referer only (no rule of the signed-in path reads more)', async () => {
+    const { request, names } = recorded(
+      browserRequest(APP, { cookies: prodCookies(sessionToken(PROD_FAPI)), headers, dest: 'empty' }),
+    );
+    const state = await authenticateRequest(request, prod());
+    expect(state.status).toBe('signed-in');
+    expect(names).toEqual(['authorization', 'cookie', 'sec-fetch-dest', 'referer']);
+    // A document request from its own site: rule 15 compares the referrer, and nothing else is read.
+    const own = recorded(
+      browserRequest(APP, {
+        cookies: prodCookies(sessionToken(PROD_FAPI)),
+        headers: { ...headers, referer: 'https://app.example.com/home' },
+      }),
+    );
+    expect((await authenticateRequest(own.request, prod())).status).toBe('signed-in');
+    // The request's own origin comes from its URL and the host headers (`clerkUrlOf`).
+    expect(own.names).toEqual([
+      'authorization',
+      'cookie',
+      'sec-fetch-dest',
+      'referer',
+      'x-forwarded-proto',
+      'x-forwarded-host',
+      'host',
+    ]);
+  });
+
+  it('a request that may get a handshake reads the others (without Sec-Fetch-Dest, Accept decides)', async () => {
+    const expired = sessionToken(PROD_FAPI, { iat: now - 3600 });
+    const { request, names } = recorded(
+      browserRequest(APP, { cookies: prodCookies(expired, String(now - 3600)), headers, dest: '' }),
+    );
+    expect((await authenticateRequest(request, prod())).status).toBe('handshake');
+    expect(names).toContain('accept');
+    // A document request from another site still gets rule 15's handshake.
+    const crossSite = recorded(
+      browserRequest(APP, { cookies: prodCookies(sessionToken(PROD_FAPI)), headers }),
+    );
+    expectHandshake(await authenticateRequest(crossSite.request, prod()), 'primary-domain-cross-origin-sync');
   });
 });

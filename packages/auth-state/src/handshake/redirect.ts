@@ -5,7 +5,7 @@ import {
   currentHandshake,
   currentSignedOut,
 } from '../states/current-states';
-import { type HandshakeContext, Names, sessionTokenOf, urlOf } from './context';
+import { type HandshakeContext, headersOf, Names, sessionTokenOf, urlOf } from './context';
 import { handshakeEndpoint } from './frontend-api';
 import { type OrganizationMatcher, organizationSyncParam } from './organization-sync';
 import { stateInputOf } from './state-input';
@@ -21,7 +21,7 @@ export function isEligibleForHandshake(context: HandshakeContext): boolean {
   if (context.method !== 'GET') return false;
   const dest = context.secFetchDest;
   if (dest === 'document' || dest === 'iframe') return true;
-  return !dest && !!context.read.accept?.startsWith('text/html');
+  return !dest && !!headersOf(context).accept?.startsWith('text/html');
 }
 
 /**

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { recordingHeaders } from '../../test/recorded-headers';
 import { buildRequestUrl, createIsomorphicRequest } from '../index';
 import { parseCookies } from './cookies';
-import { readHeaders } from './headers';
+import { readFlowHeaders, readHeaders, withRequestHeaders } from './headers';
 import { buildOrigin, isBrowserUserAgent, isCrossOrigin } from './origin';
 
 describe('buildOrigin', () => {
@@ -301,3 +302,87 @@ describe('readHeaders', () => {
     expect(readHeaders(new Subclass(native))).toEqual(expected);
   });
 });
+
+describe('readFlowHeaders and withRequestHeaders (the 0.x form reads what its rules need)', () => {
+  const all = {
+    authorization: 'Bearer t',
+    cookie: '__session=t',
+    host: 'example.com',
+    'x-forwarded-host': 'fwd.example.com',
+    'x-forwarded-port': '8443',
+    'cloudfront-forwarded-proto': 'https',
+    'x-forwarded-proto': 'http',
+    referer: 'https://example.com/from',
+    'user-agent': 'Mozilla/5.0',
+    'sec-fetch-dest': 'document',
+    accept: 'text/html',
+  };
+  const recording = (values: Record<string, string>) => recordingHeaders(new Headers(values));
+
+  it('without Origin, outside development and satellites: Origin, Authorization and Cookie only', () => {
+    const headers = recording(all);
+    expect(readFlowHeaders(headers, false)).toEqual({
+      ...readHeaders(new Headers()),
+      authorization: 'Bearer t',
+      cookie: '__session=t',
+    });
+    expect(headers.names).toEqual(['origin', 'authorization', 'cookie']);
+  });
+
+  it('with an Origin, in development or for a satellite: every header, as readHeaders reads them', () => {
+    for (const [values, devOrSatellite] of [
+      [{ ...all, origin: 'https://example.com' }, false],
+      [all, true],
+    ] as const) {
+      const expected = readHeaders(new Headers(values));
+      expect(readFlowHeaders(new Headers(values), devOrSatellite)).toEqual(expected);
+      const headers = recording(values);
+      expect(readFlowHeaders(headers, devOrSatellite)).toEqual(expected);
+      expect(new Set(headers.names)).toEqual(
+        new Set([...(devOrSatellite ? [] : ['origin']), ...Object.keys(expected).map(headerName)]),
+      );
+    }
+  });
+
+  it('withRequestHeaders fills only what has no value, from the request, as readRequest gives it', () => {
+    const request = new Request('https://example.com/', { headers: all });
+    const options = {
+      request,
+      host: 'explicit.example.com',
+      forwardedHost: undefined as string | undefined,
+      forwardedPort: undefined as string | undefined,
+      forwardedProto: undefined as string | undefined,
+      referrer: undefined as string | undefined,
+      userAgent: undefined as string | undefined,
+      other: 'kept',
+    };
+    expect(withRequestHeaders(options)).toBe(options);
+    expect(options).toEqual({
+      request,
+      host: 'explicit.example.com',
+      forwardedHost: 'fwd.example.com',
+      forwardedPort: '8443',
+      // CloudFront's header wins over X-Forwarded-Proto, as readRequest picks them.
+      forwardedProto: 'https',
+      referrer: 'https://example.com/from',
+      userAgent: 'Mozilla/5.0',
+      other: 'kept',
+    });
+    const withoutRequest = { host: undefined, userAgent: 'given' };
+    expect(withRequestHeaders(withoutRequest)).toEqual({ host: undefined, userAgent: 'given' });
+  });
+});
+
+// The header a field of RequestHeaders comes from.
+function headerName(field: string): string {
+  const names: Record<string, string> = {
+    forwardedHost: 'x-forwarded-host',
+    forwardedPort: 'x-forwarded-port',
+    cloudFrontForwardedProto: 'cloudfront-forwarded-proto',
+    forwardedProto: 'x-forwarded-proto',
+    referrer: 'referer',
+    userAgent: 'user-agent',
+    secFetchDest: 'sec-fetch-dest',
+  };
+  return names[field] ?? field;
+}

@@ -1,5 +1,6 @@
 import { signedOutAuthObject } from '../auth-objects/signed-out-auth-object';
 import type { SignedInAuthObject } from '../auth-objects/types';
+import { withRequestHeaders } from '../request/headers';
 import { type AuthReason, AuthStatus } from './auth-status';
 import type {
   EchoedConfigWithProxy,
@@ -55,7 +56,9 @@ export function signedOut(input: StateInput, reason: AuthReason, message = ''): 
     isSignedIn: false,
     isInterstitial: false,
     isUnknown: false,
-    toAuth: () => signedOutAuthObject({ ...input, status: AuthStatus.SignedOut, reason, message }),
+    // Every header value in the debug data, as in 0.x (the flow may have read only three).
+    toAuth: () =>
+      signedOutAuthObject({ ...withRequestHeaders(input), status: AuthStatus.SignedOut, reason, message }),
     token: null,
   };
 }
