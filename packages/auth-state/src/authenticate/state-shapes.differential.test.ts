@@ -75,10 +75,14 @@ const REQUEST_VALUES = [
 ];
 
 type Described = [string, unknown, boolean | undefined, boolean | undefined, boolean | undefined];
+// A message's "Current date" is the clock when each library checked the token, a second apart when a run crosses
+// a second between the two calls: that one value is masked, the rest of the text is compared.
+const clockMasked = (value: unknown) =>
+  typeof value === 'string' ? value.replace(/Current date: [^.;]+?GMT/, 'Current date: (now)') : value;
 const describeOwn = (value: object): Described[] =>
   Object.entries(Object.getOwnPropertyDescriptors(value)).map(([key, d]) => [
     key,
-    typeof d.value === 'function' ? 'function' : d.value,
+    typeof d.value === 'function' ? 'function' : clockMasked(d.value),
     d.enumerable,
     d.writable,
     d.configurable,
