@@ -4,7 +4,18 @@ import type { SignedOutAuthObject } from './types';
 
 /** The auth object of a request without a session: every field `null`, `has()` always false. */
 export function signedOutAuthObject(debugData?: Record<string, unknown>): SignedOutAuthObject {
-  if (debugData?.apiKey) deprecated('apiKey', 'Use `secretKey` instead.');
+  return createSignedOutAuthObject(debugData?.apiKey, debugData);
+}
+
+/**
+ * `signedOutAuthObject` whose debug data may come in several parts (a function is called then), merged only when
+ * `debug()` is called; `apiKey` is the data's, for the deprecation notice.
+ */
+export function createSignedOutAuthObject(
+  apiKey: unknown,
+  ...debugData: Array<object | (() => object) | undefined>
+): SignedOutAuthObject {
+  if (apiKey) deprecated('apiKey', 'Use `secretKey` instead.');
   return {
     sessionClaims: null,
     sessionId: null,
@@ -19,6 +30,6 @@ export function signedOutAuthObject(debugData?: Record<string, unknown>): Signed
     organization: null,
     getToken: () => Promise.resolve(null),
     has: () => false,
-    debug: createDebug(debugData),
+    debug: createDebug(...debugData),
   };
 }

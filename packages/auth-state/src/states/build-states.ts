@@ -1,4 +1,4 @@
-import { signedOutAuthObject } from '../auth-objects/signed-out-auth-object';
+import { createSignedOutAuthObject } from '../auth-objects/signed-out-auth-object';
 import type { SignedInAuthObject } from '../auth-objects/types';
 import { withRequestHeaders } from '../request/headers';
 import { type AuthReason, AuthStatus } from './auth-status';
@@ -11,7 +11,7 @@ import type {
 } from './request-state';
 
 /** The merged options a state is built from; the signed-out auth object's `debug()` shows all of them. */
-export type StateInput = Partial<EchoedConfigWithProxy> & { frontendApi: string };
+export type StateInput = Partial<EchoedConfigWithProxy> & { frontendApi: string; apiKey?: string };
 
 // Each state is one literal in the 0.x property order, without spreads: on Node 20 every property that follows
 // a spread costs a map transition of its own, microseconds per state.
@@ -56,9 +56,14 @@ export function signedOut(input: StateInput, reason: AuthReason, message = ''): 
     isSignedIn: false,
     isInterstitial: false,
     isUnknown: false,
-    // Every header value in the debug data, as in 0.x (the flow may have read only three).
+    // The debug data is the merged options with every header value, as in 0.x (the flow may have read only
+    // three), merged when `debug()` is called.
     toAuth: () =>
-      signedOutAuthObject({ ...withRequestHeaders(input), status: AuthStatus.SignedOut, reason, message }),
+      createSignedOutAuthObject(input.apiKey, () => withRequestHeaders(input), {
+        status: AuthStatus.SignedOut,
+        reason,
+        message,
+      }),
     token: null,
   };
 }
